@@ -1,0 +1,90 @@
+"""Errors raised by communique.
+
+Every error carries a short stable code (``[C0xx]``) so that batch logs can be grepped, and says
+what went wrong, with which input, and what usually fixes it::
+
+    CommuniqueError
+    ├── InputError          an input cannot be read or is not an article we analyse (source, problem)
+    │   ├── EmptyInputError
+    │   ├── BinaryInputError
+    │   ├── TooLargeError
+    │   ├── NoArticleTextError
+    │   ├── UnsupportedLanguageError
+    │   └── FetchError
+    ├── ModelError          no spaCy model can be loaded
+    ├── KnowledgeBaseError  the knowledge base is missing or malformed
+    ├── SettingsError       a setting has a value of the wrong type
+    └── EvaluationError     a gold file cannot be read or scored
+"""
+
+from __future__ import annotations
+
+
+class CommuniqueError(Exception):
+    """Root of every error communique raises on purpose."""
+
+    code = "C000"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(f"[{self.code}] {message}")
+        self.message = message
+
+
+class InputError(CommuniqueError):
+    """An input cannot be analysed; ``source`` names it and ``problem`` says why."""
+
+    code = "C010"
+
+    def __init__(self, source: str, problem: str) -> None:
+        self.source = source
+        self.problem = problem
+        super().__init__(f"{source}: {problem}")
+
+
+class EmptyInputError(InputError):
+    code = "C011"
+
+
+class BinaryInputError(InputError):
+    code = "C012"
+
+
+class TooLargeError(InputError):
+    code = "C013"
+
+
+class NoArticleTextError(InputError):
+    code = "C014"
+
+
+class UnsupportedLanguageError(InputError):
+    code = "C015"
+
+    def __init__(self, source: str, problem: str, language: str | None = None) -> None:
+        self.language = language
+        super().__init__(source, problem)
+
+
+class FetchError(InputError):
+    code = "C016"
+
+
+class ModelError(CommuniqueError):
+    code = "C020"
+
+
+class KnowledgeBaseError(CommuniqueError):
+    code = "C030"
+
+
+class SettingsError(CommuniqueError):
+    code = "C040"
+
+
+class EvaluationError(CommuniqueError):
+    code = "C050"
+
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")

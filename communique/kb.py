@@ -1,0 +1,247 @@
+"""The actor knowledge base: who is who, and who held which office when.
+
+The KB is one JSON document (``communique/data/kb.json.gz``, built by ``communique kb build``)::
+
+    {"version": "2026-11-28",                    # build date, reported as pipeline.kb
+     "actors": [{"id": "Q7747", "name": "Vladimir Putin", "kind": "person",
+                 "country": "RUS", "cameo": "RUSGOV",
+                 "aliases": ["Putin", "Vladimir Vladimirovich Putin", "Poutine"],
+                 # countries also carry:
+                 "iso3": "RUS", "demonyms": ["Russian"], "capital": "Moscow",
+                 "metonyms": ["the Kremlin", "Moscow"]}, ...],
+     "tenures": [{"person": "Q7747", "role": "President", "of": "Q159",
+                  "start": "2012-05-07", "end": null, "precision": "day",
+                  "source": "wikidata"}, ...],
+     "memberships": [{"member": "Q232", "of": "Q1061", "start": "1994", "end": null}, ...]}
+
+``of`` in tenures and memberships is the actor id of the country or organization. Roles are short
+and capitalised ("President", "Prime Minister", "Foreign Minister", "Secretary-General").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+from .errors import KnowledgeBaseError
+
+DATA_DIR = Path(str(resources.files("communique") / "data"))
+DEFAULT_KB = DATA_DIR / "kb.json.gz"
+HAND_FACTS = DATA_DIR / "kb_hand.json"
+
+
+def norm_name(text: str) -> str:
+    """A lookup key for a name: lower case, no accents, no punctuation, no leading article."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("’", "'").lower()
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"[^\w\s]", " ", text)
+    words = text.split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """Parse a KB date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) to its first day."""
+    if not value:
+        return None
+    parts = [int(p) for p in str(value).split("-")[:3] if p]
+    while len(parts) < 3:
+        parts.append(1)
+    try:
+        return dt.date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return None
+
+
+def _end_date(value: str | None) -> dt.date | None:
+    """Parse an end date, to the last day of its precision ("2019" ends on 2019-12-31)."""
+    if not value:
+        return None
+    parts = [int(p) for p in str(value).split("-")[:3] if p]
+    if len(parts) == 1:
+        return dt.date(parts[0], 12, 31)
+    if len(parts) == 2:
+        nxt = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+    return parse_date(value)
+
+
+@dataclass(frozen=True)
+class KBActor:
+    id: str
+    name: str
+    kind: str
+    country: str | None = None
+    cameo: str | None = None
+    aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    capital: str | None = None
+    metonyms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Tenure:
+    person: str
+    role: str
+    of: str | None
+    start: dt.date | None
+    end: dt.date | None
+    precision: str = "day"
+    source: str = ""
+
+    def covers(self, on: dt.date) -> bool:
+        return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
+
+
+@dataclass
+class KnowledgeBase:
+    version: str
+    actors: dict[str, KBActor]
+    tenures: list[Tenure] = field(default_factory=list)
+    memberships: list[dict[str, Any]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._by_name: dict[str, list[str]] = defaultdict(list)
+        self._by_demonym: dict[str, str] = {}
+        self._by_metonym: dict[str, str] = {}
+        self._tenures_of: dict[str, list[Tenure]] = defaultdict(list)
+        self._holders: dict[tuple[str, str], list[Tenure]] = defaultdict(list)
+        for actor in self.actors.values():
+            for name in (actor.name, *actor.aliases):
+                key = norm_name(name)
+                if key and actor.id not in self._by_name[key]:
+                    self._by_name[key].append(actor.id)
+            for demonym in actor.demonyms:
+                self._by_demonym.setdefault(norm_name(demonym), actor.id)
+            for metonym in actor.metonyms:
+                self._by_metonym.setdefault(norm_name(metonym), actor.id)
+        for tenure in self.tenures:
+            self._tenures_of[tenure.person].append(tenure)
+            if tenure.of:
+                self._holders[(norm_name(tenure.role), tenure.of)].append(tenure)
+
+    # -- loading ---------------------------------------------------------------------------
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> KnowledgeBase:
+        try:
+            actors = {}
+            for row in data["actors"]:
+                actors[row["id"]] = KBActor(
+                    id=row["id"],
+                    name=row["name"],
+                    kind=row.get("kind", "person"),
+                    country=row.get("country") or row.get("iso3"),
+                    cameo=row.get("cameo"),
+                    aliases=tuple(row.get("aliases", ())),
+                    demonyms=tuple(row.get("demonyms", ())),
+                    capital=row.get("capital"),
+                    metonyms=tuple(row.get("metonyms", ())),
+                )
+            tenures = [
+                Tenure(
+                    person=row["person"],
+                    role=row["role"],
+                    of=row.get("of"),
+                    start=parse_date(row.get("start")),
+                    end=_end_date(row.get("end")),
+                    precision=row.get("precision", "day"),
+                    source=row.get("source", ""),
+                )
+                for row in data.get("tenures", ())
+            ]
+        except (KeyError, TypeError) as exc:
+            raise KnowledgeBaseError(f"knowledge base is malformed: missing or bad field {exc}") from exc
+        return cls(str(data.get("version", "unknown")), actors, tenures, list(data.get("memberships", ())))
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> KnowledgeBase:
+        """Load a KB file (``.json`` or ``.json.gz``); the default is the packaged snapshot."""
+        target = Path(path) if path else DEFAULT_KB
+        if not target.exists() and path is None:
+            target = HAND_FACTS
+        try:
+            opener = gzip.open if target.suffix == ".gz" else open
+            with opener(target, "rt", encoding="utf-8") as fh:
+                return cls.from_dict(json.load(fh))
+        except FileNotFoundError as exc:
+            raise KnowledgeBaseError(
+                f"{target}: knowledge base not found; run `communique kb build` to create it"
+            ) from exc
+        except (OSError, ValueError) as exc:
+            raise KnowledgeBaseError(f"{target}: cannot read knowledge base ({exc})") from exc
+
+    # -- lookups ---------------------------------------------------------------------------
+    def get(self, actor_id: str | None) -> KBActor | None:
+        return self.actors.get(actor_id) if actor_id else None
+
+    def lookup(self, name: str, kind: str | None = None) -> list[KBActor]:
+        """Actors whose name or alias equals ``name`` (normalised), optionally of one kind."""
+        found = [self.actors[i] for i in self._by_name.get(norm_name(name), ())]
+        return [a for a in found if kind is None or a.kind == kind]
+
+    def names(self) -> Iterable[tuple[str, KBActor]]:
+        """Every (name or alias, actor) pair, for building entity patterns."""
+        for actor in self.actors.values():
+            for name in (actor.name, *actor.aliases):
+                yield name, actor
+
+    def country_by_demonym(self, word: str) -> KBActor | None:
+        actor_id = self._by_demonym.get(norm_name(word))
+        return self.actors.get(actor_id) if actor_id else None
+
+    def country_by_metonym(self, phrase: str) -> KBActor | None:
+        actor_id = self._by_metonym.get(norm_name(phrase))
+        return self.actors.get(actor_id) if actor_id else None
+
+    def country_by_name(self, name: str) -> KBActor | None:
+        for actor in self.lookup(name):
+            if actor.kind == "country":
+                return actor
+        return None
+
+    def place(self, text: str) -> KBActor | None:
+        """A country or organization named by its name, demonym or metonym."""
+        for actor in self.lookup(text):
+            if actor.kind in ("country", "organization"):
+                return actor
+        return self.country_by_demonym(text) or self.country_by_metonym(text)
+
+    def offices(self, person_id: str, on: dt.date | None = None) -> list[Tenure]:
+        """Offices the person held (on a date, when given)."""
+        tenures = self._tenures_of.get(person_id, [])
+        return [t for t in tenures if on is None or t.covers(on)]
+
+    def holders(self, role: str, of: str, on: dt.date | None = None) -> list[KBActor]:
+        """Who held ``role`` of the country or organization ``of`` (an actor id) on a date.
+
+        Without a date, the current holders (open-ended tenures) are returned.
+        """
+        tenures = self._holders.get((norm_name(role), of), [])
+        if on is not None:
+            chosen = [t for t in tenures if t.covers(on)]
+        else:
+            chosen = [t for t in tenures if t.end is None]
+        seen: list[KBActor] = []
+        for tenure in sorted(chosen, key=lambda t: t.start or dt.date.min, reverse=True):
+            actor = self.actors.get(tenure.person)
+            if actor and actor not in seen:
+                seen.append(actor)
+        return seen
+
+
+@lru_cache(maxsize=4)
+def load_kb(path: str | None = None) -> KnowledgeBase:
+    """The knowledge base, loaded once per process."""
+    return KnowledgeBase.load(path)
