@@ -20,9 +20,9 @@ from typing import Any, Literal, Protocol, runtime_checkable
 
 from ..errors import StoreError
 from ..records import Analysis, Article
-from ._base import SCHEMA_VERSION, Row, SaveOutcome, StoredArticle
+from ._base import SCHEMA_VERSION, Row, SaveOutcome, StoredArticle, redact
 
-__all__ = ["DEFAULT_URL", "SCHEMA_VERSION", "SaveOutcome", "Store", "StoredArticle", "default_url", "open_store"]
+__all__ = ["DEFAULT_URL", "SCHEMA_VERSION", "SaveOutcome", "Store", "StoredArticle", "default_url", "open_store", "redact"]
 
 DEFAULT_URL = "sqlite:///communique.db"
 
@@ -94,4 +94,4 @@ def open_store(url: str | None = None) -> Store:
         from .sqlite import SQLiteStore
 
         return SQLiteStore(url)
-    raise StoreError(url, "unknown store URL; use sqlite:///path.db or postgresql://user@host/db")
+    raise StoreError(redact(url), "unknown store URL; use sqlite:///path.db or postgresql://user@host/db")

@@ -48,6 +48,15 @@ def to_date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
+def redact(url: str) -> str:
+    """The URL without its password, for messages and reports."""
+    head, sep, tail = url.partition("@")
+    scheme, slashes, creds = head.partition("//")
+    if not sep or not slashes or ":" not in creds:
+        return url
+    return f"{scheme}//{creds.split(':', 1)[0]}:***@{tail}"
+
+
 def iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
@@ -160,7 +169,7 @@ class SQLStore:
         """The stored article, as it was analysed."""
         rows = self.fetchall("SELECT * FROM articles WHERE id = ?", [article_id])
         if not rows:
-            raise StoreError(self.url, f"no article with id {article_id!r} in the store")
+            raise StoreError(redact(self.url), f"no article with id {article_id!r} in the store")
         r = rows[0]
         return Article(
             text=r["text"], title=r["title"], outlet=r["outlet"], author=r["author"],
@@ -469,7 +478,7 @@ class SQLStore:
         current = self._rows(cur, "SELECT MAX(version) AS v FROM schema_version")[0]["v"] or 0
         if current > SCHEMA_VERSION:
             raise StoreError(
-                self.url,
+                redact(self.url),
                 f"the database has schema version {current}, newer than this communique ({SCHEMA_VERSION}); "
                 "upgrade communique",
             )

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from typing import Any, Literal
 
 from ..errors import StoreError
-from ._base import SQLStore
+from ._base import SQLStore, redact
 
 #: Advisory lock key shared by every communique writer on a database ("comm" in ASCII).
 WRITE_LOCK = 0x636F6D6D
@@ -51,7 +51,7 @@ class PostgresStore(SQLStore):
         try:
             self._conn = psycopg.connect(url, autocommit=True)
         except psycopg.Error as exc:
-            raise StoreError(_redact(url), f"cannot connect to PostgreSQL ({exc})") from exc
+            raise StoreError(redact(url), f"cannot connect to PostgreSQL ({exc})") from exc
         with self._write() as cur:
             self._migrate(cur, _WORDS, _SEARCH_DDL)
 
@@ -81,12 +81,3 @@ class PostgresStore(SQLStore):
     def close(self) -> None:
         self._conn.close()
 
-
-def _redact(url: str) -> str:
-    """The URL without its password, for messages."""
-    head, sep, tail = url.partition("@")
-    if not sep or ":" not in head.split("//", 1)[-1]:
-        return url
-    scheme, _, creds = head.partition("//")
-    user = creds.split(":", 1)[0]
-    return f"{scheme}//{user}:***@{tail}"

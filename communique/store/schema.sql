@@ -42,6 +42,7 @@ CREATE TABLE IF NOT EXISTS mentions (
 );
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article_id);
 CREATE INDEX IF NOT EXISTS mentions_actor ON mentions (actor_id);
+CREATE INDEX IF NOT EXISTS mentions_text ON mentions (lower(text));
 
 CREATE TABLE IF NOT EXISTS offices (
     id {pk},
@@ -138,6 +139,7 @@ CREATE TABLE IF NOT EXISTS event_pairs (
     PRIMARY KEY (actor_a, actor_b, event_id)
 );
 CREATE INDEX IF NOT EXISTS event_pairs_event ON event_pairs (event_id);
+CREATE INDEX IF NOT EXISTS event_pairs_b ON event_pairs (actor_b, actor_a);
 CREATE INDEX IF NOT EXISTS event_pairs_date ON event_pairs (approx_date);
 
 CREATE TABLE IF NOT EXISTS event_sources (
