@@ -249,16 +249,18 @@ def network_graph(store: Store, *, since: dt.date | None = None, until: dt.date 
     return graph
 
 
-def table(store: Store, kind: Kind) -> tuple[Sequence[str], list[Row]]:
-    """The columns and rows of one export table."""
+def table(
+    store: Store, kind: Kind, *, since: dt.date | None = None, until: dt.date | None = None
+) -> tuple[Sequence[str], list[Row]]:
+    """The columns and rows of one export table (events and network between the dates, when given)."""
     if kind == "events":
-        return EVENT_COLUMNS, events_table(store)
+        return EVENT_COLUMNS, events_table(store, since=since, until=until)
     if kind == "quotes":
         return QUOTE_COLUMNS, quotes_table(store)
     if kind == "offices":
         return OFFICE_COLUMNS, offices_table(store)
     if kind == "network":
-        return NETWORK_COLUMNS, queries.network(store)
+        return NETWORK_COLUMNS, queries.network(store, since=since, until=until)
     raise ExportError(f"unknown export {kind!r}; choose one of {', '.join(KINDS)}")
 
 
@@ -302,7 +304,7 @@ def export(
     if fmt == "jsonl" and kind == "events":
         records: list[Row] = plover_records(store, since=since, until=until)
     else:
-        columns, records = table(store, kind)
+        columns, records = table(store, kind, since=since, until=until)
     if fmt == "parquet":
         if out is None:
             raise ExportError("parquet is binary; give --out PATH")

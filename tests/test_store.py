@@ -231,3 +231,36 @@ def test_store_views_answer(store: Store) -> None:
     assert len(store.fetchall("SELECT * FROM event_reports")) == 3
     assert store.fetchall("SELECT person_name FROM office_holders")[0]["person_name"] == TOKAYEV.name
     assert LUKASHENKO.id in {r["id"] for r in store.fetchall("SELECT id FROM actors")}
+
+
+def test_store_cli_commands_answer(store_url: str, tmp_path: object) -> None:
+    import json as _json
+
+    import click
+    from click.testing import CliRunner
+
+    from communique.cli_store import register
+
+    target = open_store(store_url)
+    save_all(target)
+    target.close()
+
+    @click.group()
+    def group() -> None:
+        """Test group."""
+
+    register(group)
+    runner = CliRunner()
+    env = {"COMMUNIQUE_DB": store_url}
+    result = runner.invoke(group, ["meetings", "--between", "Putin", "Nazarbayev", "--format", "json"], env=env)
+    assert result.exit_code == 0, result.output
+    assert _json.loads(result.output)[0]["n_sources"] == 3
+    result = runner.invoke(group, ["quotes", "--search", "pioneer", "--format", "csv"], env=env)
+    assert result.exit_code == 0 and "pioneer" in result.output
+    for args in (["actor", "Tokayev"], ["timeline", "Putin"], ["network"], ["stats"], ["stats", "--format", "csv"]):
+        result = runner.invoke(group, args, env=env)
+        assert result.exit_code == 0, result.output
+    result = runner.invoke(group, ["export", "events", "--format", "csv"], env=env)
+    assert result.exit_code == 0 and result.output.startswith("event_id,date,source_id")
+    result = runner.invoke(group, ["actor", "Nobody Atall"], env=env)
+    assert result.exit_code == 1 and "no actor named" in result.output
