@@ -141,7 +141,7 @@ def meetings(
     for first, second in pairs:
         sql = (
             f"SELECT {_EVENT_COLUMNS} FROM event_pairs p JOIN events e ON e.id = p.event_id "
-            "WHERE p.actor_a = ? AND p.actor_b = ? AND e.plover = 'CONSULT'"
+            "WHERE p.actor_a = ? AND p.actor_b = ? AND p.plover = 'CONSULT'"
         )
         params: list[Any] = [first, second]
         extra, extra_params = _date_filters("p.approx_date", since, until)
@@ -221,19 +221,23 @@ def actor_profile(store: Store, name: str, *, limit: int = 20) -> Row:
         f"SELECT role, of_name AS of, MIN(reported_on) AS first_reported, MAX(reported_on) AS last_reported, "
         f"COUNT(*) AS n_sources FROM offices WHERE person_id IN ({marks}) GROUP BY role, of_name "
         f"ORDER BY MIN(reported_on), role", ids)]
+    # Counts and partners read only the participant and pair indexes; they stay fast for actors
+    # with tens of thousands of meetings (bench/store_bench.py).
     n_meetings = store.fetchall(
-        f"SELECT COUNT(DISTINCT ep.event_id) AS n FROM event_participants ep JOIN events e ON e.id = ep.event_id "
-        f"WHERE ep.actor_id IN ({marks}) AND ep.side = 'participant' AND e.plover = 'CONSULT'", ids)[0]["n"]
+        f"SELECT COUNT(DISTINCT event_id) AS n FROM event_participants "
+        f"WHERE actor_id IN ({marks}) AND side = 'participant' AND plover = 'CONSULT'", ids)[0]["n"]
     recent = store.fetchall(
-        f"SELECT {_EVENT_COLUMNS} FROM event_participants ep JOIN events e ON e.id = ep.event_id "
-        f"WHERE ep.actor_id IN ({marks}) AND ep.side = 'participant' AND e.plover = 'CONSULT' "
-        f"ORDER BY ep.approx_date DESC LIMIT ?", [*ids, limit])
-    partners = store.fetchall(
-        f"SELECT other AS id, a.name, COUNT(*) AS meetings, MAX(last) AS last_met FROM ("
-        f"SELECT p.actor_b AS other, p.approx_date AS last FROM event_pairs p WHERE p.actor_a IN ({marks}) "
-        f"UNION ALL SELECT p.actor_a AS other, p.approx_date AS last FROM event_pairs p WHERE p.actor_b IN ({marks})"
-        f") x LEFT JOIN actors a ON a.id = x.other GROUP BY other, a.name ORDER BY COUNT(*) DESC, other LIMIT ?",
+        f"SELECT {_EVENT_COLUMNS} FROM events e WHERE e.id IN (SELECT event_id FROM event_participants "
+        f"WHERE actor_id IN ({marks}) AND side = 'participant' AND plover = 'CONSULT' "
+        f"ORDER BY approx_date DESC LIMIT ?) ORDER BY e.approx_date DESC, e.id", [*ids, limit])
+    counted = store.fetchall(
+        f"SELECT other, COUNT(*) AS meetings FROM ("
+        f"SELECT actor_b AS other FROM event_pairs WHERE actor_a IN ({marks}) AND plover = 'CONSULT' "
+        f"UNION ALL SELECT actor_a AS other FROM event_pairs WHERE actor_b IN ({marks}) AND plover = 'CONSULT'"
+        f") x GROUP BY other ORDER BY COUNT(*) DESC, other LIMIT ?",
         [*ids, *ids, limit])
+    names = _names(store, [r["other"] for r in counted])
+    partners = [{"id": r["other"], "name": names.get(r["other"]), "meetings": r["meetings"]} for r in counted]
     n_by = store.fetchall(f"SELECT COUNT(*) AS n FROM quotes WHERE speaker_id IN ({marks})", ids)[0]["n"]
     quotes_by = store.fetchall(
         f"SELECT id AS quote_id, first_reported AS date, text, n_sources FROM quotes WHERE speaker_id IN ({marks}) "
@@ -314,15 +318,15 @@ def network(
     sql = (
         "SELECT p.actor_a AS source, a.name AS source_name, p.actor_b AS target, b.name AS target_name, "
         "COUNT(*) AS weight, MIN(p.approx_date) AS first_date, MAX(p.approx_date) AS last_date "
-        "FROM event_pairs p JOIN events e ON e.id = p.event_id LEFT JOIN actors a ON a.id = p.actor_a "
+        "FROM event_pairs p LEFT JOIN actors a ON a.id = p.actor_a "
         "LEFT JOIN actors b ON b.id = p.actor_b WHERE 1 = 1"
     )
     params: list[Any] = []
     if plover:
-        sql += " AND e.plover = ?"
+        sql += " AND p.plover = ?"
         params.append(plover)
     if status:
-        sql += " AND e.status = ?"
+        sql += " AND p.status = ?"
         params.append(status)
     extra, extra_params = _date_filters("p.approx_date", since, until)
     sql += extra + " GROUP BY p.actor_a, a.name, p.actor_b, b.name ORDER BY COUNT(*) DESC, p.actor_a, p.actor_b"
@@ -335,11 +339,11 @@ def network_dates(
     """Each (pair, date) of the network, for dynamic graphs."""
     sql = (
         "SELECT p.actor_a AS source, p.actor_b AS target, p.approx_date AS date FROM event_pairs p "
-        "JOIN events e ON e.id = p.event_id WHERE e.status = 'held'"
+        "WHERE p.status = 'held'"
     )
     params: list[Any] = []
     if plover:
-        sql += " AND e.plover = ?"
+        sql += " AND p.plover = ?"
         params.append(plover)
     extra, extra_params = _date_filters("p.approx_date", since, until)
     sql += extra + " ORDER BY p.approx_date"

@@ -460,15 +460,19 @@ class SQLStore:
                 sides[(actor_id, "participant")] = None
         for actor_id, side in sides:
             self._exec(
-                cur, "INSERT INTO event_participants (event_id, actor_id, side, approx_date) VALUES (?, ?, ?, ?)",
-                [event_id, actor_id, side, approx],
+                cur,
+                "INSERT INTO event_participants (event_id, actor_id, side, plover, status, approx_date) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [event_id, actor_id, side, lead["plover"], lead["status"], approx],
             )
         people = sorted({actor_id for actor_id, _ in sides})
         for i, a in enumerate(people):
             for b in people[i + 1:]:
                 self._exec(
-                    cur, "INSERT INTO event_pairs (event_id, actor_a, actor_b, approx_date) VALUES (?, ?, ?, ?)",
-                    [event_id, a, b, approx],
+                    cur,
+                    "INSERT INTO event_pairs (event_id, actor_a, actor_b, plover, status, approx_date) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    [event_id, a, b, lead["plover"], lead["status"], approx],
                 )
 
     # -- migrations -----------------------------------------------------------------------

@@ -7,7 +7,7 @@ earlier report, so writers take turns, as in SQLite; readers never wait.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Literal
 
@@ -68,6 +68,14 @@ class PostgresStore(SQLStore):
     def _read(self) -> Iterator[Any]:
         with self._conn.cursor() as cur:
             yield cur
+
+    def insert_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Bulk insert with COPY, in one transaction."""
+        if not rows:
+            return
+        with self._write() as cur, cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
 
     def search_clause(self, words: str, target: Literal["quotes", "events"]) -> tuple[str, list[Any]]:
         alias = "qs" if target == "quotes" else "es"

@@ -125,22 +125,28 @@ CREATE TABLE IF NOT EXISTS event_participants (
     event_id TEXT NOT NULL REFERENCES events (id),
     actor_id TEXT NOT NULL REFERENCES actors (id),
     side TEXT NOT NULL,               -- source | target | participant
+    plover TEXT NOT NULL,             -- copied from events so that per-actor counts read one index
+    status TEXT NOT NULL,
     approx_date {date},
     PRIMARY KEY (event_id, actor_id, side)
 );
-CREATE INDEX IF NOT EXISTS event_participants_actor ON event_participants (actor_id, approx_date);
+CREATE INDEX IF NOT EXISTS event_participants_actor ON event_participants (actor_id, side, plover, approx_date);
 
 -- Every unordered pair of an event's participants (actor_a < actor_b): the pair queries' index.
 CREATE TABLE IF NOT EXISTS event_pairs (
     event_id TEXT NOT NULL REFERENCES events (id),
     actor_a TEXT NOT NULL,
     actor_b TEXT NOT NULL,
+    plover TEXT NOT NULL,
+    status TEXT NOT NULL,
     approx_date {date},
     PRIMARY KEY (actor_a, actor_b, event_id)
 );
 CREATE INDEX IF NOT EXISTS event_pairs_event ON event_pairs (event_id);
-CREATE INDEX IF NOT EXISTS event_pairs_b ON event_pairs (actor_b, actor_a);
-CREATE INDEX IF NOT EXISTS event_pairs_date ON event_pairs (approx_date);
+CREATE INDEX IF NOT EXISTS event_pairs_ab ON event_pairs (actor_a, actor_b, plover, approx_date);
+CREATE INDEX IF NOT EXISTS event_pairs_a ON event_pairs (actor_a, plover, actor_b);
+CREATE INDEX IF NOT EXISTS event_pairs_b ON event_pairs (actor_b, plover, actor_a);
+CREATE INDEX IF NOT EXISTS event_pairs_date ON event_pairs (plover, approx_date);
 
 CREATE TABLE IF NOT EXISTS event_sources (
     id {pk},
