@@ -84,6 +84,15 @@ def _flat(value: Any) -> str:
     return str(value)
 
 
+#: Columns a terminal table shows per command; JSON and CSV keep every column.
+TABLE_COLUMNS = {
+    "meetings": ("date", "kind", "formality", "initiator", "status", "participants", "n_sources", "sources"),
+    "quotes": ("date", "speaker_name", "text", "about", "n_sources", "sources"),
+    "timeline": ("date", "type", "what", "n_sources"),
+    "recent_meetings": ("date", "kind", "formality", "status", "participants", "n_sources"),
+}
+
+
 def _print_rows(rows: Rows, fmt: str, title: str | None = None) -> None:
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
@@ -98,6 +107,8 @@ def _print_rows(rows: Rows, fmt: str, title: str | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    if title in TABLE_COLUMNS:
+        columns = [c for c in TABLE_COLUMNS[title] if c in columns]
     table = Table(title=title, show_lines=False)
     for column in columns:
         table.add_column(column, overflow="fold")
