@@ -114,7 +114,9 @@ def events_table(store: Store, *, since: dt.date | None = None, until: dt.date |
     out: list[Row] = []
     for e in events:
         who = sides.get(e["id"], {})
-        sources, targets = who.get("source", []), who.get("target", [])
+        sources: list[str | None] = list(who.get("source", []))
+        targets: list[str | None] = list(who.get("target", []))
+        dyads: list[tuple[str | None, str | None]]
         if sources or targets:
             dyads = [(s, t) for s in sources or [None] for t in targets or [None]]
         else:

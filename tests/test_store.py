@@ -264,3 +264,28 @@ def test_store_cli_commands_answer(store_url: str, tmp_path: object) -> None:
     assert result.exit_code == 0 and result.output.startswith("event_id,date,source_id")
     result = runner.invoke(group, ["actor", "Nobody Atall"], env=env)
     assert result.exit_code == 1 and "no actor named" in result.output
+
+
+def test_store_postgres_without_psycopg_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)
+    with pytest.raises(StoreError, match=r"communique\[pg\]"):
+        open_store("postgresql://nobody@localhost/none")
+
+
+def test_store_default_url_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: object) -> None:
+    from communique.store import default_url
+
+    monkeypatch.setenv("COMMUNIQUE_DB", f"sqlite:///{tmp_path}/env.db")
+    assert default_url().endswith("env.db")
+    opened = open_store()
+    assert opened.dialect == "sqlite"
+    opened.close()
+
+
+def test_store_messages_hide_passwords() -> None:
+    from communique.store import redact
+
+    assert redact("postgresql://me:secret@db:5432/x") == "postgresql://me:***@db:5432/x"
+    assert redact("sqlite:///x.db") == "sqlite:///x.db"

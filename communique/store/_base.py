@@ -356,7 +356,7 @@ class SQLStore:
             self._exec(cur, "DELETE FROM quote_about WHERE quote_id = ?", [quote_id])
             self._exec(cur, "DELETE FROM quotes WHERE id = ?", [quote_id])
             return
-        dates = [to_date(r["published"]) for r in rows if r["published"] is not None]
+        dates = [d for d in (to_date(r["published"]) for r in rows) if d is not None]
         # The longest report is usually the fullest wording of the quote.
         longest = max(rows, key=lambda r: len(r["text"]))
         self._exec(
@@ -438,7 +438,7 @@ class SQLStore:
         known = Counter(iso(to_date(r["date"])) for r in rows if r["date"] is not None)
         # The date most reports agree on; ties go to the earliest.
         date = min(known, key=lambda d: (-known[d], d)) if known else None
-        published = [to_date(r["published"]) for r in rows if r["published"] is not None]
+        published = [d for d in (to_date(r["published"]) for r in rows) if d is not None]
         approx = date or (iso(min(published)) if published else None)
         date_text = next((r["date_text"] for r in rows if iso(to_date(r["date"])) == date and r["date_text"]), None)
         self._exec(
