@@ -16,6 +16,7 @@ Example::
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -224,20 +225,24 @@ def actor_profile(store: Store, name: str, *, limit: int = 20) -> Row:
     # Counts and partners read only the participant and pair indexes; they stay fast for actors
     # with tens of thousands of meetings (bench/store_bench.py).
     n_meetings = store.fetchall(
-        f"SELECT COUNT(DISTINCT event_id) AS n FROM event_participants "
+        f"SELECT COUNT(*) AS n FROM event_participants "
         f"WHERE actor_id IN ({marks}) AND side = 'participant' AND plover = 'CONSULT'", ids)[0]["n"]
     recent = store.fetchall(
         f"SELECT {_EVENT_COLUMNS} FROM events e WHERE e.id IN (SELECT event_id FROM event_participants "
         f"WHERE actor_id IN ({marks}) AND side = 'participant' AND plover = 'CONSULT' "
         f"ORDER BY approx_date DESC LIMIT ?) ORDER BY e.approx_date DESC, e.id", [*ids, limit])
-    counted = store.fetchall(
-        f"SELECT other, COUNT(*) AS meetings FROM ("
-        f"SELECT actor_b AS other FROM event_pairs WHERE actor_a IN ({marks}) AND plover = 'CONSULT' "
-        f"UNION ALL SELECT actor_a AS other FROM event_pairs WHERE actor_b IN ({marks}) AND plover = 'CONSULT'"
-        f") x GROUP BY other ORDER BY COUNT(*) DESC, other LIMIT ?",
-        [*ids, *ids, limit])
-    names = _names(store, [r["other"] for r in counted])
-    partners = [{"id": r["other"], "name": names.get(r["other"]), "meetings": r["meetings"]} for r in counted]
+    # Two grouped scans, one per side of the pair index, merged here: a UNION would need a
+    # temporary sort over every pair of the actor.
+    met: Counter[str] = Counter()
+    for mine, other in (("actor_a", "actor_b"), ("actor_b", "actor_a")):
+        for r in store.fetchall(
+            f"SELECT {other} AS other, COUNT(*) AS n FROM event_pairs WHERE {mine} IN ({marks}) "
+            f"AND plover = 'CONSULT' GROUP BY {other}", ids,
+        ):
+            met[r["other"]] += int(r["n"])
+    top = sorted(met.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    names = _names(store, [other for other, _ in top])
+    partners = [{"id": other, "name": names.get(other), "meetings": n} for other, n in top]
     n_by = store.fetchall(f"SELECT COUNT(*) AS n FROM quotes WHERE speaker_id IN ({marks})", ids)[0]["n"]
     quotes_by = store.fetchall(
         f"SELECT id AS quote_id, first_reported AS date, text, n_sources FROM quotes WHERE speaker_id IN ({marks}) "
