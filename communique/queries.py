@@ -180,8 +180,8 @@ def quotes(
         ids = resolve_actor(store, about)
         where.append(f"q.id IN (SELECT quote_id FROM quote_about WHERE actor_id IN ({_marks(ids)}))")
         params += ids
-    if search:
-        clause, search_params = store.search_clause(search, "quotes")
+    if search and search.strip():
+        clause, search_params = store.search_clause(search.strip(), "quotes")
         where.append(f"q.id IN (SELECT qs.quote_id FROM quote_sources qs WHERE {clause})")
         params += search_params
     extra, extra_params = _date_filters("q.first_reported", since, until)
