@@ -397,13 +397,15 @@ class ActorResolver:
             place = self._place_of(of) or (self._place_of(owner) if owner else None)
             role = canonical_role(match.group("mod"), match.group("title"))
             person = self._person_with_role(found, role, place, start)
+            if person is None and place is not None:
+                person = self._known_holder(found, role, place)
             if person is None and place is None and home:
                 place = self.kb.country_by_iso3(home)
             if person is None and place is not None and published is not None:
                 # without a publication date the office holder cannot be known: leave it unresolved
                 holders = self.kb.holders(role, place.id, published)
-                if len(holders) == 1:
-                    h = holders[0]
+                if holders:
+                    h = holders[0]  # on a handover day, the incoming holder
                     person = found.actors.get(h.id) or ActorInfo(h.id, h.name, h.kind, h.country, h.cameo)
             if person is None:
                 continue
@@ -415,6 +417,16 @@ class ActorResolver:
                 taken[i] = True
             if place is not None:
                 self._append_role(found, person.id, role, place.name, start, end)
+
+    def _known_holder(self, found: _Found, role: str, place: KBActor) -> ActorInfo | None:
+        """A person the article names who held this office at some time ("the President of Russia")."""
+        holders = [
+            info for info in found.actors.values()
+            if info.kind == "person" and any(
+                norm_name(t.role) == norm_name(role) and t.of == place.id for t in self.kb.offices(info.id)
+            )
+        ]
+        return holders[0] if len(holders) == 1 else None
 
     def _person_with_role(self, found: _Found, role: str, place: KBActor | None, before: int) -> ActorInfo | None:
         """A person the article already gave this office (and country, when one is named)."""

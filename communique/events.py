@@ -189,6 +189,25 @@ class EventFinder:
     # praise and criticism ---------------------------------------------------------------------
     def _stances(self, doc: Doc) -> list[EventInfo]:
         out: list[EventInfo] = []
+        quoted_cues = {q.evidence for q in doc._.cq_quotes if q.cue_lemma in PRAISE | CRITICISM}
+        for token in doc:
+            lemma = token.lemma_.lower()
+            if token.pos_ != "VERB" or lemma not in PRAISE | CRITICISM:
+                continue
+            sent = token.sent
+            if (sent.start_char, sent.end_char) in quoted_cues:
+                continue  # the quote carries it
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+            if subject is None or obj is None:
+                continue
+            source, _ = _resolve_np(doc, subject)
+            target = _phrase_actor(doc, obj)
+            if source is None or target is None or source == target:
+                continue
+            plover, cameo = ("SUPPORT", "051") if lemma in PRAISE else ("ACCUSE", "112" if lemma == "accuse" else "111")
+            out.append(EventInfo(plover, cameo, (sent.start_char, sent.end_char), source=[source], target=[target],
+                                 participants=[source, target], confidence=0.65))
         for quote in doc._.cq_quotes:
             if quote.speaker is None or quote.cue_lemma is None:
                 continue
@@ -247,6 +266,14 @@ def _np_actors(doc: Doc, head: Token) -> list[str]:
         if info is None or info.kind != "person":
             found = _phrase_actor(doc, token)
             actor = found or actor
+        info = doc._.cq_actors.get(actor) if actor else None
+        if info is None or info.kind != "person":
+            # "the President of the United States, Joe Biden," parsed loosely: the name right after
+            end = max(t.i for t in token.subtree) + 1
+            if end < len(doc) and doc[end].text == ",":
+                mention = actor_at(doc, end + 1)
+                if mention is not None and doc._.cq_actors[mention.actor].kind == "person":
+                    actor = mention.actor
         if actor and doc._.cq_actors.get(actor) is not None and doc._.cq_actors[actor].kind in ("person", "country", "organization"):
             out.append(actor)
     return out
