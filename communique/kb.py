@@ -167,6 +167,7 @@ class KnowledgeBase:
         self._by_name: dict[str, list[str]] = defaultdict(list)
         self._by_demonym: dict[str, str] = {}
         self._by_metonym: dict[str, str] = {}
+        self._by_iso3: dict[str, str] = {}
         self._tenures_of: dict[str, list[Tenure]] = defaultdict(list)
         self._holders: dict[tuple[str, str], list[Tenure]] = defaultdict(list)
         for actor in self.actors.values():
@@ -178,6 +179,8 @@ class KnowledgeBase:
                 self._by_demonym.setdefault(norm_name(demonym), actor.id)
             for metonym in actor.metonyms:
                 self._by_metonym.setdefault(norm_name(metonym), actor.id)
+            if actor.kind == "country" and actor.country:
+                self._by_iso3.setdefault(actor.country, actor.id)
         for tenure in self.tenures:
             self._tenures_of[tenure.person].append(tenure)
             if tenure.of:
@@ -257,6 +260,10 @@ class KnowledgeBase:
         actor_id = self._by_metonym.get(norm_name(phrase))
         return self.actors.get(actor_id) if actor_id else None
 
+    def country_by_iso3(self, iso3: str | None) -> KBActor | None:
+        actor_id = self._by_iso3.get(iso3 or "")
+        return self.actors.get(actor_id) if actor_id else None
+
     def country_by_name(self, name: str) -> KBActor | None:
         for actor in self.lookup(name):
             if actor.kind == "country":
@@ -297,5 +304,7 @@ class KnowledgeBase:
 
 @lru_cache(maxsize=4)
 def load_kb(path: str | None = None) -> KnowledgeBase:
-    """The knowledge base, loaded once per process."""
-    return KnowledgeBase.load(path)
+    """The knowledge base, loaded once per process (``COMMUNIQUE_KB`` names another file)."""
+    import os
+
+    return KnowledgeBase.load(path or os.environ.get("COMMUNIQUE_KB") or None)
