@@ -181,8 +181,8 @@ class GoldAttribution:
 def _quoted_flags(text: str) -> list[bool]:
     """For each letter or digit of ``text``, whether it stands inside double quotation marks.
 
-    Curly marks open and close; a straight mark toggles (typewriter pairs ```` `` ```` and
-    ``''`` count as double marks). A closing mark with no opening one means
+    Curly marks open and close; a straight mark toggles; typewriter pairs of backquotes and of
+    apostrophes count as double marks. A closing mark with no opening one means
     the quote began before ``text``, so everything before it counts as quoted.
     """
     text = text.replace("``", "“").replace("''", '"')
