@@ -25,7 +25,8 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from communique.evalsets import PolnearResult, score_polnear
+from communique.evalsets import score_polnear
+from communique.evalsets.polnear import PolnearResult
 from communique.records import (
     Analysis,
     Article,

@@ -90,7 +90,8 @@ def build_mapping(source: Path, dest: Path = MAPPING_FILE) -> dict[str, Any]:
 def mapping() -> dict[str, Any]:
     """The packaged CAMEO → PLOVER mapping."""
     try:
-        return json.loads(MAPPING_FILE.read_text(encoding="utf-8"))
+        data: dict[str, Any] = json.loads(MAPPING_FILE.read_text(encoding="utf-8"))
+        return data
     except (OSError, ValueError) as exc:
         raise KnowledgeBaseError(
             f"{MAPPING_FILE}: cannot read the CAMEO→PLOVER mapping ({exc}). It ships with the "
@@ -126,14 +127,14 @@ def cameo_for(plover: str, mode: str | None = None) -> str | None:
     """
     kind = plover.strip().upper()
     wanted = mode.strip().lower() if mode else None
-    codes = mapping()["codes"]
+    codes: dict[str, dict[str, Any]] = mapping()["codes"]
     if wanted is not None:
         for code, entry in codes.items():
             if entry["plover"] == kind and entry["mode"] == wanted:
                 return code
     if kind in _TYPE_DEFAULTS:
         return _TYPE_DEFAULTS[kind]
-    first_any = None
+    first_any: str | None = None
     for code, entry in codes.items():
         if entry["plover"] != kind:
             continue
