@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
+from communique.errors import CommuniqueError
 from communique.evalsets import score_polnear
 from communique.evalsets.polnear import PolnearResult
 from communique.records import (
@@ -58,13 +59,7 @@ class TextacyBaseline:
     """``analyze`` for textacy's direct_quotations, run paragraph by paragraph."""
 
     def __init__(self) -> None:
-        try:
-            from textacy.extract import direct_quotations
-        except ImportError:
-            sys.exit(
-                "textacy is not importable here: pip install textacy "
-                "(or pip install 'communique[bench]'), ideally in its own venv; see this file's docstring"
-            )
+        from textacy.extract import direct_quotations  # ImportError: see main()
         import textacy
 
         self.direct_quotations = direct_quotations
@@ -126,7 +121,11 @@ def communique_analyze() -> Callable[[Article], Analysis] | None:
     except ImportError as exc:
         print(f"communique pipeline not available ({exc}); scoring textacy only", file=sys.stderr)
         return None
-    return Pipeline().analyze
+    try:
+        return Pipeline().analyze
+    except CommuniqueError as exc:
+        print(f"communique pipeline cannot start: {exc}", file=sys.stderr)
+        return None
 
 
 def side_by_side(results: dict[str, PolnearResult]) -> str:
@@ -164,11 +163,19 @@ def main(argv: list[str] | None = None) -> int:
     extra: dict[str, Any] = {}
     if args.only in (None, "textacy"):
         started = time.perf_counter()
-        baseline = TextacyBaseline()
-        extra["textacy_load_seconds"] = round(time.perf_counter() - started, 2)
-        results["textacy"] = score_polnear(args.split, baseline, limit=args.limit)
-        extra["textacy_paragraphs"] = baseline.paragraphs
-        extra["textacy_failed_paragraphs"] = baseline.failed_paragraphs
+        try:
+            baseline = TextacyBaseline()
+        except ImportError as exc:
+            print(
+                f"textacy is not importable here ({exc}): pip install textacy "
+                "(or pip install 'communique[bench]'), ideally in its own venv; see this file's docstring",
+                file=sys.stderr,
+            )
+        else:
+            extra["textacy_load_seconds"] = round(time.perf_counter() - started, 2)
+            results["textacy"] = score_polnear(args.split, baseline, limit=args.limit)
+            extra["textacy_paragraphs"] = baseline.paragraphs
+            extra["textacy_failed_paragraphs"] = baseline.failed_paragraphs
     if args.only in (None, "communique"):
         started = time.perf_counter()
         analyze = communique_analyze()
