@@ -50,7 +50,7 @@ _TITLE_RE = "|".join(re.escape(t) for t in TITLES)
 _MOD_RE = r"(?i:(?:(?:%s)\s+)*)" % "|".join(re.escape(m) for m in sorted(KEPT_MODIFIERS | DROPPED_MODIFIERS))
 _TITLE_RE = "(?i:" + _TITLE_RE + ")"
 _OF_RE = r"(?:\s+(?i:of)\s+(?P<of>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z][\w'’.-]*){0,5}))?"
-_OWNER_RE = r"(?:(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})(?:'s|’s)?\s+)??"
+_OWNER_RE = r"(?:(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}?)(?:'s|’s)?\s+)??"
 ROLE_BEFORE = re.compile(
     r"(?:^|[\s(\"“])(?i:as\s+)?(?i:the\s+)?" + _OWNER_RE + r"(?P<mod>" + _MOD_RE + r")(?P<title>" + _TITLE_RE + r")"
     + _OF_RE + r"\s*,?\s*$",
@@ -63,7 +63,7 @@ ROLE_AS = re.compile(
     r"\b(?i:as)\s+(?i:the\s+)?(?P<mod>" + _MOD_RE + r")(?P<title>" + _TITLE_RE + r")" + _OF_RE,
 )
 DESCRIPTION = re.compile(
-    r"\b(?P<det>the|The)\s+(?:(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+)??(?P<mod>" + _MOD_RE + r")"
+    r"\b(?P<det>the|The)\s+(?:(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)??)\s+)??(?P<mod>" + _MOD_RE + r")"
     r"(?P<title>" + _TITLE_RE + r")\b" + _OF_RE,
 )
 DESCRIPTION_POSS = re.compile(

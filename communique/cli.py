@@ -172,5 +172,14 @@ def evaluate_cmd(gold: Path | None, as_json: bool, per_document: bool, polnear: 
                     click.echo(f"{doc_id:55} quotes {q['tp']}/{q['fp']}/{q['fn']}  meetings {m['tp']}/{m['fp']}/{m['fn']}  roles {r['tp']}/{r['fp']}/{r['fn']}")
 
 
+def _register_commands() -> None:
+    from . import cli_kb
+
+    cli_kb.register(cli)
+
+
+_register_commands()
+
+
 def main() -> None:
     cli()
