@@ -219,6 +219,8 @@ class ActorResolver:
         chosen.sort(key=lambda s: s.start)
         full_names: set[str] = set()
         for span in chosen:
+            if len(span) == 1 and (span[0].is_stop or span[0].lower_ in PERSON_PRONOUNS):
+                continue  # "He" is a pronoun here, not He Lifeng
             candidates = self.kb.lookup(span.text) or self._metonym(span.text)
             if not candidates:
                 continue

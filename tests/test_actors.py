@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import names
+from tests.conftest import names
 
 
 def test_actors_ner_mislabel_corrected(analyze) -> None:

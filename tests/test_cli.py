@@ -92,11 +92,12 @@ def test_cli_bad_input_exit_code_in_a_real_process(tmp_path: Path) -> None:
     assert problem in proc.stderr
 
 
-def test_cli_several_sources_need_out(runner: CliRunner) -> None:
-    result = runner.invoke(cli, ["analyze", str(EXAMPLE_FILES[0]), str(EXAMPLE_FILES[1])])
-    assert result.exit_code == 2
-    assert "--out" in result.stderr
-    assert "Traceback" not in result.stdout + result.stderr
+def test_cli_several_sources_to_stdout_are_ndjson(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["analyze", "--format", "json", str(EXAMPLE_FILES[0]), str(EXAMPLE_FILES[1])])
+    assert result.exit_code == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.strip()]
+    assert len(lines) == 2
+    assert all(json.loads(line)["schema"] == "communique.analysis/1" for line in lines)
 
 
 def test_cli_schema_is_valid_json_schema(runner: CliRunner) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from communique.dates import resolve_date
-from conftest import names
+from tests.conftest import names
 
 
 def meetings(analysis):

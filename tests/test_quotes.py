@@ -6,7 +6,7 @@ import pytest
 
 from communique.evaluate import names_match
 from communique.quotes import quote_spans
-from conftest import names
+from tests.conftest import names
 
 
 @pytest.mark.parametrize(
