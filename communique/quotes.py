@@ -578,6 +578,10 @@ def _info(
     doc: Doc, content: tuple[int, int], direct: bool, rule: str, cue: Token, speaker: str | None,
     mention: tuple[int, int] | None, evidence: tuple[int, int], cue_text: str | None = None,
 ) -> QuoteInfo:
+    start, end = content
+    while end > start and doc.text[end - 1] in ", ":
+        end -= 1  # '"We are ready," she said': the comma belongs to the sentence, not the quote
+    content = (start, end)
     text = cue_text or cue.text
     if cue.lemma_.lower() == "point" and any(c.lower_ == "out" for c in cue.children):
         text = f"{cue.text} out"
