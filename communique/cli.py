@@ -173,9 +173,10 @@ def evaluate_cmd(gold: Path | None, as_json: bool, per_document: bool, polnear: 
 
 
 def _register_commands() -> None:
-    from . import cli_kb
+    from . import cli_kb, cli_store
 
     cli_kb.register(cli)
+    cli_store.register(cli)
 
 
 _register_commands()

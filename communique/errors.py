@@ -14,6 +14,7 @@ what went wrong, with which input, and what usually fixes it::
     ├── ModelError          no spaCy model can be loaded
     ├── KnowledgeBaseError  the knowledge base is missing or malformed
     ├── SettingsError       a setting has a value of the wrong type
+    ├── StoreError          the store cannot be opened or used (url, problem)
     └── EvaluationError     a gold file cannot be read or scored
 """
 
@@ -88,3 +89,14 @@ class EvaluationError(CommuniqueError):
         self.path = path
         self.problem = problem
         super().__init__(f"{path}: {problem}")
+
+
+class StoreError(CommuniqueError):
+    """The store at ``url`` cannot be opened or used; ``problem`` says why."""
+
+    code = "C060"
+
+    def __init__(self, url: str, problem: str) -> None:
+        self.url = url
+        self.problem = problem
+        super().__init__(f"{url}: {problem}")

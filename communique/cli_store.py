@@ -1,0 +1,340 @@
+"""Store commands for the ``communique`` CLI: ingest a corpus, ask it questions, export it.
+
+``register(cli)`` adds them to the main click group; each command parses its options, calls one
+library function and prints the result as a table, JSON or CSV.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import click
+
+from . import queries
+from .errors import CommuniqueError
+from .store import DEFAULT_URL, Store, open_store
+
+F = TypeVar("F", bound=Callable[..., Any])
+Rows = list[dict[str, Any]]
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def db_option(func: F) -> F:
+    """``--db URL``, from ``COMMUNIQUE_DB`` when not given."""
+    return click.option(
+        "--db", "db", envvar="COMMUNIQUE_DB", default=DEFAULT_URL, show_default=True,
+        help="Store URL: sqlite:///path.db or postgresql://user@host/db (env COMMUNIQUE_DB).",
+    )(func)
+
+
+def format_option(func: F) -> F:
+    """``--format table|json|csv``."""
+    return click.option(
+        "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+        help="Output format.",
+    )(func)
+
+
+def date_range_options(func: F) -> F:
+    """``--since`` and ``--until`` dates."""
+    func = click.option("--until", callback=_date, help="Latest date, YYYY-MM-DD.")(func)
+    return click.option("--since", callback=_date, help="Earliest date, YYYY-MM-DD.")(func)
+
+
+@contextmanager
+def _store(db: str) -> Iterator[Store]:
+    """Open the store, turning library errors into one-line CLI errors."""
+    try:
+        store = open_store(db)
+    except CommuniqueError as exc:
+        raise click.ClickException(exc.message) from exc
+    try:
+        yield store
+    except CommuniqueError as exc:
+        raise click.ClickException(exc.message) from exc
+    finally:
+        store.close()
+
+
+def _flat(value: Any) -> str:
+    """A cell: lists of actors or sources shown by name, the rest as text."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        if value and isinstance(value[0], dict):
+            return "; ".join(str(v.get("name") or v.get("outlet") or v.get("id") or v.get("article_id")) for v in value)
+        return "; ".join(map(str, value))
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+#: Columns a terminal table shows per command; JSON and CSV keep every column.
+TABLE_COLUMNS = {
+    "meetings": ("date", "kind", "formality", "initiator", "status", "participants", "n_sources", "sources"),
+    "quotes": ("date", "speaker_name", "text", "about", "n_sources", "sources"),
+    "timeline": ("date", "type", "what", "n_sources"),
+    "recent_meetings": ("date", "kind", "formality", "status", "participants", "n_sources"),
+}
+
+
+def _print_rows(rows: Rows, fmt: str, title: str | None = None) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
+        return
+    columns = list(dict.fromkeys(k for row in rows for k in row))
+    if fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _flat(v) for k, v in row.items()})
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    if title in TABLE_COLUMNS:
+        columns = [c for c in TABLE_COLUMNS[title] if c in columns]
+    table = Table(title=title, show_lines=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(_flat(row.get(c)) for c in columns))
+    Console().print(table if rows else f"{title + ': ' if title else ''}nothing found")
+
+
+def _print_sections(data: dict[str, Any], fmt: str) -> None:
+    """A profile or stats object: scalars first, then each list as its own table."""
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1, default=str))
+        return
+    scalars = [{"field": k, "value": _flat(v)} for k, v in data.items() if not isinstance(v, list)]
+    sections = {k: v for k, v in data.items() if isinstance(v, list) and (not v or isinstance(v[0], dict))}
+    if fmt == "csv":
+        rows: Rows = [{"section": "summary", **r} for r in scalars]
+        for name, items in sections.items():
+            rows += [{"section": name, **item} for item in items]
+        _print_rows(rows, "csv")
+        return
+    _print_rows(scalars, "table", "summary")
+    for name, items in sections.items():
+        _print_rows(items, "table", name)
+
+
+def _pipeline(model: str | None) -> Any:
+    from .extract import Pipeline
+
+    try:
+        return Pipeline(model=model)
+    except CommuniqueError as exc:
+        raise click.ClickException(exc.message) from exc
+
+
+def _run_with_progress(label: str, work: Callable[[Callable[[str, str], None]], Any]) -> Any:
+    """Run ``work(progress)`` under a rich progress line showing articles and articles/s."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    started = time.perf_counter()
+    with Progress(
+        SpinnerColumn(), TextColumn("[bold]{task.description}"), TextColumn("{task.completed} articles"),
+        TextColumn("{task.fields[rate]:.1f} articles/s"), TimeElapsedColumn(), TextColumn("{task.fields[last]}"),
+        transient=False, console=None,
+    ) as progress:
+        task = progress.add_task(label, total=None, rate=0.0, last="")
+
+        def tick(source: str, outcome: str) -> None:
+            elapsed = max(time.perf_counter() - started, 1e-6)
+            done = progress.tasks[task].completed + 1
+            progress.update(task, completed=done, rate=done / elapsed, last=f"{outcome}: {source[-60:]}")
+
+        return work(tick)
+
+
+def _print_report(report: Any) -> None:
+    click.echo(f"analysed: {report.analysed}  unchanged: {report.unchanged}  failed: {len(report.failed)}")
+    for source, reason in report.failed:
+        click.echo(f"  failed: {source}: {reason}")
+
+
+def register(cli: click.Group) -> None:
+    """Add the store commands to the ``communique`` group."""
+
+    @cli.command("ingest")
+    @click.argument("sources", nargs=-1, required=True)
+    @db_option
+    @click.option("--model", help="spaCy model name (default: best installed).")
+    def ingest_cmd(sources: tuple[str, ...], db: str, model: str | None) -> None:
+        """Analyse files, directories, JSONL archives, feeds or URLs into the store.
+
+        Example:
+
+            communique ingest pages/ archive.jsonl https://example.org/feed.xml --db sqlite:///corpus.db
+        """
+        from .batch import ingest
+
+        pipeline = _pipeline(model)
+        with _store(db) as store:
+            report = _run_with_progress("ingest", lambda tick: ingest(sources, store, pipeline, progress=tick))
+        _print_report(report)
+        if report.failed and not (report.analysed or report.unchanged):
+            sys.exit(2)
+
+    @cli.command("reanalyze")
+    @click.option("--all", "all_", is_flag=True, help="Every article, not only the stale ones.")
+    @click.option("--stale", is_flag=True, help="Articles analysed by another pipeline or KB version (default).")
+    @db_option
+    @click.option("--model", help="spaCy model name (default: best installed).")
+    def reanalyze_cmd(all_: bool, stale: bool, db: str, model: str | None) -> None:
+        """Analyse stored articles again with the current pipeline and KB.
+
+        Example:
+
+            communique reanalyze --stale --db sqlite:///corpus.db
+        """
+        from .batch import reanalyze
+
+        if all_ and stale:
+            raise click.UsageError("give --all or --stale, not both")
+        pipeline = _pipeline(model)
+        with _store(db) as store:
+            report = _run_with_progress(
+                "reanalyze", lambda tick: reanalyze(store, pipeline, all=all_, progress=tick)
+            )
+        _print_report(report)
+
+    @cli.command("meetings")
+    @click.option("--between", nargs=2, required=True, metavar="A B", help="Two actors, by name or id.")
+    @date_range_options
+    @click.option("--formality", type=click.Choice(["formal", "informal", "unspecified"]))
+    @db_option
+    @format_option
+    def meetings_cmd(between: tuple[str, str], since: dt.date | None, until: dt.date | None,
+                     formality: str | None, db: str, fmt: str) -> None:
+        """Meetings between two actors, newest first, with the number of sources.
+
+        Example:
+
+            communique meetings --between Putin Nazarbayev --since 2019-01-01
+        """
+        with _store(db) as store:
+            rows = queries.meetings(store, between[0], between[1], since=since, until=until, formality=formality)
+        _print_rows(rows, fmt, "meetings")
+
+    @cli.command("quotes")
+    @click.option("--by", "by", help="Speaker, by name or id.")
+    @click.option("--about", help="Actor the quotes are about.")
+    @click.option("--search", help="Words the quote or its sentence contains.")
+    @date_range_options
+    @db_option
+    @format_option
+    def quotes_cmd(by: str | None, about: str | None, search: str | None, since: dt.date | None,
+                   until: dt.date | None, db: str, fmt: str) -> None:
+        """Quotes by an actor, about another, or matching words.
+
+        Example:
+
+            communique quotes --by Tokayev --about Nazarbayev --search integration
+        """
+        if not (by or about or search):
+            raise click.UsageError("give at least one of --by, --about, --search")
+        with _store(db) as store:
+            rows = queries.quotes(store, by=by, about=about, search=search, since=since, until=until)
+        _print_rows(rows, fmt, "quotes")
+
+    @cli.command("actor")
+    @click.argument("name")
+    @db_option
+    @format_option
+    def actor_cmd(name: str, db: str, fmt: str) -> None:
+        """An actor's profile: offices, meeting partners, quotes by and about.
+
+        Example:
+
+            communique actor "Kassym-Jomart Tokayev"
+        """
+        with _store(db) as store:
+            profile = queries.actor_profile(store, name)
+        _print_sections(profile, fmt)
+
+    @cli.command("timeline")
+    @click.argument("a")
+    @click.argument("b", required=False)
+    @db_option
+    @format_option
+    def timeline_cmd(a: str, b: str | None, db: str, fmt: str) -> None:
+        """Events, quotes and offices of an actor (with another), oldest first.
+
+        Example:
+
+            communique timeline Putin Nazarbayev
+        """
+        with _store(db) as store:
+            rows = queries.timeline(store, a, b)
+        _print_rows(rows, fmt, "timeline")
+
+    @cli.command("network")
+    @date_range_options
+    @db_option
+    @format_option
+    def network_cmd(since: dt.date | None, until: dt.date | None, db: str, fmt: str) -> None:
+        """Who met whom: actor pairs weighted by the number of meetings.
+
+        Example:
+
+            communique network --since 2024-01-01 --format csv
+        """
+        with _store(db) as store:
+            rows = queries.network(store, since=since, until=until)
+        _print_rows(rows, fmt, "network")
+
+    @cli.command("stats")
+    @db_option
+    @format_option
+    def stats_cmd(db: str, fmt: str) -> None:
+        """What the store holds: counts, outlets, event types, versions.
+
+        Example:
+
+            communique stats --db sqlite:///corpus.db
+        """
+        with _store(db) as store:
+            data = queries.stats(store)
+        counts = data.pop("counts")
+        data["counts"] = [{"table": k, "rows": v} for k, v in counts.items()]
+        _print_sections(data, fmt)
+
+    @cli.command("export")
+    @click.argument("kind", type=click.Choice(["events", "quotes", "offices", "network"]))
+    @click.option("--format", "fmt", type=click.Choice(["csv", "parquet", "jsonl", "gexf", "graphml"]),
+                  default="csv", show_default=True, help="File format (gexf and graphml for network).")
+    @click.option("--out", type=click.Path(dir_okay=False), help="Output file (stdout for text formats).")
+    @date_range_options
+    @db_option
+    def export_cmd(kind: str, fmt: str, out: str | None, since: dt.date | None, until: dt.date | None,
+                   db: str) -> None:
+        """Export events, quotes, offices or the meeting network.
+
+        Example:
+
+            communique export events --format parquet --out events.parquet
+        """
+        from .export import export
+
+        with _store(db) as store:
+            n = export(store, kind, fmt, out, since=since, until=until)  # type: ignore[arg-type]
+        if out:
+            click.echo(f"wrote {n} {kind} records to {out}", err=True)

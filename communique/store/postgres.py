@@ -1,0 +1,91 @@
+"""The PostgreSQL store, for teams (``pip install 'communique[pg]'``).
+
+psycopg is imported when a store is opened, so the package works without it. Saves take one
+transaction-scoped advisory lock: merging a report into an existing meeting must see every
+earlier report, so writers take turns, as in SQLite; readers never wait.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, Literal
+
+from ..errors import StoreError
+from ._base import SQLStore, redact
+
+#: Advisory lock key shared by every communique writer on a database ("comm" in ASCII).
+WRITE_LOCK = 0x636F6D6D
+
+_WORDS = {"pk": "BIGSERIAL PRIMARY KEY", "date": "DATE", "timestamp": "TIMESTAMPTZ", "bool": "BOOLEAN"}
+
+_SEARCH_DDL = [
+    "ALTER TABLE quote_sources ADD COLUMN search tsvector GENERATED ALWAYS AS "
+    "(to_tsvector('english', text || ' ' || evidence_text)) STORED",
+    "CREATE INDEX quote_sources_search ON quote_sources USING GIN (search)",
+    "ALTER TABLE event_sources ADD COLUMN search tsvector GENERATED ALWAYS AS "
+    "(to_tsvector('english', evidence_text)) STORED",
+    "CREATE INDEX event_sources_search ON event_sources USING GIN (search)",
+]
+
+
+def _psycopg() -> Any:
+    try:
+        import psycopg
+    except ImportError as exc:
+        raise StoreError(
+            "postgresql://",
+            "PostgreSQL support needs psycopg 3, which is not installed; run pip install 'communique[pg]'",
+        ) from exc
+    return psycopg
+
+
+class PostgresStore(SQLStore):
+    """A store in a PostgreSQL database given by a ``postgresql://`` URL."""
+
+    dialect = "postgresql"
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        psycopg = _psycopg()
+        try:
+            self._conn = psycopg.connect(url, autocommit=True)
+        except psycopg.Error as exc:
+            raise StoreError(redact(url), f"cannot connect to PostgreSQL ({exc})") from exc
+        with self._write() as cur:
+            self._migrate(cur, _WORDS, _SEARCH_DDL)
+
+    def _sql(self, sql: str) -> str:
+        return sql.replace("%", "%%").replace("?", "%s")
+
+    @contextmanager
+    def _write(self) -> Iterator[Any]:
+        with self._conn.transaction(), self._conn.cursor() as cur:
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            yield cur
+
+    @contextmanager
+    def _read(self) -> Iterator[Any]:
+        with self._conn.cursor() as cur:
+            yield cur
+
+    def insert_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Bulk insert with COPY, in one transaction."""
+        if not rows:
+            return
+        with self._write() as cur, cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def search_clause(self, words: str, target: Literal["quotes", "events"]) -> tuple[str, list[Any]]:
+        alias = "qs" if target == "quotes" else "es"
+        return f"{alias}.search @@ websearch_to_tsquery('english', ?)", [words]
+
+    def analyze(self) -> None:
+        """Refresh the query planner's statistics (after bulk loads)."""
+        with self._conn.cursor() as cur:
+            cur.execute("ANALYZE")
+
+    def close(self) -> None:
+        self._conn.close()
+

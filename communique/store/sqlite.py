@@ -1,0 +1,122 @@
+"""The SQLite store: the embedded default, readable by Datasette as it is.
+
+WAL lets readers work while one writer writes; every save is one ``BEGIN IMMEDIATE``
+transaction, so two processes ingesting into one file take turns instead of failing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Literal
+
+from ..errors import StoreError
+from ._base import SQLStore
+
+#: Seconds a writer waits for another process's transaction before giving up.
+BUSY_TIMEOUT = 60.0
+
+_WORDS = {"pk": "INTEGER PRIMARY KEY", "date": "TEXT", "timestamp": "TEXT", "bool": "INTEGER"}
+
+_SEARCH_DDL = [
+    "CREATE VIRTUAL TABLE quote_search USING fts5(text, evidence_text, content='quote_sources', "
+    "content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER quote_sources_ai AFTER INSERT ON quote_sources BEGIN "
+    "INSERT INTO quote_search (rowid, text, evidence_text) VALUES (new.id, new.text, new.evidence_text); END",
+    "CREATE TRIGGER quote_sources_ad AFTER DELETE ON quote_sources BEGIN "
+    "INSERT INTO quote_search (quote_search, rowid, text, evidence_text) "
+    "VALUES ('delete', old.id, old.text, old.evidence_text); END",
+    "CREATE VIRTUAL TABLE event_search USING fts5(evidence_text, content='event_sources', "
+    "content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER event_sources_ai AFTER INSERT ON event_sources BEGIN "
+    "INSERT INTO event_search (rowid, evidence_text) VALUES (new.id, new.evidence_text); END",
+    "CREATE TRIGGER event_sources_ad AFTER DELETE ON event_sources BEGIN "
+    "INSERT INTO event_search (event_search, rowid, evidence_text) VALUES ('delete', old.id, old.evidence_text); END",
+]
+
+
+def sqlite_path(url: str) -> str:
+    """The file path in a ``sqlite:///relative.db`` or ``sqlite:////absolute.db`` URL."""
+    if url.startswith("sqlite://"):
+        rest = url[len("sqlite://"):]
+        path = rest[1:] if rest.startswith("/") else rest
+        return path or ":memory:"
+    return url
+
+
+def fts_query(words: str) -> str:
+    """An FTS5 query matching every word, with the user's punctuation made harmless."""
+    tokens = [w.replace('"', "") for w in words.split()]
+    return " ".join(f'"{t}"' for t in tokens if t)
+
+
+class SQLiteStore(SQLStore):
+    """A store in one SQLite file (or ``:memory:``)."""
+
+    dialect = "sqlite"
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.path = sqlite_path(url)
+        if self.path != ":memory:":
+            parent = Path(self.path).parent
+            if not parent.exists():
+                raise StoreError(url, f"the folder {str(parent)!r} does not exist; create it or choose another path")
+        try:
+            # Autocommit mode: transactions are opened explicitly with BEGIN IMMEDIATE.
+            self._conn = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(url, f"cannot open the SQLite database ({exc})") from exc
+        self._lock = threading.RLock()
+        self._conn.execute("PRAGMA foreign_keys = ON")
+        if self.path != ":memory:":
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+        with self._write() as cur:
+            self._migrate(cur, _WORDS, _SEARCH_DDL)
+
+    @contextmanager
+    def _write(self) -> Iterator[Any]:
+        with self._lock:
+            cur = self._conn.cursor()
+            cur.execute("BEGIN IMMEDIATE")
+            try:
+                yield cur
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+            else:
+                cur.execute("COMMIT")
+            finally:
+                cur.close()
+
+    @contextmanager
+    def _read(self) -> Iterator[Any]:
+        with self._lock:
+            cur = self._conn.cursor()
+            try:
+                yield cur
+            finally:
+                cur.close()
+
+    def _bool(self, value: bool) -> Any:
+        return int(value)
+
+    def search_clause(self, words: str, target: Literal["quotes", "events"]) -> tuple[str, list[Any]]:
+        if target == "quotes":
+            return "qs.id IN (SELECT rowid FROM quote_search WHERE quote_search MATCH ?)", [fts_query(words)]
+        return "es.id IN (SELECT rowid FROM event_search WHERE event_search MATCH ?)", [fts_query(words)]
+
+    def analyze(self) -> None:
+        """Refresh the query planner's statistics (after bulk loads)."""
+        with self._lock:
+            self._conn.execute("ANALYZE")
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
