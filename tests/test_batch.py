@@ -16,7 +16,7 @@ from communique.errors import FetchError, InputError
 from communique.records import Analysis, Article, PipelineInfo
 from communique.sources import iter_articles
 from communique.store import Store
-from store_support import LUKASHENKO, NAZARBAYEV, PUTIN, analysis_for, meeting, store, store_url  # noqa: F401
+from tests.store_support import LUKASHENKO, NAZARBAYEV, PUTIN, analysis_for, meeting, store, store_url  # noqa: F401
 
 KNOWN = {"Putin": PUTIN, "Nazarbayev": NAZARBAYEV, "Lukashenko": LUKASHENKO}
 

@@ -12,7 +12,7 @@ import pytest
 
 from communique.export import EVENT_COLUMNS, ExportError, export, quad_class
 from communique.store import Store
-from store_support import NAZARBAYEV, PUTIN, TOKAYEV, corpus, store, store_url  # noqa: F401
+from tests.store_support import NAZARBAYEV, PUTIN, TOKAYEV, corpus, store, store_url  # noqa: F401
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from communique.errors import StoreError
 from communique.records import PipelineInfo
 from communique.store import SCHEMA_VERSION, Store, open_store
 from communique.store._base import SQLStore
-from store_support import (  # noqa: F401 - fixtures are used by name
+from tests.store_support import (  # noqa: F401 - fixtures are used by name
     LUKASHENKO, MEETING_DAY, NAZARBAYEV, PUTIN, TOKAYEV, analysis_for, corpus, make_article, meeting,
     other_meeting, store, store_url,
 )

@@ -1,0 +1,57 @@
+"""Actor resolution and offices, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.conftest import names
+
+
+def test_actors_ner_mislabel_corrected(analyze) -> None:
+    a = analyze("Nazarbayev spoke first. Then Nazarbayev left the hall.")
+    (actor,) = [x for x in a.actors if x.name == "Nursultan Nazarbayev"]
+    assert actor.kind == "person" and len(actor.mentions) == 2
+
+
+def test_actors_transliteration_variants(analyze) -> None:
+    a = analyze("Tokaev arrived. Later Toqaev and Kassym-Jomart Tokayev were the same man.")
+    ids = {x.id for x in a.actors if x.kind == "person"}
+    assert len(ids) == 1
+
+
+def test_actors_date_dependent_office(analyze) -> None:
+    text = "The Kazakh president said that the economy would grow faster next year."
+    early = analyze(text, published=dt.date(2015, 6, 1))
+    late = analyze(text, published=dt.date(2023, 6, 1))
+    assert names(early, [early.quotes[0].speaker]) == {"Nursultan Nazarbayev"}
+    assert names(late, [late.quotes[0].speaker]) == {"Kassym-Jomart Tokayev"}
+
+
+def test_actors_metonym(analyze) -> None:
+    a = analyze("The Kremlin said that the proposal deserved attention.")
+    assert a.actor(a.quotes[0].speaker).name == "Russia"
+
+
+def test_actors_unknown_minister_by_apposition(analyze) -> None:
+    a = analyze("Freedonian Foreign Minister Ivo Marlanek said that the border would reopen soon.")
+    q = a.quotes[0]
+    speaker = a.actor(q.speaker)
+    assert speaker.name == "Ivo Marlanek" and speaker.id.startswith("L")
+    assert any(r.person == speaker.id and r.role == "Foreign Minister" for r in a.roles)
+
+
+def test_actors_offices_from_appositions(analyze) -> None:
+    a = analyze(
+        "Russian President Vladimir Putin greeted Kazakhstan's first president, Nursultan Nazarbayev, "
+        "and the Prime Minister of India Narendra Modi."
+    )
+    roles = {(a.actor(r.person).name, r.role, r.of) for r in a.roles}
+    assert ("Vladimir Putin", "President", "Russia") in roles
+    assert ("Nursultan Nazarbayev", "First President", "Kazakhstan") in roles
+    assert ("Narendra Modi", "Prime Minister", "India") in roles
+
+
+def test_actors_office_only_reference_uses_outlet_and_date(analyze) -> None:
+    a = analyze("The Prime Minister met Giorgia Meloni today.", published=dt.date(2025, 3, 2), url="https://www.gov.uk/x")
+    (m,) = [e for e in a.events if e.plover == "CONSULT"]
+    assert names(a, m.participants) == {"Keir Starmer", "Giorgia Meloni"}

@@ -1,0 +1,79 @@
+"""Meeting detection and attributes, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from communique.dates import resolve_date
+from tests.conftest import names
+
+
+def meetings(analysis):
+    return [e for e in analysis.events if e.plover == "CONSULT"]
+
+
+def test_events_simple_meeting(analyze) -> None:
+    a = analyze("Emmanuel Macron met Olaf Scholz in Berlin on Tuesday.", published=dt.date(2024, 5, 9))
+    (m,) = meetings(a)
+    assert names(a, m.participants) == {"Emmanuel Macron", "Olaf Scholz"}
+    assert m.location == "Berlin" and m.date == dt.date(2024, 5, 7) and m.status == "held"
+
+
+def test_events_meeting_between(analyze) -> None:
+    a = analyze("The informal talks between Xi Jinping and Narendra Modi lasted two hours.")
+    (m,) = meetings(a)
+    assert names(a, m.participants) == {"Xi Jinping", "Narendra Modi"} and m.formality == "informal"
+
+
+def test_events_phone_call_initiator(analyze) -> None:
+    a = analyze("Olaf Scholz had a telephone conversation with Joe Biden at the American side's request.")
+    (m,) = meetings(a)
+    assert m.kind == "phone_call" and m.mode == "phone" and m.cameo == "041"
+    assert names(a, [m.initiator]) == {"Joe Biden"}
+
+
+def test_events_planned_meeting(analyze) -> None:
+    a = analyze("Emmanuel Macron will meet Xi Jinping in Paris next week.")
+    (m,) = meetings(a)
+    assert m.status == "planned" and m.cameo == "036"
+
+
+def test_events_host_makes_a_visit(analyze) -> None:
+    a = analyze("Xi Jinping hosted Emmanuel Macron in Guangzhou.")
+    (m,) = meetings(a)
+    assert names(a, m.source) == {"Emmanuel Macron"} and names(a, m.target) == {"Xi Jinping"} and m.mode == "visit"
+
+
+def test_events_listed_meetings_split(analyze) -> None:
+    a = analyze("Antony Blinken held meetings with Sergey Lavrov and Wang Yi in Jakarta.")
+    pairs = [names(a, m.participants) for m in meetings(a)]
+    assert {"Antony Blinken", "Sergey Lavrov"} in pairs and {"Antony Blinken", "Wang Yi"} in pairs
+
+
+def test_events_merged_within_article(analyze) -> None:
+    text = (
+        "Vladimir Putin met Kassym-Jomart Tokayev in Moscow. "
+        "The talks between Putin and Tokayev were informal, and the meeting was at Tokayev's request."
+    )
+    a = analyze(text)
+    (m,) = meetings(a)
+    assert m.formality == "informal" and names(a, [m.initiator]) == {"Kassym-Jomart Tokayev"}
+    assert m.more_evidence
+
+
+def test_events_working_lunch_is_not_informal(analyze) -> None:
+    a = analyze("Keir Starmer met Emmanuel Macron over a working lunch in London.")
+    (m,) = meetings(a)
+    assert m.formality == "unspecified"
+
+
+def test_dates_rules() -> None:
+    saturday = dt.date(2025, 1, 4)
+    assert resolve_date("on Saturday", saturday) == saturday
+    assert resolve_date("on Thursday", saturday) == dt.date(2025, 1, 2)
+    assert resolve_date("on Monday", saturday, future=True) == dt.date(2025, 1, 6)
+    assert resolve_date("on a Saturday", saturday) is None
+    assert resolve_date("on Friday", None) is None
+    assert resolve_date("yesterday", saturday) == dt.date(2025, 1, 3)
+    assert resolve_date("March 3", None) is None
+    assert resolve_date("March 3, 2021", None) == dt.date(2021, 3, 3)

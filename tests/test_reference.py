@@ -1,0 +1,67 @@
+"""End to end on the reference article: the facts the foundation issue (#2) asks for."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from communique.evaluate import evaluate, load_gold, score_document
+from communique.ingest import read_article
+from communique.records import analysis_json_schema
+from tests.conftest import SHARED, names
+
+SAMPLE = SHARED / "samples" / "tengri-tokayev-on-nazarbayev-putin.txt"
+GOLD = SHARED / "samples" / "tengri-tokayev-on-nazarbayev-putin.gold.json"
+pytestmark = pytest.mark.skipif(not SAMPLE.exists(), reason="../shared is not beside the checkout")
+
+
+@pytest.fixture(scope="module")
+def result(pipeline):
+    return pipeline.analyze(read_article(str(SAMPLE)))
+
+
+def test_reference_validates_against_schema(result) -> None:
+    jsonschema.validate(json.loads(result.to_json()), analysis_json_schema())
+
+
+def test_reference_quotes(result) -> None:
+    gold, _ = load_gold(GOLD)
+    scores = score_document(gold, result)
+    assert scores.quotes.tp >= 7
+    texts = " ".join(q.text for q in result.quotes)
+    for scare in ("dual center", "safety valve", "strategic rear", "lubricant"):
+        assert scare not in texts
+
+
+def test_reference_meeting(result) -> None:
+    consult = [e for e in result.events if e.plover == "CONSULT"]
+    assert len(consult) == 1
+    m = consult[0]
+    assert names(result, m.participants) == {"Nursultan Nazarbayev", "Vladimir Putin"}
+    assert m.formality == "informal" and m.recurring and m.status == "held"
+    assert names(result, [m.initiator]) == {"Nursultan Nazarbayev"}
+    assert m.date_text == "on a Saturday" and m.date is None
+
+
+def test_reference_offices(result) -> None:
+    roles = {(result.actor(r.person).name, r.role, r.of) for r in result.roles}
+    assert ("Kassym-Jomart Tokayev", "President", "Kazakhstan") in roles
+    assert ("Nursultan Nazarbayev", "First President", "Kazakhstan") in roles
+    assert ("Nursultan Nazarbayev", "Chairman of the Security Council", "Kazakhstan") in roles
+    assert ("Vladimir Putin", "President", "Russia") in roles
+
+
+def test_reference_article_metadata(result) -> None:
+    assert result.article.published is None and result.article.published_text == "Jan 7"
+
+
+@pytest.mark.slow
+def test_reference_dev_gold_floors(pipeline) -> None:
+    """The evaluation gate: dev-gold scores must not fall below the floors in eval/baseline.json."""
+    floors = json.loads((Path(__file__).parents[1] / "eval" / "baseline.json").read_text())["dev-gold"]
+    scores = evaluate(SHARED / "dev-gold", pipeline.analyze).to_dict()
+    for key, floor in floors.items():
+        assert scores[key]["f1"] >= floor, (key, scores[key])
