@@ -289,3 +289,14 @@ def test_store_messages_hide_passwords() -> None:
 
     assert redact("postgresql://me:secret@db:5432/x") == "postgresql://me:***@db:5432/x"
     assert redact("sqlite:///x.db") == "sqlite:///x.db"
+
+
+def test_store_common_search_reads_newest_first(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    save_all(store)
+    expected = queries.quotes(store, search="Eurasian")
+    # Pretend the words are common, so the newest-first scan answers instead of the index.
+    monkeypatch.setattr(queries, "DENSE_SEARCH", 0)
+    monkeypatch.setattr(queries, "_PAGE", 1)
+    assert queries.quotes(store, search="Eurasian") == expected
+    assert queries.quotes(store, search="strong steady", since=dt.date(2025, 1, 6))[0]["text"] == "strong and steady"
+    assert queries.quotes(store, search="Eurasian", since=dt.date(2025, 1, 6)) == []

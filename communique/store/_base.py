@@ -99,6 +99,21 @@ class SQLStore:
     def close(self) -> None:
         raise NotImplementedError
 
+    def search_count(self, words: str) -> int:
+        """How many quote reports match ``words``."""
+        clause, params = self.search_clause(words, "quotes")
+        return int(self.fetchall(f"SELECT COUNT(*) AS n FROM quote_sources qs WHERE {clause}", params)[0]["n"])
+
+    def search_within(self, words: str, source_ids: Sequence[int]) -> set[int]:
+        """Which of these quote reports match ``words``."""
+        if not source_ids:
+            return set()
+        clause, params = self.search_clause(words, "quotes")
+        marks = ", ".join("?" for _ in source_ids)
+        rows = self.fetchall(f"SELECT qs.id FROM quote_sources qs WHERE qs.id IN ({marks}) AND {clause}",
+                             [*source_ids, *params])
+        return {int(r["id"]) for r in rows}
+
     # -- low level ------------------------------------------------------------------------
     def _exec(self, cur: Any, sql: str, params: Sequence[Any] = ()) -> Any:
         cur.execute(self._sql(sql), tuple(params))

@@ -72,6 +72,7 @@ CREATE TABLE IF NOT EXISTS quotes (
 );
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker_id, first_reported);
 CREATE INDEX IF NOT EXISTS quotes_hash ON quotes (norm_hash);
+CREATE INDEX IF NOT EXISTS quotes_date ON quotes (first_reported);
 
 CREATE TABLE IF NOT EXISTS quote_sources (
     id {pk},

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
@@ -111,6 +111,20 @@ class SQLiteStore(SQLStore):
         if target == "quotes":
             return "qs.id IN (SELECT rowid FROM quote_search WHERE quote_search MATCH ?)", [fts_query(words)]
         return "es.id IN (SELECT rowid FROM event_search WHERE event_search MATCH ?)", [fts_query(words)]
+
+    def search_count(self, words: str) -> int:
+        rows = self.fetchall("SELECT COUNT(*) AS n FROM quote_search WHERE quote_search MATCH ?", [fts_query(words)])
+        return int(rows[0]["n"])
+
+    def search_within(self, words: str, source_ids: Sequence[int]) -> set[int]:
+        if not source_ids:
+            return set()
+        marks = ", ".join("?" for _ in source_ids)
+        rows = self.fetchall(
+            f"SELECT rowid AS id FROM quote_search WHERE quote_search MATCH ? AND rowid IN ({marks})",
+            [fts_query(words), *source_ids],
+        )
+        return {int(r["id"]) for r in rows}
 
     def analyze(self) -> None:
         """Refresh the query planner's statistics (after bulk loads)."""
