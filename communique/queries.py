@@ -161,7 +161,7 @@ def meetings(
 
 #: A search matching more quote reports than this reads quotes newest first and keeps the
 #: matching ones, instead of sorting every match by date (bench/store_bench.py).
-DENSE_SEARCH = 5000
+DENSE_SEARCH = 10_000
 _PAGE = 1000
 
 
@@ -173,17 +173,20 @@ def _newest_matching(
     found: list[str] = []
     offset = 0
     while len(found) < limit:
-        page = store.fetchall(
-            "SELECT qs.id, qs.quote_id FROM quotes q JOIN quote_sources qs ON qs.quote_id = q.id "
-            f"WHERE 1 = 1{extra} ORDER BY q.first_reported DESC, q.id, qs.id LIMIT ? OFFSET ?",
+        # The date index gives the order; only quotes tied on a date are sorted by id.
+        newest = store.fetchall(
+            f"SELECT q.id FROM quotes q WHERE 1 = 1{extra} ORDER BY q.first_reported DESC, q.id LIMIT ? OFFSET ?",
             [*extra_params, _PAGE, offset],
         )
-        if not page:
+        if not newest:
             break
+        order = [r["id"] for r in newest]
+        page = store.fetchall(
+            f"SELECT id, quote_id FROM quote_sources WHERE quote_id IN ({_marks(order)})", order
+        )
         hits = store.search_within(words, [int(r["id"]) for r in page])
-        for r in page:
-            if int(r["id"]) in hits and r["quote_id"] not in found:
-                found.append(r["quote_id"])
+        matched = {r["quote_id"] for r in page if int(r["id"]) in hits}
+        found += [quote_id for quote_id in order if quote_id in matched and quote_id not in found]
         offset += _PAGE
     return found[:limit]
 

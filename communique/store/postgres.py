@@ -83,8 +83,12 @@ class PostgresStore(SQLStore):
 
     def analyze(self) -> None:
         """Refresh the query planner's statistics (after bulk loads)."""
+        tables = (
+            "articles", "actors", "mentions", "offices", "quotes", "quote_sources", "quote_about", "events",
+            "event_participants", "event_pairs", "event_sources",
+        )
         with self._conn.cursor() as cur:
-            cur.execute("ANALYZE")
+            cur.execute(f"ANALYZE {', '.join(tables)}")
 
     def close(self) -> None:
         self._conn.close()
