@@ -204,6 +204,7 @@ def quotes(
     """Quotes, newest first: by a speaker, about an actor, matching words (full-text search)."""
     where: list[str] = []
     params: list[Any] = []
+    head, head_params, source = "", list[Any](), "quotes q"
     if by:
         ids = resolve_actor(store, by)
         where.append(f"q.speaker_id IN ({_marks(ids)})")
@@ -214,23 +215,25 @@ def quotes(
         params += ids
     if search and search.strip():
         words = search.strip()
-        if not where and store.search_count(words) > DENSE_SEARCH:
+        if not where and store.search_count(words, DENSE_SEARCH + 1) > DENSE_SEARCH:
             ids = _newest_matching(store, words, since, until, limit)
             if not ids:
                 return []
             where.append(f"q.id IN ({_marks(ids)})")
             params += ids
         else:
-            clause, search_params = store.search_clause(words, "quotes")
-            where.append(f"q.id IN (SELECT qs.quote_id FROM quote_sources qs WHERE {clause})")
-            params += search_params
+            # Matches first: PostgreSQL otherwise walks the date index and tests every quote,
+            # which is slow for rare words (bench/store_bench.py).
+            clause, head_params = store.search_clause(words, "quotes")
+            head = f"WITH matched AS MATERIALIZED (SELECT DISTINCT qs.quote_id FROM quote_sources qs WHERE {clause}) "
+            source = "matched m JOIN quotes q ON q.id = m.quote_id"
     extra, extra_params = _date_filters("q.first_reported", since, until)
     sql = (
-        "SELECT q.id AS quote_id, q.first_reported AS date, q.speaker_id, a.name AS speaker_name, q.text, q.direct, "
-        "q.cue, q.n_sources FROM quotes q LEFT JOIN actors a ON a.id = q.speaker_id WHERE 1 = 1"
+        f"{head}SELECT q.id AS quote_id, q.first_reported AS date, q.speaker_id, a.name AS speaker_name, q.text, "
+        f"q.direct, q.cue, q.n_sources FROM {source} LEFT JOIN actors a ON a.id = q.speaker_id WHERE 1 = 1"
     )
     sql += "".join(f" AND {w}" for w in where) + extra + " ORDER BY q.first_reported DESC, q.id LIMIT ?"
-    rows = [clean(r) for r in store.fetchall(sql, [*params, *extra_params, limit])]
+    rows = [clean(r) for r in store.fetchall(sql, [*head_params, *params, *extra_params, limit])]
     if not rows:
         return rows
     ids = [r["quote_id"] for r in rows]

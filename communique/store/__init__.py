@@ -61,8 +61,8 @@ class Store(Protocol):
     def search_clause(self, words: str, target: Literal["quotes", "events"]) -> tuple[str, list[Any]]:
         """A full-text WHERE fragment over ``quote_sources qs`` or ``event_sources es``."""
 
-    def search_count(self, words: str) -> int:
-        """How many quote reports match ``words``."""
+    def search_count(self, words: str, at_most: int) -> int:
+        """How many quote reports match ``words``, up to ``at_most``."""
 
     def search_within(self, words: str, source_ids: Sequence[int]) -> set[int]:
         """Which of these quote reports (``quote_sources.id``) match ``words``."""

@@ -99,10 +99,14 @@ class SQLStore:
     def close(self) -> None:
         raise NotImplementedError
 
-    def search_count(self, words: str) -> int:
-        """How many quote reports match ``words``."""
+    def search_count(self, words: str, at_most: int) -> int:
+        """How many quote reports match ``words``, counting no further than ``at_most``."""
         clause, params = self.search_clause(words, "quotes")
-        return int(self.fetchall(f"SELECT COUNT(*) AS n FROM quote_sources qs WHERE {clause}", params)[0]["n"])
+        rows = self.fetchall(
+            f"SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM quote_sources qs WHERE {clause} LIMIT ?) hits",
+            [*params, at_most],
+        )
+        return int(rows[0]["n"])
 
     def search_within(self, words: str, source_ids: Sequence[int]) -> set[int]:
         """Which of these quote reports match ``words``."""
