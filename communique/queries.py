@@ -221,12 +221,17 @@ def quotes(
                 return []
             where.append(f"q.id IN ({_marks(ids)})")
             params += ids
-        else:
+        elif not where:
             # Matches first: PostgreSQL otherwise walks the date index and tests every quote,
             # which is slow for rare words (bench/store_bench.py).
             clause, head_params = store.search_clause(words, "quotes")
             head = f"WITH matched AS MATERIALIZED (SELECT DISTINCT qs.quote_id FROM quote_sources qs WHERE {clause}) "
             source = "matched m JOIN quotes q ON q.id = m.quote_id"
+        else:
+            # A speaker or subject narrows more than the words: let the planner start there.
+            clause, search_params = store.search_clause(words, "quotes")
+            where.append(f"q.id IN (SELECT qs.quote_id FROM quote_sources qs WHERE {clause})")
+            params += search_params
     extra, extra_params = _date_filters("q.first_reported", since, until)
     sql = (
         f"{head}SELECT q.id AS quote_id, q.first_reported AS date, q.speaker_id, a.name AS speaker_name, q.text, "
