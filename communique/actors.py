@@ -203,14 +203,40 @@ class ActorResolver:
         found.mentions.sort(key=lambda m: m.start)
         return found
 
+    def author(self, title: str | None, published: dt.date | None) -> ActorInfo | None:
+        """The person whose own words the page holds: "Remarks by ... Federica Mogherini after ..."."""
+        match = re.search(
+            r"\b(?:remarks|statement|speech|address|press conference|interview|op-ed|message|letter|article)\b"
+            r"[^\n]*?\bby\s+(?P<rest>[^\n]+)",
+            title or "", re.I,
+        )
+        if not match:
+            return None
+        words = re.findall(r"[\w'’.-]+", match.group("rest"))[:12]
+        for size in (4, 3, 2):
+            for i in range(len(words) - size + 1):
+                people = self.kb.lookup(" ".join(words[i : i + size]), kind="person")
+                if people:
+                    best = people[0]
+                    return ActorInfo(best.id, best.name, best.kind, best.country, best.cameo)
+        return None
+
     def set_annotations(self, doc: Doc, found: _Found) -> None:
+        author = self.author(doc._.cq_title, doc._.cq_published)
+        if author is not None:
+            found.actors.setdefault(author.id, author)
+        doc._.cq_author = author.id if author else None
         doc._.cq_mentions = found.mentions
         doc._.cq_actors = found.actors
         doc._.cq_roles = found.roles
 
     # -- knowledge-base names -------------------------------------------------------------
     def _kb_spans(self, doc: Doc, published: dt.date | None) -> Iterable[tuple[Span, ActorInfo]]:
+        persons = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        places = [ent for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC") and len(ent) > 1]
         spans = [Span(doc, s, e) for _, s, e in self.matcher(doc)]
+        spans = [span for span in spans if not self._inside_other_name(span, persons)
+                 and not self._inside_place(span, places)]
         chosen: list[Span] = []
         for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
             if any(s.start < span.end and span.start < s.end for s in chosen):
@@ -231,6 +257,23 @@ class ActorResolver:
                 full_names.add(actor.id)
             yield span, actor
 
+    def _inside_other_name(self, span: Span, persons: list[Span]) -> bool:
+        """"Mustafa" inside "Mustafa Abdul Jalil" is not Mohammad Mustafa: a KB name strictly inside a
+        longer personal name counts only when the KB person's own name fits that name."""
+        for ent in persons:
+            if ent.start <= span.start and span.end <= ent.end and (ent.end - ent.start) > (span.end - span.start):
+                ent_words = set(norm_name(ent.text).split())
+                fits = any(set(norm_name(a.name).split()) <= ent_words or set(norm_name(a.name).split()) >= ent_words
+                           for a in self.kb.lookup(span.text, kind="person"))
+                return not fits
+        return False
+
+    def _inside_place(self, span: Span, places: list[Span]) -> bool:
+        """"San" inside "San Diego" is part of a place name, not a person."""
+        if not any(a.kind == "person" for a in self.kb.lookup(span.text)):
+            return False
+        return any(e.start <= span.start and span.end <= e.end and len(e) > len(span) for e in places)
+
     def _metonym(self, text: str) -> list[KBActor]:
         actor = self.kb.country_by_metonym(text)
         return [actor] if actor else []
@@ -248,6 +291,8 @@ class ActorResolver:
                 key=lambda a: (
                     a.id in full_names,
                     bool(wanted and any(norm_name(t.role) == norm_name(wanted) for t in self.kb.offices(a.id))),
+                    bool(wanted and any(norm_name(wanted).split()[-1] in norm_name(t.role).split() for t in self.kb.offices(a.id))),
+                    len(self.kb.offices(a.id)),
                     bool(published and self.kb.offices(a.id, published)),
                     bool(self.kb.offices(a.id)),
                     a.kind == "country",
@@ -433,7 +478,9 @@ class ActorResolver:
     def _person_with_role(self, found: _Found, role: str, place: KBActor | None, before: int) -> ActorInfo | None:
         """A person the article already gave this office (and country, when one is named)."""
         ordered = [r for r in reversed(found.roles) if r.start_char <= before]
-        ordered += [r for r in found.roles if r.start_char > before]
+        if place is not None:
+            # "the Kazakh president" may name someone introduced later; a bare "the Prime Minister" may not
+            ordered += [r for r in found.roles if r.start_char > before]
         for info in ordered:
             if norm_name(info.role) != norm_name(role):
                 continue

@@ -21,7 +21,7 @@ from .quotes import CRITICISM, PRAISE, _resolve_np
 
 MEETING_VERBS = {"meet": "meeting", "visit": "visit", "host": "meeting", "receive": "meeting", "confer": "talks",
                  "phone": "phone_call", "telephone": "phone_call", "call": "phone_call", "speak": "meeting",
-                 "talk": "meeting", "welcome": "meeting"}
+                 "talk": "meeting", "welcome": "meeting", "summon": "meeting"}
 MEETING_NOUNS = {
     "meeting": "meeting", "meetings": "meeting", "talks": "talks", "visit": "visit", "visits": "visit",
     "summit": "summit", "conversation": "meeting", "call": "phone_call", "videoconference": "video_call",
@@ -37,7 +37,8 @@ INFORMAL = re.compile(
 )
 FORMAL = re.compile(
     r"\b(official (visit|talks|meeting|ceremony)|state visit|formal (meeting|talks|visit)s?|negotiations|plenary|"
-    r"signing ceremony|signed|summoned|ministerial council|council meeting|formal session|official session)\b",
+    r"signing ceremony|signed|summoned|ministerial council|council meeting|formal session|official session|"
+    r"meeting of the [A-Z][\w ]*Council)\b",
     re.I,
 )
 RECURRING = re.compile(
@@ -81,6 +82,7 @@ class EventInfo:
     location: str | None = None
     more_evidence: list[tuple[int, int]] = field(default_factory=list)
     confidence: float = 0.6
+    places: list[str] = field(default_factory=list)  # "we met in A, B and C": one meeting in each
 
 
 class EventFinder:
@@ -108,9 +110,14 @@ class EventFinder:
     # meetings ---------------------------------------------------------------------------------
     def _meeting(self, doc: Doc, sent: Span, trigger: Token, kind: str) -> EventInfo | None:
         sources, targets = _participants(doc, trigger)
+        if trigger.pos_ == "VERB" and not sources and any(c.dep_ == "nsubj" for c in trigger.children):
+            return None  # "I was delighted to meet A and B" with no known "I": we cannot say who met
         people = _unique(sources + targets)
-        if len(people) < 2:
-            return None
+        single_body = (
+            kind == "summit" and len(people) == 1 and doc._.cq_actors[people[0]].kind == "organization"
+        )
+        if len(people) < 2 and not single_body:
+            return None  # "the CIS summit" stands alone; other meetings need two sides
         text = sent.text
         lemma = trigger.lemma_.lower()
         if re.search(r"\b(phone|telephone|by phone|over the phone)\b", text, re.I) and kind in ("meeting", "talks"):
@@ -169,9 +176,10 @@ class EventFinder:
         date_text, date = _date(doc, sent, trigger, event.status == "planned")
         if date_text:
             event.date_text, event.date = date_text, date
-        location = _location(doc, sent, trigger)
-        if location:
-            event.location = location
+        places = _places(doc, sent, trigger)
+        if places:
+            event.location = places[0]
+            event.places = places
 
     def _enrich(self, doc: Doc, sent: Span, event: EventInfo) -> None:
         """A definite reference to the last meeting ("the meeting was at X's request") adds to it."""
@@ -226,7 +234,11 @@ class EventFinder:
 
 
 def _split(event: EventInfo, trigger: Token) -> list[EventInfo]:
-    """"his meetings with A, B and C": one bilateral meeting with each of them."""
+    """"his meetings with A, B and C": one bilateral meeting with each of them; "we met in A and B":
+    one meeting in each place."""
+    if len(event.places) > 1:
+        return [EventInfo(**{**event.__dict__, "location": place, "places": [place, *event.places], "more_evidence": []})
+                for place in event.places]
     if trigger.tag_ != "NNS" or len(event.source) != 1 or len(event.target) < 2 or event.kind == "summit":
         return [event]
     out = []
@@ -254,29 +266,8 @@ def _triggers(sent: Span) -> list[tuple[Token, str]]:
 
 
 def _np_actors(doc: Doc, head: Token) -> list[str]:
-    """Actors a noun phrase names, with its coordinated phrases ("A and B").
-
-    "the first President of Kazakhstan Nursultan Nazarbayev" names the person, not the country:
-    a person anywhere in the phrase wins over a country or organization.
-    """
-    out: list[str] = []
-    for token in [head, *[c for c in head.conjuncts]]:
-        actor, _ = _resolve_np(doc, token)
-        info = doc._.cq_actors.get(actor) if actor else None
-        if info is None or info.kind != "person":
-            found = _phrase_actor(doc, token)
-            actor = found or actor
-        info = doc._.cq_actors.get(actor) if actor else None
-        if info is None or info.kind != "person":
-            # "the President of the United States, Joe Biden," parsed loosely: the name right after
-            end = max(t.i for t in token.subtree) + 1
-            if end < len(doc) and doc[end].text == ",":
-                mention = actor_at(doc, end + 1)
-                if mention is not None and doc._.cq_actors[mention.actor].kind == "person":
-                    actor = mention.actor
-        if actor and doc._.cq_actors.get(actor) is not None and doc._.cq_actors[actor].kind in ("person", "country", "organization"):
-            out.append(actor)
-    return out
+    """Actors a noun phrase names (see ``_phrase_actors``)."""
+    return _phrase_actors(doc, head)
 
 
 def _phrase_actor(doc: Doc, token: Token) -> str | None:
@@ -298,20 +289,113 @@ def _phrase_actor(doc: Doc, token: Token) -> str | None:
     return best[1] if best else None
 
 
+FIRST_PERSON = {"i", "me", "my", "myself", "we", "us", "our", "ourselves"}
+SECOND_PERSON = {"you", "your"}
+_PLACE_PREPS = {"of", "by", "for"}
+
+
+def _voice(doc: Doc, char: int) -> str | None:
+    """Whose words these are: the speaker of the quote or speaker turn around them, else the author."""
+    for quote in doc._.cq_quotes or ():
+        if quote.start_char <= char < quote.end_char and quote.speaker:
+            return quote.speaker
+    return doc._.cq_author
+
+
+def _interlocutor(doc: Doc, speaker: str) -> str | None:
+    """In a two-person transcript, the other speaker."""
+    labelled = {q.speaker for q in doc._.cq_quotes or () if q.rule == "speaker-label" and q.speaker}
+    others = labelled - {speaker}
+    return others.pop() if len(labelled) == 2 and len(others) == 1 else None
+
+
+def _pronoun_actors(doc: Doc, token: Token) -> list[str] | None:
+    """"I", "we", "you" resolved through the voice they are spoken in; None for other words."""
+    low = token.lower_
+    if low not in FIRST_PERSON | SECOND_PERSON:
+        return None
+    speaker = _voice(doc, token.idx)
+    if speaker is None:
+        return []
+    other = _interlocutor(doc, speaker)
+    if low in SECOND_PERSON:
+        return [other] if other else []
+    if low in ("we", "us", "our", "ourselves") and other:
+        return [speaker, other]
+    return [speaker]
+
+
+def _phrase_actors(doc: Doc, token: Token) -> list[str]:
+    """Every actor a phrase names: "the presidents of Russia, Belarus and Kazakhstan" names three.
+
+    People win over the countries and bodies that describe them ("Russian President Vladimir Putin"
+    is Putin); pronouns count only as the head of the phrase.
+    """
+    pronoun = _pronoun_actors(doc, token)
+    if pronoun is not None:
+        return pronoun
+    if token.pos_ == "PRON":
+        mention = actor_at(doc, token.i)
+        return [mention.actor] if mention else []
+    blocked: set[int] = set()
+    for t in token.subtree:
+        if t is token or t.i in blocked:
+            continue
+        if t.dep_ == "relcl" or (t.dep_ in ("acl", "advcl") and t.lemma_.lower() not in ("accompany", "join")) or (
+            t.dep_ == "prep" and t.lower_ not in _PLACE_PREPS
+        ):
+            blocked.update(x.i for x in t.subtree)
+    persons: list[str] = []
+    others: list[str] = []
+    for t in token.subtree:
+        if t.i in blocked:
+            continue
+        mention = actor_at(doc, t.i)
+        if mention is None or (mention.via == "pronoun" and t is not token):
+            continue
+        kind = doc._.cq_actors[mention.actor].kind
+        target = persons if kind == "person" else others if kind in ("country", "organization") else None
+        if target is not None and mention.actor not in target:
+            target.append(mention.actor)
+    if persons:
+        return persons
+    if True:
+        # "the President of the United States, Joe Biden," parsed loosely: the name right after
+        end = max(t.i for t in token.subtree) + 1
+        if end < len(doc) and doc[end].text == ",":
+            mention = actor_at(doc, end + 1)
+            if mention is not None and doc._.cq_actors[mention.actor].kind == "person":
+                return [mention.actor]
+    return others
+
+
 def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
     """(sources, targets): the subject side and the object side of a meeting."""
     sources: list[str] = []
     targets: list[str] = []
     for child in trigger.children:
         if child.dep_ in ("nsubj", "nsubjpass", "poss"):
-            sources += _np_actors(doc, child)
+            sources += _phrase_actors(doc, child)
         elif child.dep_ in ("dobj", "dative"):
-            targets += _np_actors(doc, child)
+            targets += _phrase_actors(doc, child)
+        elif child.dep_ == "conj" and trigger.pos_ == "NOUN":
+            # "the meeting between A, on the one hand, and B, C and D" parsed with B.. on the noun
+            targets += [a for a in _phrase_actors(doc, child) if doc._.cq_actors[a].kind == "person"]
+        elif child.dep_ in ("compound", "nmod", "amod") and trigger.pos_ == "NOUN":
+            # "the Council of Europe Ministers meeting", "the CIS summit"
+            mention = actor_at(doc, child.i)
+            if mention is not None and doc._.cq_actors[mention.actor].kind == "organization":
+                targets.append(mention.actor)
         elif child.dep_ == "prep" and child.lower_ in ("with", "between", "to", "by", "among", "of"):
+            if child.lower_ == "to" and trigger.lemma_.lower() in HOST_VERBS:
+                continue  # "welcome you to Moscow": a place, not a party
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                found = _np_actors(doc, pobj)
-                if child.lower_ == "between" or child.lower_ == "among":
-                    sources, targets = (sources or found[:1]), targets + found[1:] if not sources else targets + found
+                found = _phrase_actors(doc, pobj)
+                if child.lower_ in ("between", "among"):
+                    if sources:
+                        targets += found
+                    else:
+                        sources, targets = found[:1], targets + found[1:]
                 elif child.lower_ == "by" and trigger.pos_ == "VERB":
                     sources += found
                 elif child.lower_ == "of" and trigger.pos_ == "NOUN":
@@ -320,7 +404,7 @@ def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
                     targets += found
     if trigger.pos_ == "VERB" and not sources:
         for head in [trigger.head] if trigger.dep_ in ("xcomp", "conj", "advcl") else []:
-            sources += [a for c in head.children if c.dep_ == "nsubj" for a in _np_actors(doc, c)]
+            sources += [a for c in head.children if c.dep_ == "nsubj" for a in _phrase_actors(doc, c)]
     if trigger.pos_ in ("NOUN", "PROPN") and not sources:
         # "A held talks with B", "A made time for a conversation with B"
         head, hops = trigger, 0
@@ -328,10 +412,14 @@ def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
             head, hops = head.head, hops + 1
             subjects = [c for c in head.children if c.dep_ == "nsubj"] if head.pos_ in ("VERB", "AUX") else []
             if subjects:
-                sources += [a for c in subjects for a in _np_actors(doc, c)]
+                sources += [a for c in subjects for a in _phrase_actors(doc, c)]
                 break
-    if any(c.lower_ == "between" for c in trigger.children) and sources and len(sources) >= 2 and not targets:
-        sources, targets = sources[:1], sources[1:]
+        if not sources and targets and head.lemma_.lower() in ("have", "hold", "conduct"):
+            # "On Friday Putin had a conversation with B" misparsed: the person named before the verb
+            before = [m for m in doc._.cq_mentions if trigger.sent.start <= m.start < head.i
+                      and doc._.cq_actors[m.actor].kind == "person" and m.actor not in targets]
+            if before:
+                sources.append(before[-1].actor)
     sources = _unique(sources)
     targets = [t for t in _unique(targets) if t not in sources]
     return sources, targets
@@ -356,7 +444,9 @@ def _is_future(trigger: Token, text: str) -> bool:
         if governor in ("plan", "expect", "intend", "agree", "hope", "schedule", "set", "due", "look", "want", "be"):
             return True
     if trigger.pos_ != "VERB":
-        return False
+        # "preparing for the summit", "ahead of the upcoming talks"
+        window = trigger.doc[max(trigger.sent.start, trigger.i - 6) : trigger.i].text.lower()
+        return bool(re.search(r"\b(prepar\w*|ahead of|upcoming|forthcoming|next|planned|proposed|future)\b", window))
     return bool(re.search(r"\b(is|are) (expected|scheduled|set|due) to (meet|visit|hold)|\bwill (meet|visit|hold)\b", text))
 
 
@@ -414,6 +504,28 @@ def _date(doc: Doc, sent: Span, trigger: Token, future: bool) -> tuple[str | Non
     return text, resolve_date(text, published, future=future)
 
 
+def _places(doc: Doc, sent: Span, trigger: Token) -> list[str]:
+    """Where the meeting took place; a list of places ("in San Diego, Belfast and Hiroshima") gives each."""
+    first = _location(doc, sent, trigger)
+    if first is None:
+        return []
+    for token in sent:
+        if token.lower_ == "in" and token.dep_ == "prep" and token.head == trigger:
+            pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+            listed = [c for c in pobj.conjuncts if c.ent_type_ in ("GPE", "LOC", "FAC")] if pobj is not None else []
+            if pobj is not None and listed:
+                return [_name_of(doc, t) for t in sorted([pobj, *listed], key=lambda t: t.i)]
+    return [first]
+
+
+def _name_of(doc: Doc, token: Token) -> str:
+    """A place's whole name: the token with the compound words before it ("San Diego")."""
+    start = token.i
+    while start > 0 and doc[start - 1].dep_ in ("compound", "nmod") and doc[start - 1].head.i in range(start, token.i + 1):
+        start -= 1
+    return doc[start : token.i + 1].text
+
+
 def _location(doc: Doc, sent: Span, trigger: Token) -> str | None:
     match = re.search(r"\bon the sidelines of (?:the )?([A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,5}(?:\s+summit)?(?:\s+in\s+[A-Z][\w-]+)?)", sent.text)
     if match:
@@ -441,6 +553,8 @@ def _merge_into(events: list[EventInfo], new: EventInfo) -> None:
             continue
         if event.date and new.date and event.date != new.date:
             continue
+        if event.location and new.location and event.location != new.location and max(len(event.places), len(new.places)) > 1:
+            continue  # listed in one breath as meetings in different places
         if event.formality == "unspecified":
             event.formality = new.formality
         event.initiator = event.initiator or new.initiator

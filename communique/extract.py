@@ -50,6 +50,7 @@ class Pipeline:
         doc._.cq_published = article.published
         doc._.cq_home = home_country(article.url, article.outlet)
         doc._.cq_kb = self.kb
+        doc._.cq_title = article.title
         return doc
 
     def analyze(self, article: Article, *, include_text: bool = False) -> Analysis:

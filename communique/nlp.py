@@ -29,6 +29,8 @@ _EXTENSIONS = {
     "cq_published": None,
     "cq_home": None,
     "cq_kb": None,
+    "cq_title": None,
+    "cq_author": None,
     "cq_quote_marks": None,
     "cq_quote_chars": None,
     "cq_actors": None,

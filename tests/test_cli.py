@@ -151,14 +151,9 @@ def test_cli_analysis_json_validates_against_schema(runner: CliRunner, batch, ex
     assert analysis["article"]["published"] is not None
 
 
-_NO_GROUP_MEETING = pytest.mark.xfail(
-    reason="events: a multilateral 'leaders ... met' summit yields no CONSULT event yet", strict=True
-)
-
-
 @pytest.mark.parametrize(
     "example",
-    [pytest.param(p.stem, marks=_NO_GROUP_MEETING) if p.stem.startswith("cis_") else p.stem for p in EXAMPLE_FILES],
+    [p.stem for p in EXAMPLE_FILES],
 )
 def test_cli_analysis_finds_meeting_quotes_and_offices(batch, example: str) -> None:
     _, out, _ = batch

@@ -77,3 +77,56 @@ def test_dates_rules() -> None:
     assert resolve_date("yesterday", saturday) == dt.date(2025, 1, 3)
     assert resolve_date("March 3", None) is None
     assert resolve_date("March 3, 2021", None) == dt.date(2021, 3, 3)
+
+
+def test_events_meeting_between_long_list(analyze) -> None:
+    a = analyze(
+        "The meeting between President Macron, on the one hand, and Chancellor Olaf Scholz, "
+        "and Prime Ministers Giorgia Meloni of Italy and Pedro Sanchez of Spain was informal."
+    )
+    (m,) = meetings(a)
+    assert names(a, m.participants) >= {"Emmanuel Macron", "Olaf Scholz", "Giorgia Meloni"}
+    assert m.formality == "informal"
+
+
+def test_events_presidents_of_countries(analyze) -> None:
+    a = analyze("The presidents of France, Germany and Poland held a meeting in Weimar.")
+    (m,) = meetings(a)
+    assert {a.actor(p).country for p in m.participants} >= {"FRA", "DEU", "POL"}
+
+
+def test_events_transcript_we_met_in_places(analyze) -> None:
+    text = (
+        "PRESIDENT MACRON: Welcome to Paris, my friend.\n\n"
+        "CHANCELLOR SCHOLZ: Thank you. We met in Berlin, Rome and Madrid this year alone.\n"
+    )
+    a = analyze(text)
+    places = sorted(m.location for m in meetings(a) if m.location)
+    assert places == ["Berlin", "Madrid", "Rome"]
+    assert all(names(a, m.participants) == {"Emmanuel Macron", "Olaf Scholz"} for m in meetings(a) if m.location)
+
+
+def test_events_summons_is_formal_with_initiator(analyze) -> None:
+    a = analyze("Antony Blinken summoned the Russian ambassador over the detention.")
+    (m,) = meetings(a)
+    assert m.formality == "formal" and names(a, [m.initiator]) == {"Antony Blinken"}
+
+
+def test_events_single_body_summit(analyze) -> None:
+    a = analyze("Leaders gathered for the informal NATO summit.")
+    (m,) = meetings(a)
+    assert m.kind == "summit" and m.formality == "informal" and names(a, m.participants) == {"NATO"}
+
+
+def test_events_preparing_for_summit_is_planned(analyze) -> None:
+    a = analyze("Diplomats are preparing for the NATO summit.")
+    assert all(m.status == "planned" for m in meetings(a))
+
+
+def test_events_bare_office_is_not_a_later_namesake(analyze) -> None:
+    a = analyze(
+        "The Prime Minister met Italian Prime Minister Giorgia Meloni today.",
+        published=dt.date(2025, 3, 2), url="https://www.gov.uk/x",
+    )
+    (m,) = meetings(a)
+    assert names(a, m.participants) == {"Keir Starmer", "Giorgia Meloni"}
