@@ -102,6 +102,7 @@ class EventFinder:
             last = meetings[-1] if meetings else None
             if last is not None and DEFINITE_MEETING.search(sent.text):
                 self._enrich(doc, sent, last)
+        _lead_dates(doc, meetings)
         return meetings + self._stances(doc)
 
     def set_annotations(self, doc: Doc, found: list[EventInfo]) -> None:
@@ -231,6 +232,24 @@ class EventFinder:
             out.append(EventInfo(plover, cameo, quote.evidence, source=[quote.speaker], target=[target],
                                  participants=[quote.speaker, target], confidence=0.7))
         return out
+
+
+LEAD_CHARS = 600
+
+
+def _lead_dates(doc: Doc, meetings: list[EventInfo]) -> None:
+    """A dateless meeting the article leads with took place on the publication day.
+
+    Readouts and wire reports date their lead event by the dateline (GDELT dates events the same
+    way); later, dateless mentions stay undated rather than guessed.
+    """
+    published = doc._.cq_published
+    if published is None:
+        return
+    for event in meetings:
+        if event.status == "held" and event.date is None and event.date_text is None and not event.recurring:
+            if event.evidence[0] < LEAD_CHARS:
+                event.date = published
 
 
 def _split(event: EventInfo, trigger: Token) -> list[EventInfo]:

@@ -130,3 +130,11 @@ def test_events_bare_office_is_not_a_later_namesake(analyze) -> None:
     )
     (m,) = meetings(a)
     assert names(a, m.participants) == {"Keir Starmer", "Giorgia Meloni"}
+
+
+def test_events_lead_meeting_takes_publication_date(analyze) -> None:
+    a = analyze("Olaf Scholz met Emmanuel Macron in Paris.", published=dt.date(2024, 2, 1))
+    (m,) = meetings(a)
+    assert m.date == dt.date(2024, 2, 1) and m.date_text is None
+    undated = analyze("Olaf Scholz met Emmanuel Macron in Paris.")
+    assert meetings(undated)[0].date is None
