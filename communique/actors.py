@@ -428,11 +428,12 @@ class ActorResolver:
         for start, end, match in spans:
             # the mention is the office words; a country named as its owner keeps its own mention
             head_start = match.start("mod") if match.group("mod") else match.start("title")
-            tok_span = doc.char_span(head_start, end, alignment_mode="expand")
-            if tok_span is None or any(taken[i] for i in range(tok_span.start, tok_span.end)):
+            tok_span = doc.char_span(head_start, match.end("title"), alignment_mode="expand")
+            whole = doc.char_span(head_start, end, alignment_mode="expand")
+            if tok_span is None or whole is None or any(taken[i] for i in range(tok_span.start, tok_span.end)):
                 continue
             # followed by a name ("the Russian President Vladimir Putin"): an apposition, not a description
-            nxt = tok_span.end
+            nxt = whole.end
             while nxt < len(doc) and doc[nxt].is_punct and doc[nxt].text in ",":
                 nxt += 1
             if nxt < len(doc) and taken[nxt]:
@@ -448,6 +449,8 @@ class ActorResolver:
                 person = self._known_holder(found, role, place)
             if person is None and place is None and home:
                 place = self.kb.country_by_iso3(home)
+                if place is not None:
+                    person = self._known_holder(found, role, place)
             if person is None and place is not None and published is not None:
                 # without a publication date the office holder cannot be known: leave it unresolved
                 holders = self.kb.holders(role, place.id, published)

@@ -240,12 +240,13 @@ def score_document(gold: dict[str, Any], analysis: Analysis) -> Scores:
         if g.get("date"):
             scores.date.add(p.date is not None and p.date.isoformat() == g["date"])
     for g in gold_meetings:
+        # linking: among predictions from the gold meeting's sentence, the one sharing most participants
         evidence = g.get("evidence") or ""
-        for p in pred_meetings:
-            if evidence and (evidence in p.evidence.text or p.evidence.text in evidence):
-                for name in g["participants"]:
-                    scores.linking.add(participant_ok(name, p))
-                break
+        same_place = [p for p in pred_meetings if evidence and (evidence in p.evidence.text or p.evidence.text in evidence)]
+        if same_place:
+            best = max(same_place, key=lambda p: sum(participant_ok(n, p) for n in g["participants"]))
+            for name in g["participants"]:
+                scores.linking.add(participant_ok(name, best))
     # roles
     gold_roles = gold.get("roles", [])
     pred_roles = analysis.roles

@@ -382,7 +382,9 @@ def _phrase_actors(doc: Doc, token: Token) -> list[str]:
         # "the President of the United States, Joe Biden," parsed loosely: the name right after
         end = max(t.i for t in token.subtree) + 1
         if end < len(doc) and doc[end].text == ",":
-            mention = actor_at(doc, end + 1)
+            end += 1
+        if end < len(doc):
+            mention = actor_at(doc, end)
             if mention is not None and doc._.cq_actors[mention.actor].kind == "person":
                 return [mention.actor]
     return others

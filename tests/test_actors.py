@@ -55,3 +55,16 @@ def test_actors_office_only_reference_uses_outlet_and_date(analyze) -> None:
     a = analyze("The Prime Minister met Giorgia Meloni today.", published=dt.date(2025, 3, 2), url="https://www.gov.uk/x")
     (m,) = [e for e in a.events if e.plover == "CONSULT"]
     assert names(a, m.participants) == {"Keir Starmer", "Giorgia Meloni"}
+
+
+def test_actors_office_of_country_resolves_to_named_holder(analyze) -> None:
+    a = analyze(
+        "Emmanuel Macron sent a message to Joe Biden.\n\n"
+        "The President of France stressed that both nations stand together."
+    )
+    assert a.actor(a.quotes[0].speaker).name == "Emmanuel Macron"
+
+
+def test_actors_kb_surname_inside_unknown_full_name(analyze) -> None:
+    a = analyze("Foreign Minister Tariq Abdel Mustafa met William Hague in London.")
+    assert any(x.name == "Tariq Abdel Mustafa" for x in a.actors)
