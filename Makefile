@@ -14,8 +14,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# analyses the bundled examples into the default SQLite store (re-runs change nothing) and shows the corpus
 run: $(STAMP)
-	$(BIN)/communique analyze examples/*.txt --format markdown
+	$(BIN)/communique ingest examples/
+	$(BIN)/communique overview
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q $(SLOW)

@@ -130,7 +130,8 @@ def _print_sections(data: dict[str, Any], fmt: str) -> None:
             rows += [{"section": name, **item} for item in items]
         _print_rows(rows, "csv")
         return
-    _print_rows(scalars, "table", "summary")
+    if scalars:
+        _print_rows(scalars, "table", "summary")
     for name, items in sections.items():
         _print_rows(items, "table", name)
 
@@ -316,6 +317,30 @@ def register(cli: click.Group) -> None:
         counts = data.pop("counts")
         data["counts"] = [{"table": k, "rows": v} for k, v in counts.items()]
         _print_sections(data, fmt)
+
+    @cli.command("overview")
+    @db_option
+    @format_option
+    @click.option("--limit", default=10, show_default=True, help="Rows per section.")
+    def overview_cmd(db: str, fmt: str, limit: int) -> None:
+        """The corpus at a glance: meetings with their sources, the most quoted actors, and what to run next.
+
+        Example:
+
+            communique overview --db sqlite:///corpus.db
+        """
+        with _store(db) as store:
+            data = queries.overview(store, limit=limit)
+        counts = data.pop("counts")
+        data["counts"] = [{"table": k, "rows": v} for k, v in counts.items()]
+        _print_sections(data, fmt)
+        if fmt == "table":
+            click.echo(
+                "\nQuery further:  communique meetings --between Putin Tokayev | communique quotes --by Biden"
+                " | communique actor Meloni | communique network\n"
+                "Export:         communique export events --format csv --out events.csv"
+                " (also quotes, offices, network; parquet, jsonl, gexf, graphml)"
+            )
 
     @cli.command("export")
     @click.argument("kind", type=click.Choice(["events", "quotes", "offices", "network"]))

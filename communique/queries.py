@@ -427,3 +427,28 @@ def stats(store: Store) -> Row:
         "events_with_several_sources": int(multi_events),
         "quotes_with_several_sources": int(multi_quotes),
     }
+
+
+def overview(store: Store, *, limit: int = 10) -> Row:
+    """What a corpus holds at a glance: its meetings with their sources, and who is quoted most."""
+    rows = store.fetchall(
+        f"SELECT {_EVENT_COLUMNS} FROM events e WHERE e.plover = 'CONSULT' AND e.status = 'held' "
+        "ORDER BY e.n_sources DESC, e.approx_date DESC, e.id LIMIT ?",
+        [limit],
+    )
+    speakers = store.fetchall(
+        "SELECT a.id AS actor, a.name, COUNT(*) AS quotes, SUM(q.n_sources) AS reports "
+        "FROM quotes q JOIN actors a ON a.id = q.speaker_id "
+        "GROUP BY a.id, a.name ORDER BY COUNT(*) DESC, a.name LIMIT ?",
+        [limit],
+    )
+    meetings_ = [
+        {"date": m["date"], "who": " – ".join(p["name"] for p in m["participants"]), "kind": m["kind"],
+         "formality": m["formality"], "place": m["place"], "sources": m["n_sources"]}
+        for m in _event_details(store, rows)
+    ]
+    return {
+        "meetings_merged_across_articles": meetings_,
+        "most_quoted": [{"name": r["name"], "quotes": r["quotes"], "reports": r["reports"]} for r in speakers],
+        "counts": store.counts(),
+    }

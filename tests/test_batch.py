@@ -142,3 +142,23 @@ def test_sources_bad_archive_line_is_one_failure(tmp_path: Path, line: str) -> N
     items = list(iter_articles([str(path)]))
     assert [type(i).__name__ for i in items][1] == "Article"
     assert isinstance(items[0], InputError) and items[0].source.endswith("a.jsonl:1")
+
+
+@pytest.mark.slow
+def test_batch_reingest_of_dev_gold_and_reference_changes_nothing(tmp_path, pipeline) -> None:
+    """Issue #6: ingesting dev-gold and the reference article twice gives identical row counts."""
+    from communique.batch import ingest
+    from communique.store import open_store
+    from tests.conftest import SHARED
+
+    sources = [str(SHARED / "dev-gold"), str(SHARED / "samples" / "tengri-tokayev-on-nazarbayev-putin.txt")]
+    store = open_store(f"sqlite:///{tmp_path / 'corpus.db'}")
+    try:
+        first = ingest(sources, store, pipeline)
+        counts = store.counts()
+        second = ingest(sources, store, pipeline)
+        assert store.counts() == counts
+        assert first.analysed == 27 and not first.failed
+        assert second.analysed == 0 and second.unchanged == 27
+    finally:
+        store.close()

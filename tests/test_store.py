@@ -300,3 +300,12 @@ def test_store_common_search_reads_newest_first(store: Store, monkeypatch: pytes
     assert queries.quotes(store, search="Eurasian") == expected
     assert queries.quotes(store, search="strong steady", since=dt.date(2025, 1, 6))[0]["text"] == "strong and steady"
     assert queries.quotes(store, search="Eurasian", since=dt.date(2025, 1, 6)) == []
+
+
+def test_store_overview_shows_merged_meeting_with_its_sources(store: Store) -> None:
+    save_all(store)
+    data = queries.overview(store)
+    (meeting,) = data["meetings_merged_across_articles"]
+    assert meeting["sources"] == 3
+    assert "Vladimir Putin" in meeting["who"] and "Nursultan Nazarbayev" in meeting["who"]
+    assert data["counts"]["articles"] == 3
