@@ -203,29 +203,36 @@ class ActorResolver:
         found.mentions.sort(key=lambda m: m.start)
         return found
 
-    def author(self, title: str | None, published: dt.date | None) -> ActorInfo | None:
-        """The person whose own words the page holds: "Remarks by ... Federica Mogherini after ..."."""
+    def authors(self, title: str | None) -> list[ActorInfo]:
+        """The people whose own words the page holds: "Press statement by A and B following ..."."""
         match = re.search(
             r"\b(?:remarks|statement|speech|address|press conference|interview|op-ed|message|letter|article)\b"
             r"[^\n]*?\bby\s+(?P<rest>[^\n]+)",
             title or "", re.I,
         )
         if not match:
-            return None
-        words = re.findall(r"[\w'’.-]+", match.group("rest"))[:12]
-        for size in (4, 3, 2):
-            for i in range(len(words) - size + 1):
-                people = self.kb.lookup(" ".join(words[i : i + size]), kind="person")
+            return []
+        words = re.findall(r"[\w'’.-]+", match.group("rest"))[:30]
+        found: list[ActorInfo] = []
+        i = 0
+        while i < len(words):
+            for size in (4, 3, 2):
+                people = self.kb.lookup(" ".join(words[i : i + size]), kind="person") if i + size <= len(words) else []
                 if people:
                     best = people[0]
-                    return ActorInfo(best.id, best.name, best.kind, best.country, best.cameo)
-        return None
+                    if all(a.id != best.id for a in found):
+                        found.append(ActorInfo(best.id, best.name, best.kind, best.country, best.cameo))
+                    i += size
+                    break
+            else:
+                i += 1
+        return found
 
     def set_annotations(self, doc: Doc, found: _Found) -> None:
-        author = self.author(doc._.cq_title, doc._.cq_published)
-        if author is not None:
+        authors = self.authors(doc._.cq_title)
+        for author in authors:
             found.actors.setdefault(author.id, author)
-        doc._.cq_author = author.id if author else None
+        doc._.cq_authors = [a.id for a in authors]
         doc._.cq_mentions = found.mentions
         doc._.cq_actors = found.actors
         doc._.cq_roles = found.roles
@@ -432,6 +439,8 @@ class ActorResolver:
             whole = doc.char_span(head_start, end, alignment_mode="expand")
             if tok_span is None or whole is None or any(taken[i] for i in range(tok_span.start, tok_span.end)):
                 continue
+            if doc[tok_span.start].sent != doc[tok_span.end - 1].sent:
+                continue
             # followed by a name ("the Russian President Vladimir Putin"): an apposition, not a description
             nxt = whole.end
             while nxt < len(doc) and doc[nxt].is_punct and doc[nxt].text in ",":
@@ -440,7 +449,9 @@ class ActorResolver:
                 continue
             owner = match.group("owner")
             if owner and self._place_of(owner) is None:
-                continue  # "the Irish Foreign Minister" is read with its country, never as "Minister"
+                if not re.search(r"[.!?]\s", owner):
+                    continue  # "the Irish Foreign Minister" is read with its country, never as "Minister"
+                owner = None  # "the US. The President of Russia": the words before belong to another sentence
             of = match.groupdict().get("of")
             place = self._place_of(of) or (self._place_of(owner) if owner else None)
             role = canonical_role(match.group("mod"), match.group("title"))

@@ -123,7 +123,7 @@ class EventFinder:
         lemma = trigger.lemma_.lower()
         if re.search(r"\b(phone|telephone|by phone|over the phone)\b", text, re.I) and kind in ("meeting", "talks"):
             kind = "phone_call"
-        if lemma in ("speak", "talk") and not re.search(r"\b(met|meeting|visit|in person|sidelines|margins)\b", text, re.I):
+        if trigger.pos_ == "VERB" and lemma in ("speak", "talk") and not re.search(r"\b(met|meeting|visit|in person|sidelines|margins)\b", text, re.I):
             # "X spoke with Y" in a readout without a place of meeting is a call
             kind = "phone_call"
         if re.search(r"\b(video ?conference|video link|videoconference|video call|virtual(ly)?|online)\b", text, re.I):
@@ -310,15 +310,15 @@ def _phrase_actor(doc: Doc, token: Token) -> str | None:
 
 FIRST_PERSON = {"i", "me", "my", "myself", "we", "us", "our", "ourselves"}
 SECOND_PERSON = {"you", "your"}
-_PLACE_PREPS = {"of", "by", "for"}
+_PLACE_PREPS = {"of", "by", "for", "to"}  # "Adviser to the President Jared Kushner" keeps the name
 
 
-def _voice(doc: Doc, char: int) -> str | None:
-    """Whose words these are: the speaker of the quote or speaker turn around them, else the author."""
+def _voice(doc: Doc, char: int) -> list[str]:
+    """Whose words these are: the speaker of the quote or speaker turn around them, else the page's authors."""
     for quote in doc._.cq_quotes or ():
         if quote.start_char <= char < quote.end_char and quote.speaker:
-            return quote.speaker
-    return doc._.cq_author
+            return [quote.speaker]
+    return list(doc._.cq_authors or ())
 
 
 def _interlocutor(doc: Doc, speaker: str) -> str | None:
@@ -333,9 +333,13 @@ def _pronoun_actors(doc: Doc, token: Token) -> list[str] | None:
     low = token.lower_
     if low not in FIRST_PERSON | SECOND_PERSON:
         return None
-    speaker = _voice(doc, token.idx)
-    if speaker is None:
+    voices = _voice(doc, token.idx)
+    if not voices:
         return []
+    if len(voices) > 1:
+        # a statement signed by several people: "we" are all of them; "I" and "you" are unclear
+        return voices if low in ("we", "us", "our", "ourselves") else []
+    speaker = voices[0]
     other = _interlocutor(doc, speaker)
     if low in SECOND_PERSON:
         return [other] if other else []
@@ -565,8 +569,17 @@ def _location(doc: Doc, sent: Span, trigger: Token) -> str | None:
 
 def _merge_into(events: list[EventInfo], new: EventInfo) -> None:
     for event in events:
-        if event.plover != "CONSULT" or set(event.participants) != set(new.participants):
+        if event.plover != "CONSULT":
             continue
+        same_sentence = event.evidence == new.evidence and not (len(event.places) > 1 or len(new.places) > 1)
+        nested = set(event.participants) <= set(new.participants) or set(new.participants) <= set(event.participants)
+        if set(event.participants) != set(new.participants) and not (same_sentence and nested):
+            continue
+        if same_sentence and nested and len(new.participants) > len(event.participants):
+            # "we welcomed Premier Li for talks": one meeting, seen from two words of the sentence
+            event.participants = new.participants
+            event.source, event.target = new.source, new.target
+            event.mode, event.kind, event.cameo = new.mode, new.kind, new.cameo
         if event.status != new.status and "held" in (event.status, new.status) and new.status != "held":
             continue
         compatible = event.kind == new.kind or {event.kind, new.kind} <= {"meeting", "talks", "visit"}

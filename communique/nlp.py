@@ -30,7 +30,7 @@ _EXTENSIONS = {
     "cq_home": None,
     "cq_kb": None,
     "cq_title": None,
-    "cq_author": None,
+    "cq_authors": None,
     "cq_quote_marks": None,
     "cq_quote_chars": None,
     "cq_actors": None,

@@ -68,3 +68,23 @@ def test_actors_office_of_country_resolves_to_named_holder(analyze) -> None:
 def test_actors_kb_surname_inside_unknown_full_name(analyze) -> None:
     a = analyze("Foreign Minister Tariq Abdel Mustafa met William Hague in London.")
     assert any(x.name == "Tariq Abdel Mustafa" for x in a.actors)
+
+
+def test_actors_description_after_sentence_break(analyze) -> None:
+    a = analyze(
+        "Vladimir Putin spoke with Joe Biden about trade with the US. "
+        "The President of Russia stressed that sanctions hurt both sides."
+    )
+    assert a.actor(a.quotes[0].speaker).name == "Vladimir Putin"
+
+
+def test_actors_statement_authors_are_we(pipeline) -> None:
+    from communique.records import Article
+
+    article = Article(
+        text="We welcomed Premier Li Qiang today for talks in Brussels.",
+        title="Joint statement by Charles Michel and Ursula von der Leyen after the summit",
+    )
+    a = pipeline.analyze(article)
+    (m,) = [e for e in a.events if e.plover == "CONSULT"]
+    assert {"Charles Michel", "Ursula von der Leyen"} <= names(a, m.participants)
