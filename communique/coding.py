@@ -41,6 +41,8 @@ LEXICON_FILE = Path(str(resources.files("communique") / "data" / "plover_lexicon
 
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "may", "might", "could"})
 INTENT_HEADS = frozenset({"plan", "intend", "going", "prepare", "expect", "aim", "want", "seek", "hope", "try"})
+STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine"})
+PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 TARGET_PREPS = ("to", "against", "on", "upon", "with", "from", "into", "at", "toward", "towards", "of", "for", "over")
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
@@ -63,6 +65,7 @@ class _Match:
     cameo: str
     plover: str | None  # an explicit PLOVER type from the lexicon, else the CAMEO table's
     objects: list[Token]  # object tokens consumed by the match (not triggers of their own)
+    intent: bool = False  # "offered troops", "pledged aid": an act promised, not done
 
 
 def _lookup(table: dict[str, str], code: str) -> str | None:
@@ -104,7 +107,10 @@ def _object_tokens(verb: Token) -> list[Token]:
             out += [c for c in child.children if c.dep_ == "pobj"]
         elif child.dep_ == "acomp":
             out.append(child)
-    # "to lift the ban" as an object of an xcomp
+    # "25,000 tons of food aid", "part of a military aid program": the noun after "of" names the thing
+    for obj in list(out):
+        for of in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+            out += [p for p in of.children if p.dep_ == "pobj"]
     return out
 
 
@@ -125,8 +131,26 @@ def _crowd(doc: Doc, verb: Token) -> bool:
     return False
 
 
+def _lemmas(token: Token) -> list[str]:
+    """The lemma and, for inflected verbs the small models mis-lemmatise ("staged" → "stag"), stems of the form."""
+    out = [token.lemma_.lower()]
+    text = token.lower_
+    if token.tag_ in ("VBD", "VBN") and text.endswith("ed"):
+        out += [text[:-1], text[:-2], text[:-3]]
+    elif token.tag_ == "VBG" and text.endswith("ing"):
+        out += [text[:-3] + "e", text[:-3]]
+    elif token.tag_ == "VBZ" and text.endswith("s"):
+        out += [text[:-1], text[:-2]]
+    return out
+
+
+def _verb_lemma(token: Token) -> str:
+    verbs = lexicon()["verbs"]
+    return next((lemma for lemma in _lemmas(token) if lemma in verbs), token.lemma_.lower())
+
+
 def _match_verb(doc: Doc, verb: Token) -> _Match | None:
-    lemma = verb.lemma_.lower()
+    lemma = _verb_lemma(verb)
     entries = lexicon()["verbs"].get(lemma)
     if not entries:
         return None
@@ -142,13 +166,15 @@ def _match_verb(doc: Doc, verb: Token) -> _Match | None:
             continue
         if "crowd" in entry and _crowd(doc, verb) != entry["crowd"]:
             continue
+        if entry.get("own_subject") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
         if "objects" in entry:
             for obj in objects:
                 for phrase in _phrases(obj):
                     if phrase in entry["objects"]:
-                        return _Match(verb, entry["objects"][phrase], entry.get("plover"), [obj])
+                        return _Match(verb, entry["objects"][phrase], entry.get("plover"), [obj], entry.get("intent", False))
             continue
-        return _Match(verb, entry["cameo"], entry.get("plover"), [])
+        return _Match(verb, entry["cameo"], entry.get("plover"), [], entry.get("intent", False))
     return None
 
 
@@ -212,10 +238,18 @@ def _subjects(doc: Doc, verb: Token) -> list[str]:
     while hops < 4:
         if _is_passive(head):
             agent = next((c for c in head.children if c.dep_ == "agent"), None)
+            if agent is None and head.lemma_.lower() in STATIVE_PASSIVES:
+                # "X is opposed to Y", "X is committed to Z": the passive subject holds the stance
+                return [a for c in head.children if c.dep_ == "nsubjpass" for a in _actors(doc, c)]
             if agent is None:
                 return []
             return [a for p in agent.children if p.dep_ == "pobj" for a in _actors(doc, p)]
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subject is not None and subject.lower_ in PRONOUNS:
+            # "Japan said it had halted aid": the pronoun is the reporting clause's subject
+            governing = _reporting_subject(doc, head)
+            if governing:
+                return governing
         if subject is not None:
             return _actors(doc, subject)
         if head.dep_ in ("xcomp", "conj", "advcl", "acomp") and head.head.pos_ in ("VERB", "AUX", "ADJ"):
@@ -227,10 +261,20 @@ def _subjects(doc: Doc, verb: Token) -> list[str]:
     return []
 
 
+def _reporting_subject(doc: Doc, verb: Token) -> list[str]:
+    head, hops = verb, 0
+    while head.dep_ in ("ccomp", "conj", "advcl", "xcomp", "acomp") and hops < 3:
+        head, hops = head.head, hops + 1
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ not in PRONOUNS:
+            return _actors(doc, subject)
+    return []
+
+
 def _objects_of(doc: Doc, verb: Token, skip: set[str]) -> list[str]:
     """The target side of a verb: its dative, object, prepositional objects, or a clause's subject."""
     targets: list[str] = []
-    if _is_passive(verb):
+    if _is_passive(verb) and verb.lemma_.lower() not in STATIVE_PASSIVES:
         for c in verb.children:
             if c.dep_ == "nsubjpass":
                 targets += _actors(doc, c)
@@ -386,6 +430,8 @@ class EventCoder:
             return None  # "plans to travel": nothing coded
         if kind in ("REJECT", "DEMAND", "APPEAL") and act is None and code is None:
             return None  # the verb's own entry ("rejected the plan", "demanded elections")
+        if own is not None and kind != "INTENT" and (_plover(own.cameo, own.plover) or ("",))[0] not in ("REJECT", "REQUEST", "THREATEN"):
+            return None  # "called for sanctions against X" is coded by the verb's own entry (ACCUSE 113)
         if kind == "THREATEN" and act is None and code is None and own is not None:
             return None
         status = "held"
@@ -430,7 +476,7 @@ class EventCoder:
             if cameo[:2] not in COOPERATIVE_ROOTS or plover in VERBAL:
                 return None
             plover, cameo = "REJECT", _lookup(lexicon()["refuse"], cameo) or "120"
-        elif _future(verb) and plover not in VERBAL:
+        elif (match.intent or _future(verb)) and plover not in VERBAL:
             status = "planned"
             if cameo[:2] in COOPERATIVE_ROOTS:
                 plover, cameo = "AGREE", _lookup(lexicon()["intent"], cameo) or "030"
