@@ -215,11 +215,49 @@ def _negated(verb: Token) -> bool:
 # actors
 
 
+def _affiliate(doc: Doc, token: Token, actor: str) -> None:
+    """Give a person or group without a country the one country its own phrase names.
+
+    "British Defence Secretary Tom King", "Palestinian leader Yasser Arafat", "Salaheddine Sidhoum,
+    Algeria's leading activist": the descriptor says whose actor this is, as a CAMEO coder would read
+    it. Only a missing country is filled, never a known one replaced. (This belongs with the actor
+    descriptions in actors.py; it lives here until that module takes it over.)
+    """
+    info = doc._.cq_actors.get(actor)
+    if info is None or info.country is not None or info.kind not in ("person", "organization"):
+        return
+    words: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "nmod", "poss", "appos") and child.i < token.i or child.dep_ == "appos":
+            words += list(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            words += list(child.subtree)
+    countries = set()
+    kb = doc._.cq_kb
+    for word in words:
+        mention = actor_at(doc, word.i)
+        if (mention is None or mention.actor == actor) and kb is not None and word.text[:1].isupper():
+            place = kb.place(word.text)  # "British", "French": a demonym the NER folded into a name
+            if place is not None and place.kind == "country" and place.country:
+                countries.add(place.country)
+            continue
+        if mention is None:
+            continue
+        other = doc._.cq_actors.get(mention.actor)
+        if other is not None and other.kind == "country" and other.country:
+            countries.add(other.country)
+    if len(countries) == 1:
+        info.country = countries.pop()
+
+
 def _actors(doc: Doc, token: Token) -> list[str]:
     """Actors of a noun phrase: ``events._np_actors`` first, else any actor inside the phrase."""
     if token.lower_ in RELATIVE and token.head.dep_ == "relcl":
         token = token.head.head
     found = _np_actors(doc, token)
+    conjuncts = [token, *token.conjuncts]
+    for actor, conjunct in zip(found, conjuncts) if len(found) == len(conjuncts) else []:
+        _affiliate(doc, conjunct, actor)
     if found:
         return found
     actor = _phrase_actor(doc, token)
