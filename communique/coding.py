@@ -39,6 +39,7 @@ from .quotes import CRITICISM, PRAISE
 
 LEXICON_FILE = Path(str(resources.files("communique") / "data" / "plover_lexicon.json"))
 
+PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl", "relcl", "pcomp"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "may", "might", "could"})
 INTENT_HEADS = frozenset({"plan", "intend", "going", "prepare", "expect", "aim", "want", "seek", "hope", "try"})
 STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine"})
@@ -383,11 +384,15 @@ def _noun_sides(doc: Doc, noun: Token) -> tuple[list[str], list[str], Token | No
 class EventCoder:
     """Find PLOVER/CAMEO events (other than meetings and praise/criticism) in a ``Doc``."""
 
+    def __init__(self) -> None:
+        self._triggers: dict[int, Token] = {}  # id(event) -> trigger, for one document
+
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.find(doc))
         return doc
 
     def find(self, doc: Doc) -> list[EventInfo]:
+        self._triggers = {}
         found: list[EventInfo] = []
         for sent in doc.sents:
             for event in self._sentence(doc, sent):
@@ -418,6 +423,10 @@ class EventCoder:
             event = self._governed(doc, sent, token, kind, matches, consumed)
             if event is not None:
                 out.append(event)
+        for token in sent:
+            event = self._obligation(doc, sent, token, matches, consumed)
+            if event is not None:
+                out.append(event)
         for i, match in sorted(matches.items()):
             if i in consumed:
                 continue
@@ -434,6 +443,9 @@ class EventCoder:
             event = self._noun_event(doc, sent, match, consumed)
             if event is not None:
                 out.append(event)
+        if any(e.plover == "PROTEST" for e in out):
+            # "students staged rallies to demand reforms": the demand is the protest's aim, not a second event
+            out = [e for e in out if e.plover != "REQUEST" or self._triggers[id(e)].dep_ not in PURPOSE_DEPS]
         return out
 
     def _complement(self, token: Token, matches: dict[int, _Match]) -> tuple[Token | None, str | None]:
@@ -503,6 +515,29 @@ class EventCoder:
             targets = _objects_of(doc, act, set(sources))
         return self._event(sent, plover, cameo, sources, targets, status, token)
 
+    def _obligation(
+        self, doc: Doc, sent: Span, verb: Token, matches: dict[int, _Match], consumed: set[int]
+    ) -> EventInfo | None:
+        """"X said that Y must hand over Z": a demand by the speaker on Y (REQUEST)."""
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ != "ccomp" or verb.i in consumed or _negated(verb):
+            return None
+        if not any(c.dep_ == "aux" and c.lower_ in lexicon()["obligation_modals"] for c in verb.children):
+            return None
+        speaker = verb.head
+        if speaker.lemma_.lower() not in lexicon()["reporting_verbs"]:
+            return None
+        sources = _subjects(doc, speaker)
+        targets = [a for c in verb.children if c.dep_ == "nsubj" for a in _actors(doc, c)]
+        targets = [t for t in targets if t not in sources]
+        if not sources or not targets:
+            return None
+        match = matches.get(verb.i)
+        cameo = (_lookup(lexicon()["demand"], match.cameo) if match else None) or "100"
+        consumed.add(verb.i)
+        if match is not None:
+            consumed.update(o.i for o in match.objects)
+        return self._event(sent, "REQUEST", cameo, sources, targets, "held", verb)
+
     def _verb_event(self, doc: Doc, sent: Span, match: _Match) -> EventInfo | None:
         verb, cameo = match.token, match.cameo
         mapped = _plover(cameo, match.plover)
@@ -558,10 +593,12 @@ class EventCoder:
         targets = [t for t in dict.fromkeys(targets) if t not in sources]
         mapped = plover_for(cameo)
         mode = mapped[1] if mapped is not None and mapped[0] == plover else None
-        return EventInfo(
+        event = EventInfo(
             plover, cameo, (sent.start_char, sent.end_char), mode=mode, source=sources, target=targets,
             participants=sources + targets, status=status, confidence=_confidence(plover),
         )
+        self._triggers[id(event)] = trigger
+        return event
 
 
 def _confidence(plover: str) -> float:
