@@ -604,9 +604,12 @@ class EventCoder:
 def _confidence(plover: str) -> float:
     """The rule family's precision on the PLOVER GSR dev half (``calibration`` in the lexicon).
 
-    Calibration: ``communique evaluate --plover`` on ``PLOVER_GSR_dev.json``; for each PLOVER type,
-    (correct + 1) / (predicted + 2) over the records where this component predicted the type
-    (Laplace-smoothed so that a type seen once does not claim certainty), capped at 0.9.
+    Calibration: the PLOVER GSR scorer (``communique.evalsets.plover.score_plover``) on
+    ``PLOVER_GSR_dev.json``, 164 records; for each PLOVER type, (correct + 1) / (predicted + 2) over
+    the records where the pipeline predicted the type (Laplace-smoothed so that a type seen once does
+    not claim certainty), capped at 0.9, stored in the lexicon's ``calibration`` with its date. SUPPORT
+    and ACCUSE counts include ``communique_events``' praise/criticism events. Re-measure after
+    changing the lexicon; types never predicted on dev get ``DEFAULT_CONFIDENCE``.
     """
     table: dict[str, float] = lexicon().get("calibration", {}).get("precision", {})
     return table.get(plover, DEFAULT_CONFIDENCE)
