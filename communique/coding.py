@@ -261,9 +261,9 @@ def _actors(doc: Doc, token: Token) -> list[str]:
         _affiliate(doc, conjunct, actor)
     if found:
         return found
-    actor = _phrase_actor(doc, token)
-    if actor is not None:
-        return [actor]
+    inside = _phrase_actor(doc, token)
+    if inside is not None:
+        return [inside]
     for t in token.subtree:  # "Doctors from two American aid groups"
         mention = actor_at(doc, t.i)
         if mention is not None and doc._.cq_actors[mention.actor].kind in ("person", "country", "organization"):
@@ -505,7 +505,8 @@ class EventCoder:
             return None
         if act is not None:
             consumed.add(act.i)
-            consumed.update(o.i for o in matches[act.i].objects) if act.i in matches else None
+            if act.i in matches:
+                consumed.update(o.i for o in matches[act.i].objects)
         consumed.add(token.i)
         sources = _subjects(doc, token)
         if not sources:
