@@ -15,20 +15,23 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .actors import actor_at
+from .actors import ActorInfo, actor_at
 from .dates import DATE_PHRASE, resolve_date
 from .quotes import CRITICISM, PRAISE, _resolve_np
 
 MEETING_VERBS = {"meet": "meeting", "visit": "visit", "host": "meeting", "receive": "meeting", "confer": "talks",
                  "phone": "phone_call", "telephone": "phone_call", "call": "phone_call", "speak": "meeting",
-                 "talk": "meeting", "welcome": "meeting", "summon": "meeting"}
+                 "talk": "meeting", "welcome": "meeting", "summon": "meeting", "mediate": "talks",
+                 "arrive": "visit"}
 MEETING_NOUNS = {
     "meeting": "meeting", "meetings": "meeting", "talks": "talks", "visit": "visit", "visits": "visit",
     "summit": "summit", "conversation": "meeting", "call": "phone_call", "videoconference": "video_call",
     "dinner": "meeting", "lunch": "meeting", "breakfast": "meeting", "encounter": "meeting",
     "consultations": "talks", "negotiations": "talks", "tête-à-tête": "meeting", "tete-a-tete": "meeting",
-    "video-conference": "video_call", "teleconference": "video_call",
+    "video-conference": "video_call", "teleconference": "video_call", "mediation": "talks",
+    "welcome": "meeting",
 }
+MEDIATION = {"mediate", "mediation"}
 HOST_VERBS = {"host", "receive", "welcome"}
 INFORMAL = re.compile(
     r"\b(informal(ly)?|unofficial(ly)?|private(ly)?|t[êe]te-[àa]-t[êe]te|without (a|any) formal agenda|"
@@ -111,11 +114,17 @@ class EventFinder:
     # meetings ---------------------------------------------------------------------------------
     def _meeting(self, doc: Doc, sent: Span, trigger: Token, kind: str) -> EventInfo | None:
         sources, targets = _participants(doc, trigger)
+        if kind == "visit" and sources and not targets:
+            # "X arrived in Amman on a visit": the host is the country of the place visited
+            host = _host_country(doc, sent, trigger)
+            if host is not None and host not in sources:
+                targets = [host]
         if trigger.pos_ == "VERB" and not sources and any(c.dep_ == "nsubj" for c in trigger.children):
             return None  # "I was delighted to meet A and B" with no known "I": we cannot say who met
         people = _unique(sources + targets)
         single_body = (
             kind == "summit" and len(people) == 1 and doc._.cq_actors[people[0]].kind == "organization"
+            and _summit_is_the_news(trigger)
         )
         if len(people) < 2 and not single_body:
             return None  # "the CIS summit" stands alone; other meetings need two sides
@@ -133,7 +142,11 @@ class EventFinder:
         if kind == "meeting" and re.search(r"\bsummit\b", text, re.I) and len(people) > 2:
             kind = "summit"
         event = EventInfo("CONSULT", "040", (sent.start_char, sent.end_char), kind=kind)
-        if lemma in HOST_VERBS and targets:
+        if lemma in MEDIATION or trigger.lower_ in MEDIATION:
+            # "X mediated between A and B": a third party brings two sides together
+            event.source, event.target = sources[:1], [p for p in people if p not in sources[:1]]
+            event.mode, event.cameo = "third-party", "045"
+        elif (lemma in HOST_VERBS or trigger.lower_ == "welcome") and targets:
             # "A hosted B": B visits A
             event.source, event.target = targets, sources
             event.mode, event.cameo = "visit", "043"
@@ -145,7 +158,7 @@ class EventFinder:
         event.participants = people
         if kind in ("phone_call", "video_call"):
             event.mode, event.cameo = "phone", "041"
-        elif len(people) > 2:
+        elif len(people) > 2 and event.mode is None:
             event.mode = "multilateral"
         if kind == "talks" and event.cameo == "040":
             event.cameo = "046"
@@ -398,7 +411,14 @@ def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
     """(sources, targets): the subject side and the object side of a meeting."""
     sources: list[str] = []
     targets: list[str] = []
-    for child in trigger.children:
+    between: list[str] = []  # "talks between A and B": both sides, unless a subject convened them
+    children = list(trigger.children)
+    if trigger.dep_ == "compound" and trigger.pos_ == "NOUN":
+        # "a mediation mission between A and B": the phrase's head carries the parties
+        children += [c for c in trigger.head.children if c.dep_ == "prep"]
+    for child in children:
+        if child.dep_ in ("dobj", "dative") and trigger.lemma_.lower() in HOST_VERBS and actor_at(doc, child.i) is None:
+            continue  # "welcomed the statement": a thing, not a guest
         if child.dep_ in ("nsubj", "nsubjpass", "poss"):
             sources += _phrase_actors(doc, child)
         elif child.dep_ in ("dobj", "dative"):
@@ -417,10 +437,7 @@ def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 found = _phrase_actors(doc, pobj)
                 if child.lower_ in ("between", "among"):
-                    if sources:
-                        targets += found
-                    else:
-                        sources, targets = found[:1], targets + found[1:]
+                    between += found
                 elif child.lower_ == "by" and trigger.pos_ == "VERB":
                     sources += found
                 elif child.lower_ == "of" and trigger.pos_ == "NOUN":
@@ -438,6 +455,12 @@ def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
             subjects = [c for c in head.children if c.dep_ == "nsubj"] if head.pos_ in ("VERB", "AUX") else []
             if subjects:
                 sources += [a for c in subjects for a in _phrase_actors(doc, c)]
+                if not targets:
+                    # "X gave a warm welcome to Y"
+                    for c in head.children:
+                        if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to"):
+                            for obj in [c] if c.dep_ == "dative" else [g for g in c.children if g.dep_ == "pobj"]:
+                                targets += _phrase_actors(doc, obj)
                 break
         if not sources and targets and head.lemma_.lower() in ("have", "hold", "conduct"):
             # "On Friday Putin had a conversation with B" misparsed: the person named before the verb
@@ -445,6 +468,11 @@ def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
                       and doc._.cq_actors[m.actor].kind == "person" and m.actor not in targets]
             if before:
                 sources.append(before[-1].actor)
+    if between:
+        if sources:
+            targets += between
+        else:
+            sources, targets = between[:1], targets + between[1:]
     sources = _unique(sources)
     targets = [t for t in _unique(targets) if t not in sources]
     return sources, targets
@@ -471,7 +499,9 @@ def _is_future(trigger: Token, text: str) -> bool:
     if trigger.pos_ != "VERB":
         # "preparing for the summit", "ahead of the upcoming talks"
         window = trigger.doc[max(trigger.sent.start, trigger.i - 6) : trigger.i].text.lower()
-        return bool(re.search(r"\b(prepar\w*|ahead of|upcoming|forthcoming|next|planned|proposed|future)\b", window))
+        return bool(re.search(
+            r"\b(prepar\w*|ahead of|upcoming|forthcoming|next|planned|proposed|future|would|could|ready to|"
+            r"willing to|offer(ed|s)? to)\b", window))
     return bool(re.search(r"\b(is|are) (expected|scheduled|set|due) to (meet|visit|hold)|\bwill (meet|visit|hold)\b", text))
 
 
@@ -527,6 +557,37 @@ def _date(doc: Doc, sent: Span, trigger: Token, future: bool) -> tuple[str | Non
     if prefix and not text.lower().startswith(prefix.group(1)):
         text = prefix.group(1) + " " + text
     return text, resolve_date(text, published, future=future)
+
+
+def _summit_is_the_news(trigger: Token) -> bool:
+    """"The CIS summit opened", "leaders gathered for the NATO summit" -- not "rioting during a G8 summit"."""
+    if trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT", "attr") or len(trigger.sent) <= 8:
+        return True
+    prep = trigger.head if trigger.dep_ == "pobj" else None
+    return bool(prep is not None and prep.lower_ in ("at", "for", "to") and prep.head.lemma_.lower() in (
+        "gather", "meet", "attend", "convene", "assemble", "arrive", "travel", "come", "go", "head"))
+
+
+def _host_country(doc: Doc, sent: Span, trigger: Token) -> str | None:
+    """The country a visit goes to, from where it takes place ("in Amman" -> Jordan)."""
+    kb = doc._.cq_kb
+    place = _location(doc, sent, trigger) or _location(doc, sent, trigger.head)
+    if kb is None or not place:
+        return None
+    for mention in doc._.cq_mentions:
+        if place in mention.text or mention.text in place:
+            info = doc._.cq_actors.get(mention.actor)
+            if info is not None and info.kind == "country":
+                return mention.actor
+    country = kb.place(place)
+    if country is None or country.kind != "country":
+        return None
+    doc._.cq_actors.setdefault(country.id, _info_of(country))
+    return country.id
+
+
+def _info_of(actor: object) -> ActorInfo:
+    return ActorInfo(actor.id, actor.name, actor.kind, actor.country, actor.cameo)  # type: ignore[attr-defined]
 
 
 def _places(doc: Doc, sent: Span, trigger: Token) -> list[str]:

@@ -138,3 +138,38 @@ def test_events_lead_meeting_takes_publication_date(analyze) -> None:
     assert m.date == dt.date(2024, 2, 1) and m.date_text is None
     undated = analyze("Olaf Scholz met Emmanuel Macron in Paris.")
     assert meetings(undated)[0].date is None
+
+
+def test_events_mediation_is_third_party(analyze) -> None:
+    a = analyze("Norwegian envoy Erik Solheim launched a mediation effort between Sri Lanka and India.")
+    (m,) = meetings(a)
+    assert m.mode == "third-party" and m.cameo == "045"
+    assert {a.actor(p).country for p in m.target} == {"LKA", "IND"}
+
+
+def test_events_arrival_visit_goes_to_the_capitals_country(analyze) -> None:
+    a = analyze("Recep Tayyip Erdogan arrived in Baghdad on an official visit.")
+    (m,) = meetings(a)
+    assert m.kind == "visit" and m.mode == "visit" and {a.actor(t).country for t in m.target} == {"IRQ"}
+    assert m.formality == "formal"
+
+
+def test_events_warm_welcome_is_hosting(analyze) -> None:
+    a = analyze("Emmanuel Macron gave a warm welcome to Narendra Modi at the Elysee.")
+    (m,) = meetings(a)
+    assert names(a, m.source) == {"Narendra Modi"} and names(a, m.target) == {"Emmanuel Macron"}
+
+
+def test_events_welcoming_a_statement_is_not_a_meeting(analyze) -> None:
+    a = analyze("Germany welcomed Joe Biden's statement on trade.")
+    assert meetings(a) == []
+
+
+def test_events_summit_as_circumstance_is_not_a_meeting(analyze) -> None:
+    a = analyze("Police arrested ten people for rioting during the G20 summit in Hamburg.")
+    assert meetings(a) == []
+
+
+def test_events_would_host_is_planned(analyze) -> None:
+    a = analyze("Recep Tayyip Erdogan said he would be ready to host a meeting between Vladimir Putin and Volodymyr Zelenskyy.")
+    assert all(m.status == "planned" for m in meetings(a)) and meetings(a)

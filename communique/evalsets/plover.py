@@ -156,6 +156,15 @@ class PloverResult:
         return "\n".join(lines)
 
 
+def plover_type(event: Any) -> str:
+    """The PLOVER type an event counts as: PLOVER codes an announced meeting as AGREE (intent to meet),
+    where communique keeps it a CONSULT with status "planned" (and CAMEO 036)."""
+    kind = str(event.plover).strip().upper()
+    if kind == "CONSULT" and getattr(event, "status", "held") == "planned":
+        return "AGREE"
+    return kind
+
+
 def score_plover(path: str | Path, analyze: Analyze, limit: int | None = None) -> PloverResult:
     """Score PLOVER event types, actor countries and CONSULT modes on the PLOVER GSR.
 
@@ -177,7 +186,7 @@ def score_plover(path: str | Path, analyze: Analyze, limit: int | None = None) -
         result.records += 1
         result.gold_types.add(gold.plover)
         events = analysis.events if analysis is not None else []
-        predicted = {e.plover.strip().upper() for e in events}
+        predicted = {plover_type(e) for e in events}
         for kind in predicted | {gold.plover}:
             prf = result.by_type.setdefault(kind, PRF())
             hit = kind == gold.plover and kind in predicted
@@ -191,7 +200,7 @@ def score_plover(path: str | Path, analyze: Analyze, limit: int | None = None) -
             continue
         result.micro.correct += 1
         result.micro.found += 1
-        match = next(e for e in events if e.plover.strip().upper() == gold.plover)
+        match = next(e for e in events if plover_type(e) == gold.plover)
         if gold.has_source:
             got = actor_country(analysis, match.source[0] if match.source else None)
             result.source_country.count(got == gold.source_country)
