@@ -40,6 +40,11 @@ TITLES = (
     "ambassador", "envoy", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson",
     "commissioner", "leader", "head of state", "head of government", "supreme leader", "general secretary",
 )
+HONORIFICS = {w for t in TITLES for w in re.split(r"[\s-]+", t)} - {
+    "supreme", "of", "state", "head", "government", "affairs", "high", "crown",
+} | {
+    "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "sheikh", "general", "madam", "vice", "deputy", "first",
+}
 KEPT_MODIFIERS = {"first", "deputy", "vice", "acting", "interim", "second", "third"}
 DROPPED_MODIFIERS = {
     "current", "former", "then", "late", "life-long", "lifelong", "new", "outgoing", "incoming",
@@ -254,6 +259,8 @@ class ActorResolver:
         for span in chosen:
             if len(span) == 1 and (span[0].is_stop or span[0].lower_ in PERSON_PRONOUNS):
                 continue  # "He" is a pronoun here, not He Lifeng
+            if len(span) == 1 and self._part_of_longer_name(span):
+                continue  # "Court" in "Supreme Court", "Moody" in "Moody Awori", "Golan" in "Golan Heights"
             candidates = self.kb.lookup(span.text) or self._metonym(span.text)
             if not candidates:
                 continue
@@ -273,6 +280,25 @@ class ActorResolver:
                 fits = any(set(norm_name(a.name).split()) <= ent_words or set(norm_name(a.name).split()) >= ent_words
                            for a in self.kb.lookup(span.text, kind="person"))
                 return not fits
+        return False
+
+    def _part_of_longer_name(self, span: Span) -> bool:
+        """A lone surname glued to other capitalised words belongs to another name."""
+        if not all(a.kind == "person" for a in self.kb.lookup(span.text)):
+            return False
+        doc = span.doc
+        for i in (span.start - 1, span.end):
+            if i < 0 or i >= len(doc):
+                continue
+            token = doc[i]
+            if token.is_sent_start and i == span.start - 1:
+                continue
+            if i == span.end and token.is_sent_start:
+                continue
+            if token.is_alpha and token.text[:1].isupper() and token.lower_ not in HONORIFICS:
+                if self.kb.place(token.text) is not None and i == span.start - 1:
+                    continue  # "Russian Putin" style: a demonym before the name
+                return True
         return False
 
     def _inside_place(self, span: Span, places: list[Span]) -> bool:
@@ -417,6 +443,12 @@ class ActorResolver:
         self._append_role(found, person.id, role, of, min(start, mention.start_char), max(end, mention.end_char))
 
     def _append_role(self, found: _Found, person: str, role: str, of: str | None, start: int, end: int) -> None:
+        info = found.actors.get(person)
+        if info is not None and info.country is None and of:
+            # "British Defence Secretary Tom King": the office says where an unknown person belongs
+            country = self.kb.country_by_name(of)
+            if country is not None:
+                info.country = country.country
         for existing in found.roles:
             if existing.person == person and norm_name(existing.role) == norm_name(role):
                 return

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from tests.conftest import names
 
 
@@ -88,3 +90,22 @@ def test_actors_statement_authors_are_we(pipeline) -> None:
     a = pipeline.analyze(article)
     (m,) = [e for e in a.events if e.plover == "CONSULT"]
     assert {"Charles Michel", "Ursula von der Leyen"} <= names(a, m.participants)
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("The Supreme Court ruled that the election was valid.", "Court"),
+        ("Vice-President Zumo Awori declined to resign.", "Awori"),
+        ("Residents of the Golan Heights protested.", "Golan"),
+    ],
+)
+def test_actors_surname_inside_other_name_is_not_kb_person(analyze, text: str, wrong: str) -> None:
+    a = analyze(text)
+    assert not any(x.kind == "person" and x.name.split()[-1] == wrong and x.name != x.mentions[0].text for x in a.actors)
+
+
+def test_actors_unknown_person_takes_country_from_office(analyze) -> None:
+    a = analyze("Zimbabwean Finance Minister Tendai Moyoro said that inflation was falling.")
+    speaker = a.actor(a.quotes[0].speaker)
+    assert speaker.name == "Tendai Moyoro" and speaker.country == "ZWE"
