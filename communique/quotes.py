@@ -115,6 +115,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                     open_at = j
                     i = j + 1
                     continue
+                if j < n and _closes_unopened(text, j, closer):
+                    # a block quote whose paragraphs are not reopened: it still closes at the end
+                    spans.append((open_at, i))
+                    open_at = j - 1
+                    i = j
+                    continue
                 open_at, closer = None, None
             para_start = i + 1
             i += 1
@@ -145,6 +151,19 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         i += 1
     del para_start
     return spans
+
+
+def _closes_unopened(text: str, start: int, closer: str | None) -> bool:
+    """The paragraph at ``start`` ends with ``closer`` and opens no quotation of its own."""
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    para = text[start:end].rstrip()
+    if len(para) < 2 or para[-1] not in (closer or "", '"', "”"):
+        return False
+    body = para[:-1]
+    return not any(ch in OPENERS for ch in body) and not any(
+        ch == '"' and _is_opening(text, start + k) for k, ch in enumerate(body)
+    )
 
 
 def _single_close(text: str, i: int) -> int | None:
@@ -308,11 +327,18 @@ class QuoteFinder:
                         return _info(doc, content, True, "according-to", token, speaker, mention, evidence, cue_text="according to")
         # 4. a colon after a clause whose subject is a speaker: "He defined her status: '...'"
         before = doc.text[first_sent.start_char : start].rstrip()
+        if not before and first_sent.start > 0:
+            # 'A spokesperson said:' closing the previous sentence or paragraph
+            prev = doc[first_sent.start - 1].sent
+            if doc.text[prev.start_char : prev.end_char].rstrip().endswith(":"):
+                before = ":"
+                context = list(prev)
+                evidence = (prev.start_char, evidence[1])
         if before.endswith(":"):
             clause = [t for t in context if t.i < span.start and t.pos_ in ("VERB", "AUX")]
             for verb in reversed(clause):
                 speaker, mention = _speaker_of_verb(doc, verb)
-                if speaker is not None:
+                if speaker is not None or (mention is not None and verb.lemma_.lower() in SPEECH_VERBS):
                     return _info(doc, content, True, "colon", verb, speaker, mention, evidence)
         return None
 
@@ -372,8 +398,11 @@ class QuoteFinder:
         return out
 
 
+# "PRESIDENT BIDEN:", "President of Russia Vladimir Putin:", "Q:"; lower-case words only as connectors
 _LABEL = re.compile(
-    r"^(?P<label>(?:[A-Z][\w.'’-]*\.?\s+){0,7}[A-Z][\w.'’-]*|Q|A)\s*:\s*(?=\S)", re.M
+    r"^(?P<label>[A-Z][\w.'’-]*\.?\s+(?:(?:[A-Z][\w.'’-]*\.?|of|the|for|and|de|von|van|al|bin)\s+){0,6}"
+    r"[A-Z][\w.'’-]*|[A-Z][\w.'’-]*|Q|A)\s*:\s*(?=\S)",
+    re.M,
 )
 
 
@@ -410,8 +439,10 @@ def _transcript_turns(doc: Doc) -> list[tuple[int, int, tuple[int, int]]]:
     for k, (content_start, lab_start, lab_end) in enumerate(candidates):
         end = candidates[k + 1][1] if k + 1 < len(candidates) else len(text)
         turns.append((content_start, end, (lab_start, lab_end)))
-    if len(turns) == 1 and turns[0][0] - turns[0][2][0] > 0 and text[turns[0][2][0] : turns[0][2][1]] in ("Q", "A"):
-        return []
+    if len(turns) == 1:
+        label = text[turns[0][2][0] : turns[0][2][1]]
+        if not (label.isupper() and len(label.split()) >= 2):
+            return []  # "John McCain: Populist Anger ...": a headline, not a transcript
     return turns
 
 
