@@ -32,6 +32,23 @@ SPEECH_VERBS = frozenset(
     affirm predict caution complain concede contend disclose maintain mention quip retort reveal signal
     testify quote call ask express voice convey""".split()
 )
+# verbs of thought, belief and finding: they attribute only a clause ("X believes that ...")
+CLAUSE_VERBS = frozenset(
+    """believe think hope expect fear feel agree disagree acknowledge insist concede estimate predict question
+    wonder find show indicate suggest conclude learn know argue allege charge contend doubt worry assume guess
+    imagine recognize recognise realize realise understand reckon suspect forecast project assure inform remind
+    boast brag joke muse speculate consider see hear read notice figure decide determine agree promise pledge
+    vow swear guarantee concede admit acknowledge tell say claim assert maintain""".split()
+)
+# verbs of intention or demand whose infinitive is the content ("X wants to ...", "X refused to ...")
+INTENT_VERBS = frozenset("want plan vow promise pledge refuse threaten hope intend decline urge ask call".split())
+# nouns that take a "that" clause as their content ("his belief that ...", "concern that ...")
+CLAUSE_NOUNS = frozenset(
+    """view belief opinion hope concern fear claim assertion statement warning argument suggestion assessment
+    conviction insistence promise pledge message assurance assurances impression sense feeling expectation
+    confidence worry doubt charge allegation accusation prediction estimate contention position thought
+    recognition acknowledgement acknowledgment""".split()
+)
 # verbs that only report speech with a clause or a quote after them, never on their own
 NEEDS_CLAUSE = frozenset(
     "add note point call ask report write post recall answer reply respond signal mention maintain observe reveal".split()
@@ -56,6 +73,10 @@ SOURCE_NOUNS = frozenset(
     observers people resident residents witness witnesses leader leaders adviser advisers advisor advisors
     representative representatives ambassador envoy president chairman secretary statement""".split()
 )
+# subjects that never name a speaker: expletives and relative or demonstrative pronouns
+NO_SPEAKER = frozenset("there this what these those something nothing everything you".split())
+JOINT_VERBS = frozenset("agree disagree discuss reaffirm reiterate exchange welcome underline emphasize emphasise stress note".split())
+OFFICES = frozenset("president minister chancellor secretary premier king queen emir spokesperson spokesman".split())
 LABEL_STOP = frozenset(
     "note source photo photos date location update updated read watch see tags share related image video by".split()
 )
@@ -347,7 +368,7 @@ class QuoteFinder:
         out: list[QuoteInfo] = []
         for token in doc:
             lemma = token.lemma_.lower()
-            if token.pos_ not in ("VERB",) or lemma not in SPEECH_VERBS:
+            if token.pos_ not in ("VERB",) or lemma not in SPEECH_VERBS | CLAUSE_VERBS | INTENT_VERBS:
                 continue
             if in_turn[token.idx] or _inside(token.idx, taken):
                 continue
@@ -503,17 +524,29 @@ def _clausal(verb: Token, span: Span) -> bool:
 
 
 def _reported_clause(verb: Token) -> tuple[int, int] | None:
-    """The reported content of a speech verb: its clausal complement, or what it calls for."""
+    """The reported content of a cue verb: its clausal complement, or what it calls for."""
     lemma = verb.lemma_.lower()
     for child in verb.children:
         if child.dep_ == "ccomp" or (child.dep_ == "advcl" and any(c.lower_ == "that" for c in child.children)):
-            tokens = [t for t in child.subtree]
-            return _token_range(tokens)
+            if child.dep_ == "ccomp" and child.i < verb.i and lemma not in SPEECH_VERBS:
+                continue  # "That is true, I think": a hedge, too weak to attribute
+            return _token_range([t for t in child.subtree if t.i > verb.i or child.i < verb.i])
         if child.dep_ == "dobj":
             # "expressed his belief that ...", "voiced hope that ..."
             for grand in child.children:
                 if grand.dep_ in ("acl", "ccomp", "relcl") and any(c.lower_ == "that" and c.dep_ == "mark" for c in grand.children):
                     return _token_range([t for t in grand.subtree])
+    if lemma in INTENT_VERBS and lemma not in ("ask", "call", "urge"):
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+        if xcomp is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
+            return _token_range([t for t in xcomp.subtree])
+    if lemma not in SPEECH_VERBS:
+        return None
+    if verb.dep_ in ("parataxis", "ccomp") and verb.i > verb.head.i and _is_parenthetical(verb):
+        # "The talks, he said, went well." / "The talks went well, said the minister."
+        skip = set(t.i for t in verb.subtree)
+        sent = verb.sent
+        return _token_range([t for t in sent if t.i not in skip])
     if lemma in ("express", "voice", "convey"):
         return None
     if lemma in ("urge", "call", "ask", "demand", "describe", "praise", "criticize", "criticise", "condemn",
@@ -531,6 +564,16 @@ def _reported_clause(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+def _is_parenthetical(verb: Token) -> bool:
+    """A cue set off inside or after its clause: no complement of its own, commas around it."""
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return False
+    if _subject_of(verb) is None:
+        return False
+    first = min(t.i for t in verb.subtree)
+    return first > verb.sent.start and verb.doc[first - 1].text in (",", "—", "–", "(")
+
+
 def _token_range(tokens: list[Token]) -> tuple[int, int] | None:
     if not tokens:
         return None
@@ -544,25 +587,89 @@ def _token_range(tokens: list[Token]) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
-def _speaker_of_verb(doc: Doc, verb: Token) -> tuple[str | None, tuple[int, int] | None]:
-    """The actor (and the words) a verb's subject names; joint subjects ("A and B said") give none."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj",)]
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of a cue verb, looking through conjuncts ("... and added"), participles
+    ("..., saying") and passives ("X was quoted as saying", "... was said by X")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects and verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.head is not verb:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if not subjects and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp", "xcomp", "conj"):
+        head = verb.head.head if verb.head.dep_ == "prep" else verb.head
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
             subjects = [c for c in agent.children if c.dep_ == "pobj"]
-    if not subjects:
+    return subjects[0] if subjects else None
+
+
+def _speaker_of_verb(doc: Doc, verb: Token) -> tuple[str | None, tuple[int, int] | None]:
+    """The actor (and the words) a verb's subject names; joint subjects ("A and B said") give none.
+
+    A subject that names no known actor ("officials", "the campaign", "52 percent", "I") still
+    gives the words, so the quote has a ``speaker_mention`` and a null speaker.
+    """
+    subject = _subject_of(verb)
+    if subject is None:
         return None, None
-    subject = subjects[0]
-    if any(c.dep_ == "conj" for c in subject.children):
+    if _joint(subject, verb):
         return None, None
-    if subject.lower_ in ("i", "we", "you", "it", "this", "that", "which", "who", "they", "there"):
+    if subject.lower_ in NO_SPEAKER or subject.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
         return None, None
     if subject.lemma_.lower() in SPEECH_NOUNS:
-        return _possessor(doc, subject)
-    return _resolve_np(doc, subject)
+        found = _possessor(doc, subject)
+        if found != (None, None):
+            return found
+    speaker, mention = _resolve_np(doc, subject)
+    if speaker is None:
+        holder = _office_holder(doc, subject)
+        if holder is not None:
+            return holder, mention or _np_words(subject)
+    if mention is None:
+        mention = _np_words(subject)
+    return speaker, mention
+
+
+def _joint(subject: Token, verb: Token) -> bool:
+    """Two or more people speaking as one ("A and B said", "both leaders", "they agreed"):
+    joint statements are not one speaker's words."""
+    if any(c.dep_ == "conj" for c in subject.children):
+        return True
+    if any(c.lower_ in ("both", "two", "three", "all") for c in subject.children):
+        return True
+    return subject.lower_ in ("they", "we") and verb.lemma_.lower() in JOINT_VERBS
+
+
+def _np_words(head: Token) -> tuple[int, int]:
+    """The words of a noun phrase up to its head, with a name right after it ("a spokesman, Tom")."""
+    left = [t for t in head.lefts if t.dep_ != "punct"] + [head]
+    start = min(t.idx for t in left)
+    return start, head.idx + len(head)
+
+
+def _office_holder(doc: Doc, head: Token) -> str | None:
+    """'The President of Russia' or 'the Prime Minister' with no name: the one person the text
+    gives that office (of that country, or of the outlet's country), else the one person of it."""
+    if head.lemma_.lower() not in OFFICES or any(c.dep_ == "poss" for c in head.children):
+        return None
+    if not any(c.lower_ == "the" for c in head.children):
+        return None
+    actors = doc._.cq_actors or {}
+    country = doc._.cq_home
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if pobj is not None:
+        found = actor_at(doc, pobj.i)
+        if found is None or found.actor not in actors:
+            return None
+        country = actors[found.actor].country
+    title = head.lemma_.lower()
+    holders = {r.person for r in (doc._.cq_roles or []) if title in r.role.lower().split()}
+    if country is not None:
+        holders = {h for h in holders if h in actors and actors[h].country == country}
+        if not holders:
+            holders = {a.id for a in actors.values() if a.kind == "person" and a.country == country}
+    return holders.pop() if len(holders) == 1 else None
 
 
 def _possessor(doc: Doc, noun: Token) -> tuple[str | None, tuple[int, int] | None]:
