@@ -75,6 +75,8 @@ SOURCE_NOUNS = frozenset(
 )
 # subjects that never name a speaker: expletives and relative or demonstrative pronouns
 NO_SPEAKER = frozenset("there this what these those something nothing everything you".split())
+# "in X's words / view / opinion": the clause is X's
+VIEW_NOUNS = frozenset("word words view opinion estimation judgment judgement assessment telling account mind".split())
 JOINT_VERBS = frozenset("agree disagree discuss reaffirm reiterate exchange welcome underline emphasize emphasise stress note".split())
 OFFICES = frozenset("president minister chancellor secretary premier king queen emir spokesperson spokesman".split())
 LABEL_STOP = frozenset(
@@ -385,41 +387,90 @@ class QuoteFinder:
             info = _info(doc, (c_start, c_end), False, "reported", token, speaker, mention, (sent.start_char, sent.end_char))
             out.append(info)
             taken.append((c_start, c_end))
-        # "according to X, <clause>"
+        # "X's belief that <clause>", "X voiced concern that <clause>"
         for token in doc:
-            if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+            if token.pos_ != "NOUN" or token.lemma_.lower() not in CLAUSE_NOUNS:
                 continue
             if in_turn[token.idx] or _inside(token.idx, taken):
                 continue
-            pobj = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
-            if pobj is None:
+            clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl")
+                           and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
+            if clause is None:
                 continue
+            speaker, mention = _possessor(doc, token)
+            if speaker is None and mention is None and token.dep_ in ("dobj", "attr") and token.head.pos_ == "VERB":
+                speaker, mention = _speaker_of_verb(doc, token.head)
+            if speaker is None and mention is None:
+                continue
+            found_range = _token_range(list(clause.subtree))
+            if found_range is None:
+                continue
+            c_start, c_end = found_range
+            if c_end - c_start < 8 or any(s < c_end and c_start < e for s, e in taken):
+                continue
+            sent = token.sent
+            out.append(_info(doc, (c_start, c_end), False, "noun-clause", token, speaker, mention,
+                             (sent.start_char, sent.end_char)))
+            taken.append((c_start, c_end))
+        # "according to X, <clause>", "in X's words, <clause>", "<clause>, in the view of X"
+        for token in doc:
+            found_phrase = _source_phrase(doc, token)
+            if found_phrase is None:
+                continue
+            if in_turn[token.idx] or _inside(token.idx, taken):
+                continue
+            pobj, cue_text, rule = found_phrase
             speaker, mention = _resolve_np(doc, pobj)
-            if speaker is None:
+            if speaker is None and mention is None and pobj.pos_ in ("NOUN", "PROPN"):
+                mention = _np_words(pobj)  # "according to a new poll", "according to the results"
+            if speaker is None and mention is None:
                 continue
             sent = token.sent
             if any(sent.start_char <= s < sent.end_char for s, _ in taken):
                 continue  # the sentence's quotation already carries this attribution
-            phrase_end = max(t.i for t in pobj.subtree) + 1
+            phrase_end = max(t.i for t in doc[token.i : max(t.i for t in pobj.subtree) + 1]) + 1
+            phrase_end = max(phrase_end, max(t.i for t in token.subtree) + 1) if rule != "according-to" else phrase_end
             line_start = "\n" in doc.text[doc[token.i - 1].idx : token.idx] if token.i > sent.start else True
-            if line_start or doc[token.i - 1].is_punct:
-                c_start_tok = phrase_end + (1 if phrase_end < sent.end and doc[phrase_end].text == "," else 0)
-                if c_start_tok >= sent.end:
-                    continue
+            after = [t for t in doc[phrase_end : sent.end] if not t.is_punct and not t.is_space]
+            before = [t for t in doc[sent.start : token.i] if not t.is_punct and not t.is_space]
+            if after and (line_start or not before or len(after) >= len(before)):
+                c_start_tok = phrase_end + (1 if doc[phrase_end].text == "," else 0)
                 c_start, c_end = doc[c_start_tok].idx, sent.end_char
+            elif before:
+                c_start = before[0].idx
+                c_end = doc[token.i - 1].idx + len(doc[token.i - 1])
             else:
-                c_start = sent.start_char
-                c_end = doc[token.i - 1].idx + len(doc[token.i - 1]) if token.i > sent.start else sent.start_char
+                continue
             c_end = _strip_end(doc.text, c_start, c_end)
             if c_end - c_start < 8 or any(s < c_end and c_start < e for s, e in taken):
                 continue
-            out.append(_info(doc, (c_start, c_end), False, "according-to", token, speaker, mention,
-                             (sent.start_char, sent.end_char), cue_text="according to"))
+            out.append(_info(doc, (c_start, c_end), False, rule, token, speaker, mention,
+                             (sent.start_char, sent.end_char), cue_text=cue_text))
             taken.append((c_start, c_end))
         return out
 
 
 # "PRESIDENT BIDEN:", "President of Russia Vladimir Putin:", "Q:"; lower-case words only as connectors
+def _source_phrase(doc: Doc, token: Token) -> tuple[Token, str, str] | None:
+    """A phrase naming whose words a clause gives: (the source's head, cue words, rule name)."""
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if token.lower_ == "according" and nxt is not None and nxt.lower_ == "to":
+        pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+        return (pobj, "according to", "according-to") if pobj is not None else None
+    if token.lower_ == "in" and token.dep_ == "prep":
+        pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.lemma_.lower() not in VIEW_NOUNS:
+            return None
+        poss = next((c for c in pobj.children if c.dep_ == "poss"), None)
+        if poss is not None and poss.lower_ not in ("my", "our", "your", "its"):
+            return poss, doc[token.i : pobj.i + 1].text, "in-words"
+        of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        source = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if source is not None:
+            return source, f"in the {pobj.text} of", "in-words"
+    return None
+
+
 _LABEL = re.compile(
     r"^(?P<label>[A-Z][\w.'’-]*\.?\s+(?:(?:[A-Z][\w.'’-]*\.?|of|the|for|and|de|von|van|al|bin)\s+){0,6}"
     r"[A-Z][\w.'’-]*|[A-Z][\w.'’-]*|Q|A)\s*:\s*(?=\S)",
