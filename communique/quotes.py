@@ -77,6 +77,7 @@ SOURCE_NOUNS = frozenset(
 NO_SPEAKER = frozenset("there this what these those something nothing everything you".split())
 # "in X's words / view / opinion": the clause is X's
 VIEW_NOUNS = frozenset("word words view opinion estimation judgment judgement assessment telling account mind".split())
+HEADLINE_SOURCES = frozenset("poll survey report study newspaper camp campaign".split())
 JOINT_VERBS = frozenset("agree disagree discuss reaffirm reiterate exchange welcome underline emphasize emphasise stress note".split())
 OFFICES = frozenset("president minister chancellor secretary premier king queen emir spokesperson spokesman".split())
 LABEL_STOP = frozenset(
@@ -230,6 +231,9 @@ class QuoteFinder:
                 in_turn[k] = True
         found.extend(self._labelled(doc, turns))
         found.extend(self._block_quotes(doc))
+        found.extend(self._headline(doc))
+        if not turns:
+            found.extend(self._remarks_page(doc, found))
         quoted = self._quoted(doc, in_turn)
         found.extend(quoted)
         found.extend(self._reported(doc, [(q.start_char, q.end_char) for q in found], in_turn))
@@ -258,6 +262,59 @@ class QuoteFinder:
                     QuoteInfo(p_start, p_end, True, "speaker-label", label, speaker, (lab_start, lab_end),
                               evidence=(p_start, p_end))
                 )
+        return out
+
+    # "Graham: Trump's rhetoric is destroying the party" as the title line ------------------------
+    def _headline(self, doc: Doc) -> list[QuoteInfo]:
+        text = doc.text
+        line_end = text.find("\n")
+        line_end = len(text) if line_end < 0 else line_end
+        match = _HEADLINE.match(text[:line_end])
+        if match is None:
+            return []
+        label = match.group("label")
+        words = label.split()
+        if len(words) > 4 or words[0].lower().strip(".") in LABEL_STOP or label.isupper():
+            return []
+        span = doc.char_span(match.start("label"), match.end("label"), alignment_mode="expand")
+        if span is None:
+            return []
+        people = [m for m in doc._.cq_mentions if span.start <= m.start < span.end and m.via != "pronoun"
+                  and doc._.cq_actors[m.actor].kind == "person"]
+        if not people and span[-1].lemma_.lower() not in SOURCE_NOUNS | HEADLINE_SOURCES:
+            return []
+        c_start = match.start("content")
+        c_end = _strip_end(text, c_start, line_end)
+        if len(text[c_start:c_end].split()) < 3:
+            return []
+        speaker = people[-1].actor if people else None
+        return [QuoteInfo(c_start, c_end, False, "headline", ":", speaker, (match.start("label"), match.end("label")),
+                          evidence=(0, line_end))]
+
+    # "Remarks by X ..." as the title: the page is X's own words ------------------------------
+    def _remarks_page(self, doc: Doc, found: list[QuoteInfo]) -> list[QuoteInfo]:
+        text = doc.text
+        line_end = text.find("\n")
+        line_end = len(text) if line_end < 0 else line_end
+        match = _REMARKS_TITLE.match(text[:line_end])
+        if match is None:
+            return []
+        span = doc.char_span(match.end(1), line_end, alignment_mode="expand")
+        if span is None:
+            return []
+        people = [m for m in doc._.cq_mentions if span.start <= m.start < span.end and m.via != "pronoun"
+                  and doc._.cq_actors[m.actor].kind == "person"]
+        if not people:
+            return []
+        speaker = people[0]
+        taken = [(q.start_char, q.end_char) for q in found]
+        out = []
+        for p_start, p_end in _paragraphs(text, line_end, len(text)):
+            para = text[p_start:p_end]
+            if len(para.split()) < 8 or not _FIRST_PERSON.search(para) or any(s < p_end and p_start < e for s, e in taken):
+                continue  # datelines, captions, and paragraphs that are not in the speaker's voice
+            out.append(QuoteInfo(p_start, p_end, True, "remarks-page", match.group(1), speaker.actor,
+                                 (speaker.start_char, speaker.end_char), evidence=(p_start, p_end)))
         return out
 
     # "X said:" followed by paragraphs without quotation marks (GOV.UK block quotes) ------------
@@ -451,6 +508,16 @@ class QuoteFinder:
 
 
 # "PRESIDENT BIDEN:", "President of Russia Vladimir Putin:", "Q:"; lower-case words only as connectors
+_HEADLINE = re.compile(r"^(?P<label>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|camp|campaign|poll|report|aides?|officials?))*)\s*:\s+(?P<content>\S.*)$")
+
+
+# a page whose title says it holds one person's words
+_REMARKS_TITLE = re.compile(
+    r"^(?:Opening |Closing |Press |Introductory |Keynote )?(Remarks|Statement|Speech|Address|Op-ed|Article)\s+(?:by|of|from)\s", re.I
+)
+_FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|my|My|us|me)\b")
+
+
 def _source_phrase(doc: Doc, token: Token) -> tuple[Token, str, str] | None:
     """A phrase naming whose words a clause gives: (the source's head, cue words, rule name)."""
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
@@ -598,6 +665,12 @@ def _reported_clause(verb: Token) -> tuple[int, int] | None:
         skip = set(t.i for t in verb.subtree)
         sent = verb.sent
         return _token_range([t for t in sent if t.i not in skip])
+    as_clause = _as_clause(verb)
+    if as_clause is not None:
+        # "As the minister said, <clause>", "As you heard the President say, <clause>"
+        last = max(t.i for t in as_clause.subtree)
+        comma = next(t for t in verb.doc[last + 1 : verb.sent.end] if t.text == ",")
+        return _token_range(list(verb.doc[comma.i + 1 : verb.sent.end]))
     if lemma in ("express", "voice", "convey"):
         return None
     if lemma in ("urge", "call", "ask", "demand", "describe", "praise", "criticize", "criticise", "condemn",
@@ -612,6 +685,25 @@ def _reported_clause(verb: Token) -> tuple[int, int] | None:
             return None
         tokens = [t for c in parts for t in c.subtree]
         return _token_range(tokens)
+    return None
+
+
+def _as_clause(verb: Token) -> Token | None:
+    """The "as ..." clause a complement-less cue sits in, when the clause opens its sentence."""
+    if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+        return None
+    node = verb
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ == "as" for c in node.children) and node.dep_ == "advcl":
+            first = min(t.i for t in node.subtree)
+            last = max(t.i for t in node.subtree)
+            comma = next((t for t in node.doc[last + 1 : node.sent.end] if t.text == ","), None)
+            if first == node.sent.start and comma is not None and comma.i - last <= 3:
+                return node
+            return None
+        if node.head is node:
+            return None
+        node = node.head
     return None
 
 
