@@ -660,7 +660,7 @@ def _reported_clause(verb: Token) -> tuple[int, int] | None:
             return _token_range([t for t in xcomp.subtree])
     if lemma not in SPEECH_VERBS:
         return None
-    if verb.dep_ in ("parataxis", "ccomp") and verb.i > verb.head.i and _is_parenthetical(verb):
+    if verb.dep_ in ("parataxis", "ccomp") and _is_parenthetical(verb):
         # "The talks, he said, went well." / "The talks went well, said the minister."
         skip = set(t.i for t in verb.subtree)
         sent = verb.sent
@@ -713,8 +713,8 @@ def _is_parenthetical(verb: Token) -> bool:
         return False
     if _subject_of(verb) is None:
         return False
-    first = min(t.i for t in verb.subtree)
-    return first > verb.sent.start and verb.doc[first - 1].text in (",", "—", "–", "(")
+    first = min(t.i for t in verb.subtree if not t.is_punct)
+    return first > verb.sent.start + 1 and verb.doc[first - 1].text in (",", "—", "–", "(")
 
 
 def _token_range(tokens: list[Token]) -> tuple[int, int] | None:
@@ -902,7 +902,7 @@ def _continuation(doc: Doc, span: Span, start: int, end: int, previous: QuoteInf
     """A quote standing alone right after an attributed one continues the same voice."""
     sent = doc[span.start].sent
     gap = doc.text[previous.end_char : start]
-    if len(gap) > 40 or previous.speaker is None:
+    if len(gap) > 40 or (previous.speaker is None and previous.speaker_mention is None):
         return None
     covered = (end - start) / max(1, sent.end_char - sent.start_char)
     if covered < 0.6:
