@@ -77,6 +77,12 @@ SOURCE_NOUNS = frozenset(
 NO_SPEAKER = frozenset("there this what these those something nothing everything you".split())
 # "in X's words / view / opinion": the clause is X's
 VIEW_NOUNS = frozenset("word words view opinion estimation judgment judgement assessment telling account mind".split())
+PEOPLE_NOUNS = frozenset(
+    """percent voter voters american americans candidate candidates businessman man woman men women judge
+    member members supporter supporters opponent opponents republican republicans democrat democrats
+    group committee party company agency police campaign poll survey study paper network author host
+    majority minority half third quarter most many some others respondent respondents""".split()
+)
 HEADLINE_SOURCES = frozenset("poll survey report study newspaper camp campaign".split())
 JOINT_VERBS = frozenset("agree disagree discuss reaffirm reiterate exchange welcome underline emphasize emphasise stress note".split())
 OFFICES = frozenset("president minister chancellor secretary premier king queen emir spokesperson spokesman".split())
@@ -440,6 +446,8 @@ class QuoteFinder:
             speaker, mention = _speaker_of_verb(doc, token)
             if speaker is None and mention is None:
                 continue
+            if speaker is None and lemma not in SPEECH_VERBS and not _source_like(_subject_of(token)):
+                continue  # "the meeting indicated that ...": thought cues need someone to think
             sent = token.sent
             info = _info(doc, (c_start, c_end), False, "reported", token, speaker, mention, (sent.start_char, sent.end_char))
             out.append(info)
@@ -450,16 +458,19 @@ class QuoteFinder:
                 continue
             if in_turn[token.idx] or _inside(token.idx, taken):
                 continue
-            clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl")
-                           and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
-            if clause is None:
+            that_clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl")
+                                and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
+            if that_clause is None:
                 continue
             speaker, mention = _possessor(doc, token)
             if speaker is None and mention is None and token.dep_ in ("dobj", "attr") and token.head.pos_ == "VERB":
                 speaker, mention = _speaker_of_verb(doc, token.head)
             if speaker is None and mention is None:
                 continue
-            found_range = _token_range(list(clause.subtree))
+            if speaker is None and not _source_like(next((c for c in token.children if c.dep_ == "poss"), None)
+                                                    or _subject_of(token.head)):
+                continue
+            found_range = _token_range(list(that_clause.subtree))
             if found_range is None:
                 continue
             c_start, c_end = found_range
@@ -781,6 +792,15 @@ def _joint(subject: Token, verb: Token) -> bool:
     if any(c.lower_ in ("both", "two", "three", "all") for c in subject.children):
         return True
     return subject.lower_ in ("they", "we") and verb.lemma_.lower() in JOINT_VERBS
+
+
+def _source_like(head: Token | None) -> bool:
+    """A phrase that can think or speak: a person pronoun, a name, or a noun for people or sources."""
+    if head is None:
+        return False
+    if head.pos_ == "PRON":
+        return head.lower_ not in NO_SPEAKER | {"it", "that", "which"}
+    return head.pos_ == "PROPN" or head.lemma_.lower() in SOURCE_NOUNS | HEADLINE_SOURCES | PEOPLE_NOUNS
 
 
 def _np_words(head: Token) -> tuple[int, int]:
