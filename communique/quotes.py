@@ -32,6 +32,23 @@ SPEECH_VERBS = frozenset(
     affirm predict caution complain concede contend disclose maintain mention quip retort reveal signal
     testify quote call ask express voice convey""".split()
 )
+# verbs of thought, belief and finding: they attribute only a clause ("X believes that ...")
+CLAUSE_VERBS = frozenset(
+    """believe think hope expect fear feel agree disagree acknowledge insist concede estimate predict question
+    wonder find show indicate suggest conclude learn know argue allege charge contend doubt worry assume guess
+    imagine recognize recognise realize realise understand reckon suspect forecast project assure inform remind
+    boast brag joke muse speculate consider see hear read notice figure decide determine agree promise pledge
+    vow swear guarantee concede admit acknowledge tell say claim assert maintain""".split()
+)
+# verbs of intention or demand whose infinitive is the content ("X wants to ...", "X refused to ...")
+INTENT_VERBS = frozenset("want plan vow promise pledge refuse threaten hope intend decline urge ask call".split())
+# nouns that take a "that" clause as their content ("his belief that ...", "concern that ...")
+CLAUSE_NOUNS = frozenset(
+    """view belief opinion hope concern fear claim assertion statement warning argument suggestion assessment
+    conviction insistence promise pledge message assurance assurances impression sense feeling expectation
+    confidence worry doubt charge allegation accusation prediction estimate contention position thought
+    recognition acknowledgement acknowledgment""".split()
+)
 # verbs that only report speech with a clause or a quote after them, never on their own
 NEEDS_CLAUSE = frozenset(
     "add note point call ask report write post recall answer reply respond signal mention maintain observe reveal".split()
@@ -56,6 +73,19 @@ SOURCE_NOUNS = frozenset(
     observers people resident residents witness witnesses leader leaders adviser advisers advisor advisors
     representative representatives ambassador envoy president chairman secretary statement""".split()
 )
+# subjects that never name a speaker: expletives and relative or demonstrative pronouns
+NO_SPEAKER = frozenset("there this what these those something nothing everything you".split())
+# "in X's words / view / opinion": the clause is X's
+VIEW_NOUNS = frozenset("word words view opinion estimation judgment judgement assessment telling account mind".split())
+PEOPLE_NOUNS = frozenset(
+    """percent voter voters american americans candidate candidates businessman man woman men women judge
+    member members supporter supporters opponent opponents republican republicans democrat democrats
+    group committee party company agency police campaign poll survey study paper network author host
+    majority minority half third quarter most many some others respondent respondents""".split()
+)
+HEADLINE_SOURCES = frozenset("poll survey report study newspaper camp campaign".split())
+JOINT_VERBS = frozenset("agree disagree discuss reaffirm reiterate exchange welcome underline emphasize emphasise stress note".split())
+OFFICES = frozenset("president minister chancellor secretary premier king queen emir spokesperson spokesman".split())
 LABEL_STOP = frozenset(
     "note source photo photos date location update updated read watch see tags share related image video by".split()
 )
@@ -115,6 +145,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                     open_at = j
                     i = j + 1
                     continue
+                if j < n and _closes_unopened(text, j, closer):
+                    # a block quote whose paragraphs are not reopened: it still closes at the end
+                    spans.append((open_at, i))
+                    open_at = j - 1
+                    i = j
+                    continue
                 open_at, closer = None, None
             para_start = i + 1
             i += 1
@@ -145,6 +181,19 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         i += 1
     del para_start
     return spans
+
+
+def _closes_unopened(text: str, start: int, closer: str | None) -> bool:
+    """The paragraph at ``start`` ends with ``closer`` and opens no quotation of its own."""
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    para = text[start:end].rstrip()
+    if len(para) < 2 or para[-1] not in (closer or "", '"', "”"):
+        return False
+    body = para[:-1]
+    return not any(ch in OPENERS for ch in body) and not any(
+        ch == '"' and _is_opening(text, start + k) for k, ch in enumerate(body)
+    )
 
 
 def _single_close(text: str, i: int) -> int | None:
@@ -188,6 +237,9 @@ class QuoteFinder:
                 in_turn[k] = True
         found.extend(self._labelled(doc, turns))
         found.extend(self._block_quotes(doc))
+        found.extend(self._headline(doc))
+        if not turns:
+            found.extend(self._remarks_page(doc, found))
         quoted = self._quoted(doc, in_turn)
         found.extend(quoted)
         found.extend(self._reported(doc, [(q.start_char, q.end_char) for q in found], in_turn))
@@ -216,6 +268,59 @@ class QuoteFinder:
                     QuoteInfo(p_start, p_end, True, "speaker-label", label, speaker, (lab_start, lab_end),
                               evidence=(p_start, p_end))
                 )
+        return out
+
+    # "Graham: Trump's rhetoric is destroying the party" as the title line ------------------------
+    def _headline(self, doc: Doc) -> list[QuoteInfo]:
+        text = doc.text
+        line_end = text.find("\n")
+        line_end = len(text) if line_end < 0 else line_end
+        match = _HEADLINE.match(text[:line_end])
+        if match is None:
+            return []
+        label = match.group("label")
+        words = label.split()
+        if len(words) > 4 or words[0].lower().strip(".") in LABEL_STOP or label.isupper():
+            return []
+        span = doc.char_span(match.start("label"), match.end("label"), alignment_mode="expand")
+        if span is None:
+            return []
+        people = [m for m in doc._.cq_mentions if span.start <= m.start < span.end and m.via != "pronoun"
+                  and doc._.cq_actors[m.actor].kind == "person"]
+        if not people and span[-1].lemma_.lower() not in SOURCE_NOUNS | HEADLINE_SOURCES:
+            return []
+        c_start = match.start("content")
+        c_end = _strip_end(text, c_start, line_end)
+        if len(text[c_start:c_end].split()) < 3:
+            return []
+        speaker = people[-1].actor if people else None
+        return [QuoteInfo(c_start, c_end, False, "headline", ":", speaker, (match.start("label"), match.end("label")),
+                          evidence=(0, line_end))]
+
+    # "Remarks by X ..." as the title: the page is X's own words ------------------------------
+    def _remarks_page(self, doc: Doc, found: list[QuoteInfo]) -> list[QuoteInfo]:
+        text = doc.text
+        line_end = text.find("\n")
+        line_end = len(text) if line_end < 0 else line_end
+        match = _REMARKS_TITLE.match(text[:line_end])
+        if match is None:
+            return []
+        span = doc.char_span(match.end(1), line_end, alignment_mode="expand")
+        if span is None:
+            return []
+        people = [m for m in doc._.cq_mentions if span.start <= m.start < span.end and m.via != "pronoun"
+                  and doc._.cq_actors[m.actor].kind == "person"]
+        if not people:
+            return []
+        speaker = people[0]
+        taken = [(q.start_char, q.end_char) for q in found]
+        out = []
+        for p_start, p_end in _paragraphs(text, line_end, len(text)):
+            para = text[p_start:p_end]
+            if len(para.split()) < 8 or not _FIRST_PERSON.search(para) or any(s < p_end and p_start < e for s, e in taken):
+                continue  # datelines, captions, and paragraphs that are not in the speaker's voice
+            out.append(QuoteInfo(p_start, p_end, True, "remarks-page", match.group(1), speaker.actor,
+                                 (speaker.start_char, speaker.end_char), evidence=(p_start, p_end)))
         return out
 
     # "X said:" followed by paragraphs without quotation marks (GOV.UK block quotes) ------------
@@ -308,11 +413,18 @@ class QuoteFinder:
                         return _info(doc, content, True, "according-to", token, speaker, mention, evidence, cue_text="according to")
         # 4. a colon after a clause whose subject is a speaker: "He defined her status: '...'"
         before = doc.text[first_sent.start_char : start].rstrip()
+        if not before and first_sent.start > 0:
+            # 'A spokesperson said:' closing the previous sentence or paragraph
+            prev = doc[first_sent.start - 1].sent
+            if doc.text[prev.start_char : prev.end_char].rstrip().endswith(":"):
+                before = ":"
+                context = list(prev)
+                evidence = (prev.start_char, evidence[1])
         if before.endswith(":"):
             clause = [t for t in context if t.i < span.start and t.pos_ in ("VERB", "AUX")]
             for verb in reversed(clause):
                 speaker, mention = _speaker_of_verb(doc, verb)
-                if speaker is not None:
+                if speaker is not None or (mention is not None and verb.lemma_.lower() in SPEECH_VERBS):
                     return _info(doc, content, True, "colon", verb, speaker, mention, evidence)
         return None
 
@@ -321,7 +433,7 @@ class QuoteFinder:
         out: list[QuoteInfo] = []
         for token in doc:
             lemma = token.lemma_.lower()
-            if token.pos_ not in ("VERB",) or lemma not in SPEECH_VERBS:
+            if token.pos_ not in ("VERB",) or lemma not in SPEECH_VERBS | CLAUSE_VERBS | INTENT_VERBS:
                 continue
             if in_turn[token.idx] or _inside(token.idx, taken):
                 continue
@@ -334,46 +446,113 @@ class QuoteFinder:
             speaker, mention = _speaker_of_verb(doc, token)
             if speaker is None and mention is None:
                 continue
+            if speaker is None and lemma not in SPEECH_VERBS and not _source_like(_subject_of(token)):
+                continue  # "the meeting indicated that ...": thought cues need someone to think
             sent = token.sent
             info = _info(doc, (c_start, c_end), False, "reported", token, speaker, mention, (sent.start_char, sent.end_char))
             out.append(info)
             taken.append((c_start, c_end))
-        # "according to X, <clause>"
+        # "X's belief that <clause>", "X voiced concern that <clause>"
         for token in doc:
-            if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+            if token.pos_ != "NOUN" or token.lemma_.lower() not in CLAUSE_NOUNS:
                 continue
             if in_turn[token.idx] or _inside(token.idx, taken):
                 continue
-            pobj = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
-            if pobj is None:
+            that_clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl")
+                                and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
+            if that_clause is None:
                 continue
+            speaker, mention = _possessor(doc, token)
+            if speaker is None and mention is None and token.dep_ in ("dobj", "attr") and token.head.pos_ == "VERB":
+                speaker, mention = _speaker_of_verb(doc, token.head)
+            if speaker is None and mention is None:
+                continue
+            if speaker is None and not _source_like(next((c for c in token.children if c.dep_ == "poss"), None)
+                                                    or _subject_of(token.head)):
+                continue
+            found_range = _token_range(list(that_clause.subtree))
+            if found_range is None:
+                continue
+            c_start, c_end = found_range
+            if c_end - c_start < 8 or any(s < c_end and c_start < e for s, e in taken):
+                continue
+            sent = token.sent
+            out.append(_info(doc, (c_start, c_end), False, "noun-clause", token, speaker, mention,
+                             (sent.start_char, sent.end_char)))
+            taken.append((c_start, c_end))
+        # "according to X, <clause>", "in X's words, <clause>", "<clause>, in the view of X"
+        for token in doc:
+            found_phrase = _source_phrase(doc, token)
+            if found_phrase is None:
+                continue
+            if in_turn[token.idx] or _inside(token.idx, taken):
+                continue
+            pobj, cue_text, rule = found_phrase
             speaker, mention = _resolve_np(doc, pobj)
-            if speaker is None:
+            if speaker is None and mention is None and pobj.pos_ in ("NOUN", "PROPN"):
+                mention = _np_words(pobj)  # "according to a new poll", "according to the results"
+            if speaker is None and mention is None:
                 continue
             sent = token.sent
             if any(sent.start_char <= s < sent.end_char for s, _ in taken):
                 continue  # the sentence's quotation already carries this attribution
-            phrase_end = max(t.i for t in pobj.subtree) + 1
+            phrase_end = max(t.i for t in doc[token.i : max(t.i for t in pobj.subtree) + 1]) + 1
+            phrase_end = max(phrase_end, max(t.i for t in token.subtree) + 1) if rule != "according-to" else phrase_end
             line_start = "\n" in doc.text[doc[token.i - 1].idx : token.idx] if token.i > sent.start else True
-            if line_start or doc[token.i - 1].is_punct:
-                c_start_tok = phrase_end + (1 if phrase_end < sent.end and doc[phrase_end].text == "," else 0)
-                if c_start_tok >= sent.end:
-                    continue
+            after = [t for t in doc[phrase_end : sent.end] if not t.is_punct and not t.is_space]
+            before = [t for t in doc[sent.start : token.i] if not t.is_punct and not t.is_space]
+            if after and (line_start or not before or len(after) >= len(before)):
+                c_start_tok = phrase_end + (1 if doc[phrase_end].text == "," else 0)
                 c_start, c_end = doc[c_start_tok].idx, sent.end_char
+            elif before:
+                c_start = before[0].idx
+                c_end = doc[token.i - 1].idx + len(doc[token.i - 1])
             else:
-                c_start = sent.start_char
-                c_end = doc[token.i - 1].idx + len(doc[token.i - 1]) if token.i > sent.start else sent.start_char
+                continue
             c_end = _strip_end(doc.text, c_start, c_end)
             if c_end - c_start < 8 or any(s < c_end and c_start < e for s, e in taken):
                 continue
-            out.append(_info(doc, (c_start, c_end), False, "according-to", token, speaker, mention,
-                             (sent.start_char, sent.end_char), cue_text="according to"))
+            out.append(_info(doc, (c_start, c_end), False, rule, token, speaker, mention,
+                             (sent.start_char, sent.end_char), cue_text=cue_text))
             taken.append((c_start, c_end))
         return out
 
 
+# "PRESIDENT BIDEN:", "President of Russia Vladimir Putin:", "Q:"; lower-case words only as connectors
+_HEADLINE = re.compile(r"^(?P<label>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|camp|campaign|poll|report|aides?|officials?))*)\s*:\s+(?P<content>\S.*)$")
+
+
+# a page whose title says it holds one person's words
+_REMARKS_TITLE = re.compile(
+    r"^(?:Opening |Closing |Press |Introductory |Keynote )?(Remarks|Statement|Speech|Address|Op-ed|Article)\s+(?:by|of|from)\s", re.I
+)
+_FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|my|My|us|me)\b")
+
+
+def _source_phrase(doc: Doc, token: Token) -> tuple[Token, str, str] | None:
+    """A phrase naming whose words a clause gives: (the source's head, cue words, rule name)."""
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if token.lower_ == "according" and nxt is not None and nxt.lower_ == "to":
+        pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+        return (pobj, "according to", "according-to") if pobj is not None else None
+    if token.lower_ == "in" and token.dep_ == "prep":
+        pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.lemma_.lower() not in VIEW_NOUNS:
+            return None
+        poss = next((c for c in pobj.children if c.dep_ == "poss"), None)
+        if poss is not None and poss.lower_ not in ("my", "our", "your", "its"):
+            return poss, doc[token.i : pobj.i + 1].text, "in-words"
+        of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        source = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if source is not None:
+            return source, f"in the {pobj.text} of", "in-words"
+    return None
+
+
 _LABEL = re.compile(
-    r"^(?P<label>(?:[A-Z][\w.'’-]*\.?\s+){0,7}[A-Z][\w.'’-]*|Q|A)\s*:\s*(?=\S)", re.M
+    r"^(?P<label>[A-Z][\w.'’-]*\.?\s+(?:(?:[A-Z][\w.'’-]*\.?|of|the|for|and|de|von|van|al|bin)\s+){0,6}"
+    r"[A-Z][\w.'’-]*|[A-Z][\w.'’-]*|Q|A)\s*:\s*(?=\S)",
+    re.M,
 )
 
 
@@ -410,8 +589,10 @@ def _transcript_turns(doc: Doc) -> list[tuple[int, int, tuple[int, int]]]:
     for k, (content_start, lab_start, lab_end) in enumerate(candidates):
         end = candidates[k + 1][1] if k + 1 < len(candidates) else len(text)
         turns.append((content_start, end, (lab_start, lab_end)))
-    if len(turns) == 1 and turns[0][0] - turns[0][2][0] > 0 and text[turns[0][2][0] : turns[0][2][1]] in ("Q", "A"):
-        return []
+    if len(turns) == 1:
+        label = text[turns[0][2][0] : turns[0][2][1]]
+        if not (label.isupper() and len(label.split()) >= 2):
+            return []  # "John McCain: Populist Anger ...": a headline, not a transcript
     return turns
 
 
@@ -472,17 +653,35 @@ def _clausal(verb: Token, span: Span) -> bool:
 
 
 def _reported_clause(verb: Token) -> tuple[int, int] | None:
-    """The reported content of a speech verb: its clausal complement, or what it calls for."""
+    """The reported content of a cue verb: its clausal complement, or what it calls for."""
     lemma = verb.lemma_.lower()
     for child in verb.children:
         if child.dep_ == "ccomp" or (child.dep_ == "advcl" and any(c.lower_ == "that" for c in child.children)):
-            tokens = [t for t in child.subtree]
-            return _token_range(tokens)
+            if child.dep_ == "ccomp" and child.i < verb.i and lemma not in SPEECH_VERBS:
+                continue  # "That is true, I think": a hedge, too weak to attribute
+            return _token_range([t for t in child.subtree if t.i > verb.i or child.i < verb.i])
         if child.dep_ == "dobj":
             # "expressed his belief that ...", "voiced hope that ..."
             for grand in child.children:
                 if grand.dep_ in ("acl", "ccomp", "relcl") and any(c.lower_ == "that" and c.dep_ == "mark" for c in grand.children):
                     return _token_range([t for t in grand.subtree])
+    if lemma in INTENT_VERBS and lemma not in ("ask", "call", "urge"):
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+        if xcomp is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
+            return _token_range([t for t in xcomp.subtree])
+    if lemma not in SPEECH_VERBS:
+        return None
+    if verb.dep_ in ("parataxis", "ccomp") and _is_parenthetical(verb):
+        # "The talks, he said, went well." / "The talks went well, said the minister."
+        skip = set(t.i for t in verb.subtree)
+        sent = verb.sent
+        return _token_range([t for t in sent if t.i not in skip])
+    as_clause = _as_clause(verb)
+    if as_clause is not None:
+        # "As the minister said, <clause>", "As you heard the President say, <clause>"
+        last = max(t.i for t in as_clause.subtree)
+        comma = next(t for t in verb.doc[last + 1 : verb.sent.end] if t.text == ",")
+        return _token_range(list(verb.doc[comma.i + 1 : verb.sent.end]))
     if lemma in ("express", "voice", "convey"):
         return None
     if lemma in ("urge", "call", "ask", "demand", "describe", "praise", "criticize", "criticise", "condemn",
@@ -500,6 +699,35 @@ def _reported_clause(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+def _as_clause(verb: Token) -> Token | None:
+    """The "as ..." clause a complement-less cue sits in, when the clause opens its sentence."""
+    if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+        return None
+    node = verb
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ == "as" for c in node.children) and node.dep_ == "advcl":
+            first = min(t.i for t in node.subtree)
+            last = max(t.i for t in node.subtree)
+            comma = next((t for t in node.doc[last + 1 : node.sent.end] if t.text == ","), None)
+            if first == node.sent.start and comma is not None and comma.i - last <= 3:
+                return node
+            return None
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _is_parenthetical(verb: Token) -> bool:
+    """A cue set off inside or after its clause: no complement of its own, commas around it."""
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return False
+    if _subject_of(verb) is None:
+        return False
+    first = min(t.i for t in verb.subtree if not t.is_punct)
+    return first > verb.sent.start + 1 and verb.doc[first - 1].text in (",", "—", "–", "(")
+
+
 def _token_range(tokens: list[Token]) -> tuple[int, int] | None:
     if not tokens:
         return None
@@ -513,25 +741,98 @@ def _token_range(tokens: list[Token]) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
-def _speaker_of_verb(doc: Doc, verb: Token) -> tuple[str | None, tuple[int, int] | None]:
-    """The actor (and the words) a verb's subject names; joint subjects ("A and B said") give none."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj",)]
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of a cue verb, looking through conjuncts ("... and added"), participles
+    ("..., saying") and passives ("X was quoted as saying", "... was said by X")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects and verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.head is not verb:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if not subjects and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp", "xcomp", "conj"):
+        head = verb.head.head if verb.head.dep_ == "prep" else verb.head
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
             subjects = [c for c in agent.children if c.dep_ == "pobj"]
-    if not subjects:
+    return subjects[0] if subjects else None
+
+
+def _speaker_of_verb(doc: Doc, verb: Token) -> tuple[str | None, tuple[int, int] | None]:
+    """The actor (and the words) a verb's subject names; joint subjects ("A and B said") give none.
+
+    A subject that names no known actor ("officials", "the campaign", "52 percent", "I") still
+    gives the words, so the quote has a ``speaker_mention`` and a null speaker.
+    """
+    subject = _subject_of(verb)
+    if subject is None:
         return None, None
-    subject = subjects[0]
-    if any(c.dep_ == "conj" for c in subject.children):
+    if _joint(subject, verb):
         return None, None
-    if subject.lower_ in ("i", "we", "you", "it", "this", "that", "which", "who", "they", "there"):
+    if subject.lower_ in NO_SPEAKER or subject.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
         return None, None
     if subject.lemma_.lower() in SPEECH_NOUNS:
-        return _possessor(doc, subject)
-    return _resolve_np(doc, subject)
+        found = _possessor(doc, subject)
+        if found != (None, None):
+            return found
+    speaker, mention = _resolve_np(doc, subject)
+    if speaker is None:
+        holder = _office_holder(doc, subject)
+        if holder is not None:
+            return holder, mention or _np_words(subject)
+    if mention is None:
+        mention = _np_words(subject)
+    return speaker, mention
+
+
+def _joint(subject: Token, verb: Token) -> bool:
+    """Two or more people speaking as one ("A and B said", "both leaders", "they agreed"):
+    joint statements are not one speaker's words."""
+    if any(c.dep_ == "conj" for c in subject.children):
+        return True
+    if any(c.lower_ in ("both", "two", "three", "all") for c in subject.children):
+        return True
+    return subject.lower_ in ("they", "we") and verb.lemma_.lower() in JOINT_VERBS
+
+
+def _source_like(head: Token | None) -> bool:
+    """A phrase that can think or speak: a person pronoun, a name, or a noun for people or sources."""
+    if head is None:
+        return False
+    if head.pos_ == "PRON":
+        return head.lower_ not in NO_SPEAKER | {"it", "that", "which"}
+    return head.pos_ == "PROPN" or head.lemma_.lower() in SOURCE_NOUNS | HEADLINE_SOURCES | PEOPLE_NOUNS
+
+
+def _np_words(head: Token) -> tuple[int, int]:
+    """The words of a noun phrase up to its head, with a name right after it ("a spokesman, Tom")."""
+    left = [t for t in head.lefts if t.dep_ != "punct"] + [head]
+    start = min(t.idx for t in left)
+    return start, head.idx + len(head)
+
+
+def _office_holder(doc: Doc, head: Token) -> str | None:
+    """'The President of Russia' or 'the Prime Minister' with no name: the one person the text
+    gives that office (of that country, or of the outlet's country), else the one person of it."""
+    if head.lemma_.lower() not in OFFICES or any(c.dep_ == "poss" for c in head.children):
+        return None
+    if not any(c.lower_ == "the" for c in head.children):
+        return None
+    actors = doc._.cq_actors or {}
+    country = doc._.cq_home
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if pobj is not None:
+        found = actor_at(doc, pobj.i)
+        if found is None or found.actor not in actors:
+            return None
+        country = actors[found.actor].country
+    title = head.lemma_.lower()
+    holders = {r.person for r in (doc._.cq_roles or []) if title in r.role.lower().split()}
+    if country is not None:
+        holders = {h for h in holders if h in actors and actors[h].country == country}
+        if not holders:
+            holders = {a.id for a in actors.values() if a.kind == "person" and a.country == country}
+    return holders.pop() if len(holders) == 1 else None
 
 
 def _possessor(doc: Doc, noun: Token) -> tuple[str | None, tuple[int, int] | None]:
@@ -621,7 +922,7 @@ def _continuation(doc: Doc, span: Span, start: int, end: int, previous: QuoteInf
     """A quote standing alone right after an attributed one continues the same voice."""
     sent = doc[span.start].sent
     gap = doc.text[previous.end_char : start]
-    if len(gap) > 40 or previous.speaker is None:
+    if len(gap) > 40 or (previous.speaker is None and previous.speaker_mention is None):
         return None
     covered = (end - start) / max(1, sent.end_char - sent.start_char)
     if covered < 0.6:

@@ -106,3 +106,115 @@ def test_quotes_transcript_labels(analyze) -> None:
 def test_quotes_joint_subject_is_not_attributed(analyze) -> None:
     a = analyze("Emmanuel Macron and Olaf Scholz said that Europe needs more defence spending.")
     assert a.quotes == []
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("Olaf Scholz believes that the sanctions will hold through the winter.", "believes", "the sanctions will hold"),
+        ("Emmanuel Macron told reporters that France would send more aid.", "told", "France would send"),
+        ("Angela Merkel wants to keep the pipeline talks open.", "wants", "keep the pipeline"),
+        ("The talks, Olaf Scholz said, went better than expected.", "said", "The talks"),
+    ],
+)
+def test_quotes_reported_cues(analyze, text: str, cue: str, content: str) -> None:
+    a = analyze(text)
+    q = a.quotes[0]
+    assert not q.direct and q.cue == cue and content in q.text and q.speaker is not None
+
+
+def test_quotes_unnamed_source_keeps_mention(analyze) -> None:
+    a = analyze("Senior officials said the ceasefire would begin at midnight.")
+    q = a.quotes[0]
+    assert q.speaker is None and q.speaker_mention.text == "Senior officials"
+
+
+@pytest.mark.parametrize(
+    "text, content, rule",
+    [
+        ("In Angela Merkel's words, the euro is the heart of Europe.", "the euro is the heart", "in-words"),
+        ("The deal is dead, according to a senior diplomat.", "The deal is dead", "according-to"),
+    ],
+)
+def test_quotes_source_phrases(analyze, text: str, content: str, rule: str) -> None:
+    q = analyze(text).quotes[0]
+    assert q.text.startswith(content) and q.rule == rule and q.speaker_mention is not None
+
+
+def test_quotes_statement_noun_with_clause(analyze) -> None:
+    a = analyze("Emmanuel Macron's statement that Europe must act alone surprised nobody.")
+    q = a.quotes[0]
+    assert names(a, [q.speaker]) == {"Emmanuel Macron"} and q.text == "Europe must act alone" and q.rule == "noun-clause"
+
+
+def test_quotes_as_x_said(analyze) -> None:
+    a = analyze("Olaf Scholz spoke in Berlin. As you heard Chancellor Scholz say, we are committed to our partners.")
+    q = a.quotes[0]
+    assert names(a, [q.speaker]) == {"Olaf Scholz"} and q.text == "we are committed to our partners"
+
+
+def test_quotes_office_holder_of_country(analyze) -> None:
+    a = analyze("Vladimir Putin called Joe Biden. The President of Russia stressed that the talks must go on.")
+    assert names(a, [a.quotes[0].speaker]) == {"Vladimir Putin"}
+
+
+def test_quotes_thought_hedge_before_is_not_attributed(analyze) -> None:
+    a = analyze("The plan is sound, I think, and the minister agrees.")
+    assert all(q.rule != "reported" or q.cue != "think" for q in a.quotes)
+
+
+def test_quotes_block_quote_over_paragraphs(analyze) -> None:
+    text = (
+        "A spokesperson for Olaf Scholz said:\n\n"
+        "“We welcome the agreement reached today in Brussels.\n\n"
+        "We will work with all partners to put it into practice.”\n"
+    )
+    a = analyze(text)
+    assert [q.text[:10] for q in a.quotes] == ["We welcome", "We will wo"]
+    assert all(q.direct and q.speaker_mention is not None for q in a.quotes)
+
+
+def test_quotes_continuation_after_cue_sentence(analyze) -> None:
+    a = analyze('"We are ready," Olaf Scholz said. "The door stays open to everyone."')
+    assert len(a.quotes) == 2 and a.quotes[1].rule == "continuation"
+    assert names(a, [q.speaker for q in a.quotes]) == {"Olaf Scholz"}
+
+
+def test_quotes_title_line_attribution(analyze) -> None:
+    a = analyze("Olaf Scholz: Europe Must Stand Together on Trade\n\nThe chancellor spoke in Berlin.")
+    q = a.quotes[0]
+    assert q.rule == "headline" and q.text.startswith("Europe Must Stand")
+    assert names(a, [q.speaker]) == {"Olaf Scholz"}
+
+
+def test_quotes_headline_label_is_not_a_transcript(analyze) -> None:
+    text = 'Olaf Scholz: Europe Must Stand Together\n\n"We are ready," Olaf Scholz said on Monday.\n'
+    a = analyze(text)
+    assert any(q.rule == "verb" and q.text == "We are ready" for q in a.quotes)
+
+
+def test_quotes_remarks_page(analyze) -> None:
+    text = (
+        "Remarks by Chancellor Olaf Scholz after the summit\n\n"
+        "Berlin, 3 March\n\n"
+        "We had a long and useful day of talks, and I thank all my colleagues for their work.\n\n"
+        "The summit adopted a declaration on trade.\n"
+    )
+    a = analyze(text)
+    assert [q.rule for q in a.quotes] == ["remarks-page"]
+    assert names(a, [a.quotes[0].speaker]) == {"Olaf Scholz"} and a.quotes[0].direct
+
+
+def test_quotes_label_with_lower_case_connector(analyze) -> None:
+    text = (
+        "President of France Emmanuel Macron: Welcome to Paris, it is good to see you again.\n\n"
+        "Olaf Scholz: Thank you, I am glad to be here with you today.\n"
+    )
+    a = analyze(text)
+    assert names(a, [q.speaker for q in a.quotes]) == {"Emmanuel Macron", "Olaf Scholz"}
+
+
+def test_quotes_unbalanced_mark_still_attributes_others(analyze) -> None:
+    text = 'Critics called it a "deal.\n\n"We will not sign it," Olaf Scholz said.'
+    a = analyze(text)
+    assert [q.text for q in a.quotes] == ["We will not sign it"]
