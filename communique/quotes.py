@@ -40,6 +40,8 @@ CLAUSE_VERBS = frozenset(
     boast brag joke muse speculate consider see hear read notice figure decide determine agree promise pledge
     vow swear guarantee concede admit acknowledge tell say claim assert maintain""".split()
 )
+# verbs that draw a conclusion from a fact: "..., suggesting that ..." is the writer's inference
+INFERENCE_VERBS = frozenset("indicate suggest show reveal signal mean imply demonstrate prove".split())
 # verbs of intention or demand whose infinitive is the content ("X wants to ...", "X refused to ...")
 INTENT_VERBS = frozenset("want plan vow promise pledge refuse threaten hope intend decline urge ask call".split())
 # nouns that take a "that" clause as their content ("his belief that ...", "concern that ...")
@@ -747,9 +749,11 @@ def _subject_of(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects and verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.head is not verb:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    if not subjects and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp", "xcomp", "conj"):
+    if (not subjects and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp", "xcomp", "conj")
+            and verb.lemma_.lower() not in INFERENCE_VERBS):
         head = verb.head.head if verb.head.dep_ == "prep" else verb.head
-        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if head.lemma_.lower() in SPEECH_VERBS | CLAUSE_VERBS or head.pos_ != "VERB":
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
@@ -779,6 +783,8 @@ def _speaker_of_verb(doc: Doc, verb: Token) -> tuple[str | None, tuple[int, int]
         holder = _office_holder(doc, subject)
         if holder is not None:
             return holder, mention or _np_words(subject)
+    if speaker is None and verb.lemma_.lower() in INFERENCE_VERBS and not _source_like(subject):
+        return None, None  # "This dynamic reveals ...": a fact shows something; nobody speaks
     if mention is None:
         mention = _np_words(subject)
     return speaker, mention

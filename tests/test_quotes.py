@@ -218,3 +218,15 @@ def test_quotes_unbalanced_mark_still_attributes_others(analyze) -> None:
     text = 'Critics called it a "deal.\n\n"We will not sign it," Olaf Scholz said.'
     a = analyze(text)
     assert [q.text for q in a.quotes] == ["We will not sign it"]
+
+
+def test_quotes_inference_participle_is_not_speech(analyze) -> None:
+    a = analyze(
+        "Olaf Scholz announced new aid for Kyiv, suggesting that Berlin had changed course."
+    )
+    assert not any(q.cue == "suggesting" for q in a.quotes)
+
+
+def test_quotes_fact_that_reveals_is_not_a_speaker(analyze) -> None:
+    a = analyze("This pattern reveals that alliances and interests are intertwined.")
+    assert a.quotes == []
