@@ -327,7 +327,10 @@ _PLACE_PREPS = {"of", "by", "for", "to"}  # "Adviser to the President Jared Kush
 
 
 def _voice(doc: Doc, char: int) -> list[str]:
-    """Whose words these are: the speaker of the quote or speaker turn around them, else the page's authors."""
+    """Whose words these are: the speaker of the turn or quote around them, else the page's authors."""
+    for start, end, speaker in doc._.cq_turns or ():
+        if start <= char < end and speaker:
+            return [speaker]
     for quote in doc._.cq_quotes or ():
         if quote.start_char <= char < quote.end_char and quote.speaker:
             return [quote.speaker]
@@ -336,7 +339,7 @@ def _voice(doc: Doc, char: int) -> list[str]:
 
 def _interlocutor(doc: Doc, speaker: str) -> str | None:
     """In a two-person transcript, the other speaker."""
-    labelled = {q.speaker for q in doc._.cq_quotes or () if q.rule == "speaker-label" and q.speaker}
+    labelled = {s for _, _, s in doc._.cq_turns or () if s}
     others = labelled - {speaker}
     return others.pop() if len(labelled) == 2 and len(others) == 1 else None
 

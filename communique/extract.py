@@ -136,7 +136,11 @@ def to_analysis(doc: Doc, article: Article, info: PipelineInfo, *, include_text:
         Role(person=r.person, role=r.role, of=r.of, evidence=_evidence(doc, r.start_char, r.end_char))
         for r in doc._.cq_roles
     ]
-    for record_ids in [[r.person for r in roles], [e for ev in events for e in ev.participants + ev.source + ev.target]]:
+    for record_ids in [
+        [r.person for r in roles],
+        [e for ev in events for e in [*ev.participants, *ev.source, *ev.target, *([ev.initiator] if ev.initiator else [])]],
+        [a for q in quotes for a in [*q.about, *([q.speaker] if q.speaker else [])]],
+    ]:
         referenced.update(record_ids)
     actors = []
     for actor_id in sorted(referenced, key=lambda a: (mentions_by_actor.get(a, [Span(start=10**9, end=0, text="")])[0].start)):

@@ -33,6 +33,7 @@ _EXTENSIONS = {
     "cq_kb": None,
     "cq_title": None,
     "cq_authors": None,
+    "cq_turns": None,
     "cq_quote_marks": None,
     "cq_quote_chars": None,
     "cq_actors": None,

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .actors import MentionInfo, actor_at
+from .actors import ActorInfo, MentionInfo, actor_at, local_id
 
 SPEECH_VERBS = frozenset(
     """say tell state stress emphasize emphasise note add warn insist praise confirm deny describe announce
@@ -39,6 +39,19 @@ CLAUSE_VERBS = frozenset(
     imagine recognize recognise realize realise understand reckon suspect forecast project assure inform remind
     boast brag joke muse speculate consider see hear read notice figure decide determine agree promise pledge
     vow swear guarantee concede admit acknowledge tell say claim assert maintain""".split()
+)
+# verbs whose object carries the statement when the object is a stance noun:
+# "expressed his thanks for ...", "raised concerns on ...", "stressed the need for ...", "set out his ambition to ..."
+OBJECT_CUES = frozenset(
+    """express voice convey raise set outline stress emphasize emphasise underline underscore reiterate reaffirm
+    announce make extend offer register state renew repeat""".split()
+)
+STANCE_NOUNS = frozenset(
+    """need importance thanks gratitude appreciation ambition concern concerns commitment support hope hopes view
+    views position condolences sympathy regret readiness willingness intention determination desire wish interest
+    opposition solidarity request call appeal proposal offer plan plans shift priority priorities congratulations
+    objection objections disappointment satisfaction frustration worry worries alarm belief conviction confidence
+    doubt doubts vision resolve insistence demand demands expectation expectations fear fears""".split()
 )
 # verbs that draw a conclusion from a fact: "..., suggesting that ..." is the writer's inference
 INFERENCE_VERBS = frozenset("indicate suggest show reveal signal mean imply demonstrate prove".split())
@@ -242,6 +255,7 @@ class QuoteFinder:
         found.extend(self._headline(doc))
         if not turns:
             found.extend(self._remarks_page(doc, found))
+            found.extend(self._signed_statement(doc, found))
         quoted = self._quoted(doc, in_turn)
         found.extend(quoted)
         found.extend(self._reported(doc, [(q.start_char, q.end_char) for q in found], in_turn))
@@ -254,6 +268,7 @@ class QuoteFinder:
     # transcript speaker labels ------------------------------------------------------------------
     def _labelled(self, doc: Doc, turns: list[tuple[int, int, tuple[int, int]]]) -> list[QuoteInfo]:
         out: list[QuoteInfo] = []
+        doc._.cq_turns = []
         for start, end, (lab_start, lab_end) in turns:
             label = doc.text[lab_start:lab_end]
             span = doc.char_span(lab_start, lab_end, alignment_mode="expand")
@@ -263,8 +278,9 @@ class QuoteFinder:
                 persons = [m for m in people if doc._.cq_actors[m.actor].kind == "person"]
                 chosen = (persons or people or [None])[-1]
                 speaker = chosen.actor if chosen else None
+            doc._.cq_turns.append((start, end, speaker))
             for p_start, p_end in _paragraphs(doc.text, start, end):
-                if len(doc.text[p_start:p_end].split()) < 4:
+                if len(doc.text[p_start:p_end].split()) < 6:  # "Thank you very much." is not a statement
                     continue
                 out.append(
                     QuoteInfo(p_start, p_end, True, "speaker-label", label, speaker, (lab_start, lab_end),
@@ -323,6 +339,32 @@ class QuoteFinder:
                 continue  # datelines, captions, and paragraphs that are not in the speaker's voice
             out.append(QuoteInfo(p_start, p_end, True, "remarks-page", match.group(1), speaker.actor,
                                  (speaker.start_char, speaker.end_char), evidence=(p_start, p_end)))
+        return out
+
+    # "We, the G7 Foreign Ministers of ..., condemn ...": a statement in its signatories' voice ------
+    def _signed_statement(self, doc: Doc, found: list[QuoteInfo]) -> list[QuoteInfo]:
+        text = doc.text
+        match = _SIGNED.search(text)
+        if match is None:
+            return []
+        name = re.sub(r"\s+of\s+.*$", "", match.group("who")).strip()
+        name = re.sub(r"^(the|The)\s+", "", name)
+        span = doc.char_span(match.start("who"), match.end("who"), alignment_mode="expand")
+        people = [m for m in doc._.cq_mentions if span is not None and span.start <= m.start < span.end]
+        actor_id = local_id(name, "group")
+        if not people or len({m.actor for m in people}) > 1 or doc._.cq_actors[people[0].actor].kind == "country":
+            doc._.cq_actors.setdefault(actor_id, ActorInfo(actor_id, name, "group", None, None, known=False))
+        else:
+            actor_id = people[0].actor
+        who = (match.start("who"), match.end("who"))
+        taken = [(q.start_char, q.end_char) for q in found]
+        out = [QuoteInfo(match.end(), _paragraph_end(text, match.end()), True, "signed-statement", "We",
+                         actor_id, who, evidence=(match.start(), _paragraph_end(text, match.end())))]
+        for p_start, p_end in _paragraphs(text, out[0].end_char, len(text)):
+            para = text[p_start:p_end]
+            if len(para.split()) < 8 or any(s < p_end and p_start < e for s, e in taken):
+                continue
+            out.append(QuoteInfo(p_start, p_end, True, "signed-statement", "We", actor_id, who, evidence=(p_start, p_end)))
         return out
 
     # "X said:" followed by paragraphs without quotation marks (GOV.UK block quotes) ------------
@@ -453,6 +495,33 @@ class QuoteFinder:
             sent = token.sent
             info = _info(doc, (c_start, c_end), False, "reported", token, speaker, mention, (sent.start_char, sent.end_char))
             out.append(info)
+            taken.append((c_start, c_end))
+        # "expressed his thanks for ...", "raised concerns on ...", "stressed the need for ..."
+        for token in doc:
+            lemma = token.lemma_.lower()
+            if token.pos_ != "VERB" or lemma not in OBJECT_CUES or in_turn[token.idx] or _inside(token.idx, taken):
+                continue
+            if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
+                continue
+            obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+            if obj is None or not ({obj.lemma_.lower(), obj.lower_} & STANCE_NOUNS):
+                continue
+            # what the stance is about may hang on the verb: "expressed his thanks | for the support"
+            tail = [c for c in token.children if c.dep_ in ("prep", "xcomp") and c.i > obj.i
+                    and (c.dep_ == "xcomp" or c.lower_ in ("for", "on", "about", "over", "to", "regarding", "at"))]
+            tokens = [t for c in [obj, *tail] for t in c.subtree]
+            if len(tokens) < 4:
+                continue
+            c_start, c_end = _token_range(tokens) or (0, 0)
+            if c_end - c_start < 12 or any(s < c_end and c_start < e for s, e in taken):
+                continue
+            speaker, mention = _speaker_of_verb(doc, token)
+            if speaker is None and not _source_like(_subject_of(token)):
+                continue
+            sent = token.sent
+            cue = f"{token.text} out" if lemma == "set" else None
+            out.append(_info(doc, (c_start, c_end), False, "object", token, speaker, mention,
+                             (sent.start_char, sent.end_char), cue_text=cue))
             taken.append((c_start, c_end))
         # "X's belief that <clause>", "X voiced concern that <clause>"
         for token in doc:
@@ -596,6 +665,17 @@ def _transcript_turns(doc: Doc) -> list[tuple[int, int, tuple[int, int]]]:
         if not (label.isupper() and len(label.split()) >= 2):
             return []  # "John McCain: Populist Anger ...": a headline, not a transcript
     return turns
+
+
+_SIGNED = re.compile(r"(?m)^\s*We,\s+(?P<who>(?:the\s+)?[A-Z][^\n]{2,400}?),\s+(?=(?!the\b|and\b|an?\b|of\b)[a-z]+\b)")
+
+
+def _paragraph_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -230,3 +230,32 @@ def test_quotes_inference_participle_is_not_speech(analyze) -> None:
 def test_quotes_fact_that_reveals_is_not_a_speaker(analyze) -> None:
     a = analyze("This pattern reveals that alliances and interests are intertwined.")
     assert a.quotes == []
+
+
+def test_quotes_object_content(analyze) -> None:
+    a = analyze("Olaf Scholz expressed his thanks for the steady support of the Baltic states.")
+    q = a.quotes[0]
+    assert q.rule == "object" and q.text.startswith("his thanks for") and a.actor(q.speaker).name == "Olaf Scholz"
+
+
+def test_quotes_condemning_something_is_a_stance_not_a_quote(analyze) -> None:
+    a = analyze("Olaf Scholz condemned the attack on the power station.")
+    assert a.quotes == []
+
+
+def test_quotes_signed_statement(analyze) -> None:
+    text = (
+        "We, the Nordic Defence Ministers of Denmark, Finland, Iceland, Norway and Sweden, welcome the new "
+        "agreement on air policing.\n\nThe agreement strengthens the security of the whole region and its people.\n"
+    )
+    a = analyze(text)
+    speakers = {a.actor(q.speaker).name for q in a.quotes}
+    assert speakers == {"Nordic Defence Ministers"}
+    assert a.quotes[0].text.startswith("welcome the new agreement")
+    assert a.actor(a.quotes[0].speaker).kind == "group"
+
+
+def test_quotes_short_transcript_pleasantries_are_dropped(analyze) -> None:
+    text = "PRESIDENT MACRON: Thank you very much.\n\nCHANCELLOR SCHOLZ: We agreed today on a common plan for energy prices.\n"
+    a = analyze(text)
+    assert [a.actor(q.speaker).name for q in a.quotes] == ["Olaf Scholz"]
