@@ -75,6 +75,15 @@ DESCRIPTION_POSS = re.compile(
     r"\b(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)(?:'s|’s)\s+(?P<mod>" + _MOD_RE + r")(?P<title>" + _TITLE_RE + r")\b",
 )
 
+MINISTRY = re.compile(r"\b(Office|Department|Ministry|Pentagon|Foggy Bottom|Smolenskaya|Quai d.Orsay)\b")
+# plural nouns for people: with a country they make a group actor ("US diplomats", "Russian troops")
+PEOPLE_GROUPS = frozenset(
+    """diplomats officials ministers lawmakers legislators senators troops soldiers forces officers police
+    protesters demonstrators students workers farmers citizens nationals residents journalists activists
+    negotiators envoys delegates leaders politicians rebels militants fighters refugees migrants voters
+    prosecutors judges investigators authorities""".split()
+)
+
 # Internet domains whose publisher speaks for one government: "the Prime Minister" in a GOV.UK
 # readout is the British prime minister.
 DOMAIN_COUNTRY = {
@@ -201,6 +210,7 @@ class ActorResolver:
                 self._add(found, doc, span.start, span.end, info, "name")
                 for i in range(span.start, span.end):
                     taken[i] = True
+        self._groups(doc, found, taken)
         found.mentions.sort(key=lambda m: m.start)
         self._roles(doc, found, published)
         self._descriptions(doc, found, published, taken)
@@ -267,6 +277,11 @@ class ActorResolver:
             actor = self._choose(candidates, published, full_names, span)
             if actor is None:
                 continue
+            if actor.kind == "country" and MINISTRY.search(span.text):
+                # "the Foreign Office summoned ...": a ministry of that country, not its leadership
+                name = re.sub(r"^(the|The)\s+", "", span.text)
+                actor = ActorInfo(local_id(f"{name} {actor.country}", "organization"), name, "organization",
+                                  actor.country, f"{actor.cameo}GOV" if actor.cameo else None, known=False)
             if len(span) > 1:
                 full_names.add(actor.id)
             yield span, actor
@@ -358,6 +373,30 @@ class ActorResolver:
                 return None
             return ActorInfo(local_id(text, "organization"), text, "organization", None, None, known=False)
         return None
+
+    def _groups(self, doc: Doc, found: _Found, taken: list[bool]) -> None:
+        """"US diplomats", "Russian troops": people of a country, named as a group."""
+        by_token = {i: m for m in found.mentions for i in range(m.start, m.end)}
+        for token in doc:
+            if token.tag_ != "NNS" or token.lower_ not in PEOPLE_GROUPS or taken[token.i]:
+                continue
+            country = next(
+                (by_token[c.i] for c in token.lefts
+                 if c.i in by_token and c.dep_ in ("compound", "amod", "nmod")
+                 and found.actors[by_token[c.i].actor].kind == "country"),
+                None,
+            )
+            if country is None:
+                continue
+            info = found.actors[country.actor]
+            start = min(country.start, token.i)
+            name = f"{doc[start:token.i + 1].text}"
+            group = ActorInfo(local_id(f"{info.country} {token.lemma_}", "group"), name, "group", info.country,
+                              f"{info.cameo}" if info.cameo else None, known=False)
+            found.actors.setdefault(group.id, group)
+            found.mentions.append(MentionInfo(token.i, token.i + 1, group.id, "group", token.idx,
+                                              token.idx + len(token), token.text))
+            taken[token.i] = True
 
     def _add(self, found: _Found, doc: Doc, start: int, end: int, actor: ActorInfo, via: str) -> None:
         span = doc[start:end]

@@ -49,7 +49,12 @@ RECURRING = re.compile(
     r"every (year|month|week)|once a (year|month)|recurring|frequent(ly)?)\b",
     re.I,
 )
-CANCELLED = re.compile(r"\b(cancel(l)?ed|called off|postponed|scrapped|cancel(l)?ation)\b", re.I)
+CANCELLED = re.compile(
+    r"\b(cancel(l)?ed|called off|postponed|scrapped|cancel(l)?ation|(ended|halted|suspended|broke off|halt|end|"
+    r"suspend|break off|pulled out of|withdrew from|walked out of) (the |their |its |all )?(mediation|talks|"
+    r"negotiations|meetings?|visit|summit|consultations))\b",
+    re.I,
+)
 FUTURE = re.compile(
     r"\b(will|shall|is expected to|are expected to|is scheduled to|are scheduled to|plans? to|planned|"
     r"is set to|are set to|intends? to|is to|are to|is due to|are due to|upcoming|next (week|month|year)|"
@@ -393,11 +398,13 @@ def _phrase_actors(doc: Doc, token: Token) -> list[str]:
         if mention is None or (mention.via == "pronoun" and t is not token):
             continue
         kind = doc._.cq_actors[mention.actor].kind
-        target = persons if kind == "person" else others if kind in ("country", "organization") else None
+        target = persons if kind == "person" else others if kind in ("country", "organization", "group") else None
         if target is not None and mention.actor not in target:
             target.append(mention.actor)
     if persons:
         return persons
+    groups = {doc._.cq_actors[a].country for a in others if doc._.cq_actors[a].kind == "group"}
+    others = [a for a in others if not (doc._.cq_actors[a].kind == "country" and doc._.cq_actors[a].country in groups)]
     if True:
         # "the President of the United States, Joe Biden," parsed loosely: the name right after
         end = max(t.i for t in token.subtree) + 1

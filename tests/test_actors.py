@@ -109,3 +109,17 @@ def test_actors_unknown_person_takes_country_from_office(analyze) -> None:
     a = analyze("Zimbabwean Finance Minister Tendai Moyoro said that inflation was falling.")
     speaker = a.actor(a.quotes[0].speaker)
     assert speaker.name == "Tendai Moyoro" and speaker.country == "ZWE"
+
+
+def test_actors_ministry_is_an_organization_of_its_country(analyze) -> None:
+    a = analyze("The Foreign Office summoned the Iranian ambassador on Monday.")
+    office = next(x for x in a.actors if x.name == "Foreign Office")
+    assert office.kind == "organization" and office.country == "GBR"
+
+
+def test_actors_people_of_a_country_are_a_group(analyze) -> None:
+    a = analyze("Antony Blinken met Ukrainian diplomats in Warsaw.")
+    group = next(x for x in a.actors if x.kind == "group")
+    assert group.name == "Ukrainian diplomats" and group.country == "UKR"
+    (m,) = [e for e in a.events if e.plover == "CONSULT"]
+    assert group.id in m.participants

@@ -173,3 +173,8 @@ def test_events_summit_as_circumstance_is_not_a_meeting(analyze) -> None:
 def test_events_would_host_is_planned(analyze) -> None:
     a = analyze("Recep Tayyip Erdogan said he would be ready to host a meeting between Vladimir Putin and Volodymyr Zelenskyy.")
     assert all(m.status == "planned" for m in meetings(a)) and meetings(a)
+
+
+def test_events_ended_talks_are_cancelled(analyze) -> None:
+    a = analyze("Turkey ended its mediation between Russia and Ukraine after the attack.")
+    assert all(m.status == "cancelled" for m in meetings(a)) and meetings(a)
