@@ -44,6 +44,7 @@ HONORIFICS = {w for t in TITLES for w in re.split(r"[\s-]+", t)} - {
     "supreme", "of", "state", "head", "government", "affairs", "high", "crown",
 } | {
     "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "sheikh", "general", "madam", "vice", "deputy", "first",
+    "adviser", "advisor", "aide", "chief", "staff", "counsellor", "counselor", "assistant", "representative",
 }
 KEPT_MODIFIERS = {"first", "deputy", "vice", "acting", "interim", "second", "third"}
 DROPPED_MODIFIERS = {
@@ -354,6 +355,8 @@ class ActorResolver:
     def _unknown(self, found: _Found, span: Span) -> ActorInfo | None:
         label = span.label_ if span.label_ else "ORG"
         text = span.text
+        if all(w.lower() in HONORIFICS or w.lower() in ("to", "the", "of", "and") for w in text.split()):
+            return None  # "Adviser", "Secretary of State": an office, not a name
         if label in ("GPE", "NORP", "FAC"):
             actor = self.kb.place(text)
             if actor is None:

@@ -91,6 +91,7 @@ class EventInfo:
     more_evidence: list[tuple[int, int]] = field(default_factory=list)
     confidence: float = 0.6
     places: list[str] = field(default_factory=list)  # "we met in A, B and C": one meeting in each
+    trigger_is_noun: bool = False
 
 
 class EventFinder:
@@ -124,8 +125,12 @@ class EventFinder:
             host = _host_country(doc, sent, trigger)
             if host is not None and host not in sources:
                 targets = [host]
-        if trigger.pos_ == "VERB" and not sources and any(c.dep_ == "nsubj" for c in trigger.children):
+        if trigger.pos_ == "VERB" and not sources:
             return None  # "I was delighted to meet A and B" with no known "I": we cannot say who met
+        if trigger.lemma_.lower() == "arrive" and not any(doc._.cq_actors[a].kind == "person" for a in sources):
+            return None  # troops or goods arriving are not a diplomatic visit
+        if _habitual(trigger):
+            return None  # "we regularly meet with X": a pattern, not a meeting that took place
         people = _unique(sources + targets)
         single_body = (
             kind == "summit" and len(people) == 1 and doc._.cq_actors[people[0]].kind == "organization"
@@ -146,7 +151,8 @@ class EventFinder:
                 kind = "video_call"
         if kind == "meeting" and re.search(r"\bsummit\b", text, re.I) and len(people) > 2:
             kind = "summit"
-        event = EventInfo("CONSULT", "040", (sent.start_char, sent.end_char), kind=kind)
+        event = EventInfo("CONSULT", "040", (sent.start_char, sent.end_char), kind=kind,
+                          trigger_is_noun=trigger.pos_ != "VERB")
         if lemma in MEDIATION or trigger.lower_ in MEDIATION:
             # "X mediated between A and B": a third party brings two sides together
             event.source, event.target = sources[:1], [p for p in people if p not in sources[:1]]
@@ -270,13 +276,20 @@ def _lead_dates(doc: Doc, meetings: list[EventInfo]) -> None:
                 event.date = published
 
 
+def _kind(doc: Doc, actor: str) -> str | None:
+    info = doc._.cq_actors.get(actor)
+    return info.kind if info else None
+
+
 def _split(event: EventInfo, trigger: Token) -> list[EventInfo]:
     """"his meetings with A, B and C": one bilateral meeting with each of them; "we met in A and B":
     one meeting in each place."""
     if len(event.places) > 1:
         return [EventInfo(**{**event.__dict__, "location": place, "places": [place, *event.places], "more_evidence": []})
                 for place in event.places]
-    if trigger.tag_ != "NNS" or len(event.source) != 1 or len(event.target) < 2 or event.kind == "summit":
+    listed_verb = (trigger.pos_ == "VERB" and event.kind in ("meeting", "visit") and event.mode != "visit"
+                   and all(_kind(trigger.doc, t) == "person" for t in event.target + event.source))
+    if (trigger.tag_ != "NNS" and not listed_verb) or len(event.source) != 1 or len(event.target) < 2 or event.kind == "summit":
         return [event]
     out = []
     for target in event.target:
@@ -401,20 +414,32 @@ def _phrase_actors(doc: Doc, token: Token) -> list[str]:
         target = persons if kind == "person" else others if kind in ("country", "organization", "group") else None
         if target is not None and mention.actor not in target:
             target.append(mention.actor)
+    if persons and token.tag_ == "NNS" and others:
+        # "the presidents of Russia, Belarus ... and the Acting Prime Minister of Armenia": every party
+        return persons + [a for a in others if all(doc._.cq_actors[p].country != doc._.cq_actors[a].country for p in persons)]
     if persons:
         return persons
     groups = {doc._.cq_actors[a].country for a in others if doc._.cq_actors[a].kind == "group"}
     others = [a for a in others if not (doc._.cq_actors[a].kind == "country" and doc._.cq_actors[a].country in groups)]
-    if True:
-        # "the President of the United States, Joe Biden," parsed loosely: the name right after
-        end = max(t.i for t in token.subtree) + 1
-        if end < len(doc) and doc[end].text == ",":
-            end += 1
-        if end < len(doc):
-            mention = actor_at(doc, end)
-            if mention is not None and doc._.cq_actors[mention.actor].kind == "person":
-                return [mention.actor]
+    # "the President of the United States, Joe Biden," or "Secretary of State for Defence, John Healey"
+    # parsed loosely: the name that follows the office words, a few title words away at most
+    person = _trailing_name(doc, max(t.i for t in token.subtree) + 1)
+    if person is not None:
+        return [person]
     return others
+
+
+def _trailing_name(doc: Doc, start: int) -> str | None:
+    for i in range(start, min(len(doc), start + 5)):
+        token = doc[i]
+        mention = actor_at(doc, i)
+        if mention is not None:
+            return mention.actor if doc._.cq_actors[mention.actor].kind == "person" else None
+        if token.pos_ in ("VERB", "AUX") or token.text in (".", ";", ":") or token.is_space:
+            return None
+        if not (token.is_punct or token.lower_ in ("for", "of", "the", "and") or token.text[:1].isupper()):
+            return None
+    return None
 
 
 def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
@@ -455,8 +480,11 @@ def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
                 else:
                     targets += found
     if trigger.pos_ == "VERB" and not sources:
-        for head in [trigger.head] if trigger.dep_ in ("xcomp", "conj", "advcl") else []:
-            sources += [a for c in head.children if c.dep_ == "nsubj" for a in _phrase_actors(doc, c)]
+        # "A was delighted to meet B", "A arrived and met B": the subject of the governing verb
+        head, hops = trigger, 0
+        while head.dep_ in ("xcomp", "conj", "advcl", "acomp") and hops < 3 and not sources:
+            head, hops = head.head, hops + 1
+            sources += [a for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for a in _phrase_actors(doc, c)]
     if trigger.pos_ in ("NOUN", "PROPN") and not sources:
         # "A held talks with B", "A made time for a conversation with B"
         head, hops = trigger, 0
@@ -504,7 +532,8 @@ def _is_future(trigger: Token, text: str) -> bool:
         return True
     if trigger.pos_ == "VERB" and trigger.tag_ == "VB" and trigger.dep_ == "xcomp":
         governor = trigger.head.lemma_.lower()
-        if governor in ("plan", "expect", "intend", "agree", "hope", "schedule", "set", "due", "look", "want", "be"):
+        if governor in ("plan", "expect", "intend", "agree", "hope", "schedule", "set", "due", "look", "want", "be",
+                        "ready", "willing", "prepared", "eager", "keen", "offer", "propose", "seek", "try"):
             return True
     if trigger.pos_ != "VERB":
         # "preparing for the summit", "ahead of the upcoming talks"
@@ -569,6 +598,14 @@ def _date(doc: Doc, sent: Span, trigger: Token, future: bool) -> tuple[str | Non
     return text, resolve_date(text, published, future=future)
 
 
+def _habitual(trigger: Token) -> bool:
+    """A present-tense verb with "regularly", "often", "usually": how things go, not one meeting."""
+    if trigger.pos_ != "VERB" or trigger.tag_ not in ("VBP", "VBZ"):
+        return False
+    return any(c.lower_ in ("regularly", "often", "usually", "frequently", "routinely", "always", "sometimes")
+               for c in trigger.children)
+
+
 def _summit_is_the_news(trigger: Token) -> bool:
     """"The CIS summit opened", "leaders gathered for the NATO summit" -- not "rioting during a G8 summit"."""
     if trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT", "attr") or len(trigger.sent) <= 8:
@@ -582,8 +619,13 @@ def _host_country(doc: Doc, sent: Span, trigger: Token) -> str | None:
     """The country a visit goes to, from where it takes place ("in Amman" -> Jordan)."""
     kb = doc._.cq_kb
     place = _location(doc, sent, trigger) or _location(doc, sent, trigger.head)
-    if kb is None or not place:
+    if kb is None:
         return None
+    if not place:
+        # "welcomed trade with America's West Coast during his visit": the one country the sentence names
+        countries = {m.actor for m in doc._.cq_mentions if sent.start <= m.start < sent.end
+                     and doc._.cq_actors[m.actor].kind == "country"}
+        return countries.pop() if len(countries) == 1 else None
     for mention in doc._.cq_mentions:
         if place in mention.text or mention.text in place:
             info = doc._.cq_actors.get(mention.actor)
@@ -609,6 +651,10 @@ def _places(doc: Doc, sent: Span, trigger: Token) -> list[str]:
         if token.lower_ == "in" and token.dep_ == "prep" and token.head == trigger:
             pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
             listed = [c for c in pobj.conjuncts if c.ent_type_ in ("GPE", "LOC", "FAC")] if pobj is not None else []
+            if pobj is not None and listed:
+                # "in San Diego, Belfast, Hiroshima, Washington": the parser may attach the last as an apposition
+                listed += [c for t in [pobj, *listed] for c in t.children
+                           if c.dep_ == "appos" and c.ent_type_ in ("GPE", "LOC", "FAC") and c not in listed]
             if pobj is not None and listed:
                 return [_name_of(doc, t) for t in sorted([pobj, *listed], key=lambda t: t.i)]
     return [first]
@@ -653,7 +699,8 @@ def _merge_into(events: list[EventInfo], new: EventInfo) -> None:
             event.mode, event.kind, event.cameo = new.mode, new.kind, new.cameo
         if event.status != new.status and "held" in (event.status, new.status) and new.status != "held":
             continue
-        compatible = event.kind == new.kind or {event.kind, new.kind} <= {"meeting", "talks", "visit"}
+        compatible = (event.kind == new.kind or {event.kind, new.kind} <= {"meeting", "talks", "visit"}
+                      or (new.kind == "meeting" and new.trigger_is_noun))  # "during their meeting" refers back
         if not compatible:
             continue
         if event.date and new.date and event.date != new.date:

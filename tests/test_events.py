@@ -178,3 +178,25 @@ def test_events_would_host_is_planned(analyze) -> None:
 def test_events_ended_talks_are_cancelled(analyze) -> None:
     a = analyze("Turkey ended its mediation between Russia and Ukraine after the attack.")
     assert all(m.status == "cancelled" for m in meetings(a)) and meetings(a)
+
+
+def test_events_habitual_meetings_are_not_events(analyze) -> None:
+    a = analyze("We regularly meet with Emmanuel Macron.", published=dt.date(2024, 1, 1))
+    assert meetings(a) == []
+
+
+def test_events_verb_list_is_separate_meetings(analyze) -> None:
+    a = analyze("Antony Blinken met Sergey Lavrov and Wang Yi in Bali.")
+    pairs = [names(a, m.participants) for m in meetings(a)]
+    assert {"Antony Blinken", "Sergey Lavrov"} in pairs and {"Antony Blinken", "Wang Yi"} in pairs
+
+
+def test_events_ready_to_talk_is_planned(analyze) -> None:
+    a = analyze("Olaf Scholz said he was ready to talk with Vladimir Putin.")
+    assert meetings(a) and all(m.status == "planned" for m in meetings(a))
+
+
+def test_events_office_then_name_after_comma(analyze) -> None:
+    a = analyze("Readout of Secretary Antony Blinken's Meeting With French Minister for Europe and Foreign Affairs, "
+                "Jean-Yves Le Drian")
+    assert any(names(a, m.participants) == {"Antony Blinken", "Jean-Yves Le Drian"} for m in meetings(a))

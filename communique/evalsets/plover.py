@@ -160,8 +160,11 @@ def plover_type(event: Any) -> str:
     """The PLOVER type an event counts as: PLOVER codes an announced meeting as AGREE (intent to meet),
     where communique keeps it a CONSULT with status "planned" (and CAMEO 036)."""
     kind = str(event.plover).strip().upper()
-    if kind == "CONSULT" and getattr(event, "status", "held") == "planned":
+    status = getattr(event, "status", "held")
+    if kind == "CONSULT" and status == "planned":
         return "AGREE"
+    if kind == "CONSULT" and status == "cancelled":
+        return ""  # a called-off meeting is no consultation; PLOVER codes the cancelling act, if any
     return kind
 
 
@@ -186,7 +189,7 @@ def score_plover(path: str | Path, analyze: Analyze, limit: int | None = None) -
         result.records += 1
         result.gold_types.add(gold.plover)
         events = analysis.events if analysis is not None else []
-        predicted = {plover_type(e) for e in events}
+        predicted = {plover_type(e) for e in events} - {""}
         for kind in predicted | {gold.plover}:
             prf = result.by_type.setdefault(kind, PRF())
             hit = kind == gold.plover and kind in predicted
