@@ -200,3 +200,15 @@ def test_events_office_then_name_after_comma(analyze) -> None:
     a = analyze("Readout of Secretary Antony Blinken's Meeting With French Minister for Europe and Foreign Affairs, "
                 "Jean-Yves Le Drian")
     assert any(names(a, m.participants) == {"Antony Blinken", "Jean-Yves Le Drian"} for m in meetings(a))
+
+
+def test_events_passive_host(analyze) -> None:
+    a = analyze("Emmanuel Macron was received by Xi Jinping in Beijing.")
+    (m,) = meetings(a)
+    assert names(a, m.source) == {"Emmanuel Macron"} and names(a, m.target) == {"Xi Jinping"} and m.mode == "visit"
+
+
+def test_events_confidence_orders_people_above_bodies(analyze) -> None:
+    people = meetings(analyze("Emmanuel Macron met Olaf Scholz in Berlin."))[0]
+    bodies = meetings(analyze("France and Germany held talks in Berlin."))[0]
+    assert people.confidence > bodies.confidence
