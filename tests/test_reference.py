@@ -65,3 +65,11 @@ def test_reference_dev_gold_floors(pipeline) -> None:
     scores = evaluate(SHARED / "dev-gold", pipeline.analyze).to_dict()
     for key, floor in floors.items():
         assert scores[key]["f1"] >= floor, (key, scores[key])
+
+
+def test_reference_every_id_refers_to_an_actor(result) -> None:
+    ids = {a.id for a in result.actors}
+    referenced = {q.speaker for q in result.quotes if q.speaker} | {a for q in result.quotes for a in q.about}
+    referenced |= {a for e in result.events for a in [*e.source, *e.target, *e.participants]}
+    referenced |= {e.initiator for e in result.events if e.initiator} | {r.person for r in result.roles}
+    assert referenced <= ids
