@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # slow tests (whole evaluation sets) run in CI (CI=true) and with `make test-all`
 SLOW := $(if $(CI),,-m "not slow")
 
-.PHONY: run test test-all eval bench clean
+.PHONY: run test test-all typecheck eval bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,9 @@ test: $(STAMP)
 
 test-all: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+typecheck: $(STAMP)
+	$(BIN)/python -m mypy communique --ignore-missing-imports
 
 eval: $(STAMP)
 	$(BIN)/communique evaluate ../shared/dev-gold

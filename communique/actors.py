@@ -17,7 +17,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Any, Iterable
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -184,7 +184,8 @@ class ActorResolver:
                 if bare not in seen:
                     seen.add(bare)
                     patterns.append(bare)
-        self.matcher.add("KB", list(nlp.tokenizer.pipe(patterns)))
+        tokenizer: Any = nlp.tokenizer
+        self.matcher.add("KB", list(tokenizer.pipe(patterns)))
 
     # -- public -----------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -203,9 +204,10 @@ class ActorResolver:
         for ent in doc.ents:
             if ent.label_ not in ENTITY_LABELS or any(taken[i] for i in range(ent.start, ent.end)):
                 continue
-            span = _trim(ent)
-            if span is None:
+            trimmed = _trim(ent)
+            if trimmed is None:
                 continue
+            span = trimmed
             info = self._unknown(found, span)
             if info is not None:
                 self._add(found, doc, span.start, span.end, info, "name")

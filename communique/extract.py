@@ -29,6 +29,7 @@ from .records import (
     PipelineInfo,
     Quote,
     Role,
+    SCHEMA_ID,
     Span,
 )
 from .settings import load_settings
@@ -83,7 +84,7 @@ def extract(text_or_article: str | Article, *, published: dt.date | None = None)
     global _DEFAULT
     if _DEFAULT is None:
         _DEFAULT = Pipeline()
-    article = text_or_article if isinstance(text_or_article, Article) else Article(text=text_or_article, published=published)
+    article = text_or_article if isinstance(text_or_article, Article) else Article(text=text_or_article, published=published, source="<text>")
     return _DEFAULT.analyze(article)
 
 
@@ -155,6 +156,7 @@ def to_analysis(doc: Doc, article: Article, info: PipelineInfo, *, include_text:
             )
         )
     return Analysis(
+        schema=SCHEMA_ID,
         pipeline=info,
         article=ArticleInfo(
             id=article.id, url=article.url, title=article.title, outlet=article.outlet, author=article.author,

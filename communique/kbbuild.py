@@ -30,7 +30,7 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from .errors import KnowledgeBaseError
 from .kb import DATA_DIR, HAND_FACTS, _end_date, canonical_role, norm_name, parse_date
@@ -225,6 +225,15 @@ def _clean_alias(alias: str, place_words: set[str]) -> str | None:
 
 # -- transliteration -----------------------------------------------------------------------
 
+def _replacer(replacement: str) -> Callable[[re.Match[str]], str]:
+    """A ``re.sub`` callback writing ``replacement`` in the case of the text it replaces."""
+
+    def replace(match: re.Match[str]) -> str:
+        return _keep_case(match.group(0), replacement)
+
+    return replace
+
+
 def _keep_case(original: str, replacement: str) -> str:
     return replacement[:1].upper() + replacement[1:] if original[:1].isupper() else replacement
 
@@ -249,7 +258,7 @@ def _word_variants(word: str, rules: tuple[tuple[str, tuple[str, ...]], ...], ca
     for pattern, replacements in rules:
         for current in list(variants):
             for replacement in replacements:
-                new = re.sub(pattern, lambda m, r=replacement: _keep_case(m.group(0), r), current, flags=re.IGNORECASE)
+                new = re.sub(pattern, _replacer(replacement), current, flags=re.IGNORECASE)
                 if new != current and new not in variants and len(variants) < cap:
                     variants.append(new)
     return variants
@@ -412,9 +421,11 @@ def merge_tenures(sources: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
         for row in rows:
             if row.get("end") or not row.get("start"):
                 continue
-            start = parse_date(row["start"])
+            begun = parse_date(row["start"])
+            if begun is None:
+                continue
             later = [r["start"] for r in rows if r["person"] != row["person"] and r.get("start")
-                     and _starts_after(r, start)]
+                     and _starts_after(r, begun)]
             if later:
                 row["end"] = min(later, key=lambda s: parse_date(s) or dt.date.max)
     merged.sort(key=lambda r: (r["of"] or "", r["role"], r.get("start") or "", r["person"]))

@@ -21,7 +21,7 @@ def _clip(text: str, limit: int = 240) -> str:
 
 def _meeting_line(analysis: Analysis, event: Event) -> str:
     who = " – ".join(_name(analysis, p) for p in event.participants)
-    facts = [event.kind or "meeting", event.formality]
+    facts: list[str] = [event.kind or "meeting", event.formality]
     if event.status != "held":
         facts.append(event.status)
     if event.recurring:
