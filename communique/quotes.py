@@ -30,7 +30,7 @@ SPEECH_VERBS = frozenset(
     comment observe reply respond answer write tweet post report recall urge demand propose promise pledge
     vow threaten accuse criticize criticise condemn welcome thank congratulate voice hail commend reaffirm
     affirm predict caution complain concede contend disclose maintain mention quip retort reveal signal
-    testify quote call ask express voice convey""".split()
+    testify quote call ask express voice convey continue""".split()
 )
 # verbs of thought, belief and finding: they attribute only a clause ("X believes that ...")
 CLAUSE_VERBS = frozenset(
@@ -66,8 +66,18 @@ CLAUSE_NOUNS = frozenset(
 )
 # verbs that only report speech with a clause or a quote after them, never on their own
 NEEDS_CLAUSE = frozenset(
-    "add note point call ask report write post recall answer reply respond signal mention maintain observe reveal".split()
+    "add note point call ask report write post recall answer reply respond signal mention maintain observe reveal continue".split()
 )
+# verbs whose direct object is what the subject supports, opposes or names ("backed the plan",
+# "called him a liar"): the object (with its complement) is the attributed content
+STANCE_OBJECT_VERBS = frozenset(
+    """support back endorse oppose favor favour prefer reject dismiss tout defend recommend mention cite
+    call see consider""".split()
+)
+# verbs that need a complement after the object to attribute anything ("called him a liar", "sees it as ...")
+NEEDS_COMPLEMENT = frozenset("call see consider".split())
+# participles of plain speech: "X attacked Y, saying ..." gives X's words whatever X did
+SAYING = frozenset("say tell add argue claim insist warn write explain note declare accuse call ask".split())
 TITLE_WORDS = frozenset(
     """mr mrs ms dr president prime minister secretary chancellor foreign deputy vice state general
     of the federal spokesperson spokesman ambassador senator governor king queen emir""".split()
@@ -86,7 +96,8 @@ SOURCE_NOUNS = frozenset(
     """official officials source sources spokesman spokeswoman spokesperson aide aides analyst analysts expert
     experts diplomat diplomats minister ministers lawmaker lawmakers senator senators critic critics observer
     observers people resident residents witness witnesses leader leaders adviser advisers advisor advisors
-    representative representatives ambassador envoy president chairman secretary statement""".split()
+    representative representatives ambassador envoy president chairman secretary statement mayor governor
+    nominee chair chairwoman congressman congresswoman pollster strategist economist economists""".split()
 )
 # subjects that never name a speaker: expletives and relative or demonstrative pronouns
 NO_SPEAKER = frozenset("there this what these those something nothing everything you".split())
@@ -408,6 +419,8 @@ class QuoteFinder:
             if span is None or len(span) == 0:
                 continue
             info = self._attribute(doc, span, start, end)
+            if info is None:
+                info = _cue_sentence_after(doc, span, start, end)
             if info is None and previous is not None:
                 info = _continuation(doc, span, start, end, previous)
             if info is None:
@@ -522,6 +535,36 @@ class QuoteFinder:
             cue = f"{token.text} out" if lemma == "set" else None
             out.append(_info(doc, (c_start, c_end), False, "object", token, speaker, mention,
                              (sent.start_char, sent.end_char), cue_text=cue))
+            taken.append((c_start, c_end))
+        # "backed the plan", "called him a liar", "sees the deal as a win": the object is the stance
+        for token in doc:
+            lemma = token.lemma_.lower()
+            if token.pos_ != "VERB" or lemma not in STANCE_OBJECT_VERBS or in_turn[token.idx] or _inside(token.idx, taken):
+                continue
+            obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+            if obj is None or obj.lower_ in NO_SPEAKER | {"it", "that", "which", "what"}:
+                continue
+            tail = [c for c in token.children if c.i > obj.i and (c.dep_ in ("oprd", "xcomp", "ccomp")
+                    or (c.dep_ == "prep" and c.lower_ in ("as", "for", "over")))]
+            if lemma in NEEDS_COMPLEMENT and not (tail or any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in obj.children)):
+                continue  # "called the embassy", "saw the museum": no stance
+            if lemma == "call" and any(c.dep_ == "prt" for c in token.children):
+                continue  # "called off", "called up"
+            found_range = _token_range([t for c in [obj, *tail] for t in c.subtree])
+            if found_range is None:
+                continue
+            c_start, c_end = found_range
+            if any(s < c_end and c_start < e for s, e in taken):
+                continue
+            subject = _subject_of(token)
+            if not _source_like(subject):
+                continue
+            speaker, mention = _speaker_of_verb(doc, token)
+            if speaker is None and mention is None:
+                continue
+            sent = token.sent
+            out.append(_info(doc, (c_start, c_end), False, "stance-object", token, speaker, mention,
+                             (sent.start_char, sent.end_char)))
             taken.append((c_start, c_end))
         # "X's belief that <clause>", "X voiced concern that <clause>"
         for token in doc:
@@ -771,7 +814,7 @@ def _reported_clause(verb: Token) -> tuple[int, int] | None:
                  "congratulate", "announce", "confirm", "deny", "reaffirm", "express", "voice", "hail", "commend"):
         parts = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "prep", "dative", "oprd")]
         if lemma == "call":
-            parts = [c for c in parts if c.dep_ in ("xcomp",) or c.lower_ in ("for", "on", "upon")]
+            parts = [c for c in parts if c.dep_ in ("xcomp",) or (c.lower_ in ("for", "on", "upon") and c.i == verb.i + 1)]
         elif not any(c.dep_ in ("xcomp", "oprd") or c.lower_ in ("as", "for", "to", "over") for c in parts):
             return None  # "condemned the attack": a stance, not a statement with content
         if not parts or lemma in NEEDS_CLAUSE and lemma != "call":
@@ -832,7 +875,8 @@ def _subject_of(verb: Token) -> Token | None:
     if (not subjects and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp", "xcomp", "conj")
             and verb.lemma_.lower() not in INFERENCE_VERBS):
         head = verb.head.head if verb.head.dep_ == "prep" else verb.head
-        if head.lemma_.lower() in SPEECH_VERBS | CLAUSE_VERBS or head.pos_ != "VERB":
+        if (head.lemma_.lower() in SPEECH_VERBS | CLAUSE_VERBS or head.pos_ != "VERB"
+                or (verb.lemma_.lower() in SAYING and verb.dep_ == "advcl")):
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -1002,6 +1046,32 @@ def _about(doc: Doc, content: tuple[int, int], cue: Token, speaker: str | None) 
         if actor.kind in ("person", "country", "organization"):
             about.append(mention.actor)
     return about
+
+
+def _cue_sentence_after(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo | None:
+    """'"...?" Trump said.' or '"..." She went on.': a quote ending its sentence, attributed by a
+    short sentence right after it that holds only a speaker and a speech verb."""
+    last = doc[span.end - 1]
+    if last.sent.end >= len(doc) or doc[last.sent.end].sent.start_char > end + 3:
+        return None  # the quote does not end its sentence
+    nxt = doc[last.sent.end].sent
+    words = [t for t in nxt if not t.is_punct and not t.is_space]
+    if not words or len(words) > 8 or "\n" in doc.text[end : nxt.start_char]:
+        return None
+    for verb in words:
+        lemma = verb.lemma_.lower()
+        on = any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)
+        if verb.pos_ != "VERB" or not (lemma in SPEECH_VERBS or (lemma == "go" and on)):
+            continue
+        if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+            return None
+        speaker, mention = _speaker_of_verb(doc, verb)
+        if speaker is None and mention is None:
+            return None
+        content = (start + 1, end - 1 if doc.text[end - 1] in _QUOTE_CHARS else end)
+        return _info(doc, content, True, "cue-after", verb, speaker, mention,
+                     (doc[span.start].sent.start_char, nxt.end_char), cue_text=f"{verb.text} on" if on else None)
+    return None
 
 
 def _continuation(doc: Doc, span: Span, start: int, end: int, previous: QuoteInfo) -> QuoteInfo | None:
