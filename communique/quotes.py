@@ -72,10 +72,12 @@ NEEDS_CLAUSE = frozenset(
 # "called him a liar"): the object (with its complement) is the attributed content
 STANCE_OBJECT_VERBS = frozenset(
     """support back endorse oppose favor favour prefer reject dismiss tout defend recommend mention cite
-    call see consider""".split()
+    call see consider fear question doubt dispute challenge demand promise propose describe tweet
+    reiterate repeat admit predict remember recall highlight emphasize emphasise list trust
+    regard""".split()
 )
 # verbs that need a complement after the object to attribute anything ("called him a liar", "sees it as ...")
-NEEDS_COMPLEMENT = frozenset("call see consider".split())
+NEEDS_COMPLEMENT = frozenset("call see consider regard".split())
 # participles of plain speech: "X attacked Y, saying ..." gives X's words whatever X did
 SAYING = frozenset("say tell add argue claim insist warn write explain note declare accuse call ask".split())
 TITLE_WORDS = frozenset(
@@ -446,6 +448,12 @@ class QuoteFinder:
                 continue
             if verb.lemma_.lower() in NEEDS_CLAUSE and verb.i < span.start and not _clausal(verb, span):
                 continue  # "maintaining a 'parallel channel'": an object, not speech
+            outer = _outer_cue(verb)
+            if outer is not verb and not span.start <= outer.i < span.end:
+                # 'She said he would welcome a "principled network"': the words are hers, not his
+                speaker, mention = _speaker_of_verb(doc, outer)
+                if speaker is not None or mention is not None:
+                    return _info(doc, content, True, "verb", outer, speaker, mention, evidence)
             speaker, mention = _speaker_of_verb(doc, verb)
             if speaker is None and mention is None:
                 continue
@@ -494,6 +502,8 @@ class QuoteFinder:
                 continue
             if in_turn[token.idx] or _inside(token.idx, taken):
                 continue
+            if _outer_cue(token) is not token:
+                continue  # "X said they believed ...": only the outer attribution is X's statement
             clause = _reported_clause(token)
             if clause is None:
                 continue
@@ -822,6 +832,21 @@ def _reported_clause(verb: Token) -> tuple[int, int] | None:
         tokens = [t for c in parts for t in c.subtree]
         return _token_range(tokens)
     return None
+
+
+def _outer_cue(verb: Token) -> Token:
+    """The outermost cue whose complement holds ``verb`` ("said" in "X said he would welcome ...")."""
+    node = verb
+    for _ in range(4):
+        head = node.head
+        if node.dep_ != "ccomp" or head is node or head.pos_ != "VERB":
+            break
+        if head.lemma_.lower() not in SPEECH_VERBS | CLAUSE_VERBS or head.i > node.i:
+            break
+        if _subject_of(head) is None:
+            break
+        node = head
+    return node
 
 
 def _as_clause(verb: Token) -> Token | None:

@@ -308,3 +308,16 @@ def test_quotes_stance_object(analyze, text: str, cue: str, content: str) -> Non
 )
 def test_quotes_call_and_see_need_a_complement(analyze, text: str) -> None:
     assert analyze(text).quotes == []
+
+
+def test_quotes_nested_attribution_keeps_outer_speaker(analyze) -> None:
+    # cue "said", rule "verb": the quoted words sit in the clause of "would welcome", but she says them
+    a = analyze('Angela Merkel said the chancellor would welcome a "fair and open" tender for the port.')
+    q = next(q for q in a.quotes if q.direct)
+    assert q.cue == "said" and a.actor(q.speaker).name == "Angela Merkel"
+
+
+def test_quotes_nested_reported_clause_is_not_a_second_quote(analyze) -> None:
+    # cue "said", rule "reported": "they believed" inside her statement is not a quote of its own
+    a = analyze("Angela Merkel said the harbour workers believed the new contract was fair to everyone.")
+    assert [q.cue for q in a.quotes] == ["said"]
