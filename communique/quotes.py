@@ -546,6 +546,24 @@ class QuoteFinder:
             out.append(_info(doc, (c_start, c_end), False, "object", token, speaker, mention,
                              (sent.start_char, sent.end_char), cue_text=cue))
             taken.append((c_start, c_end))
+        # "Asked whether ..., X said", "X is expected to win", "the team appeared paralyzed": no source
+        for token in doc:
+            if token.pos_ not in ("VERB", "AUX") or in_turn[token.idx] or _inside(token.idx, taken):
+                continue
+            found_sourceless = _sourceless(token)
+            if found_sourceless is None:
+                continue
+            tokens, cue_text = found_sourceless
+            found_range = _token_range(tokens)
+            if found_range is None:
+                continue
+            c_start, c_end = found_range
+            if c_end - c_start < 8 or any(s < c_end and c_start < e for s, e in taken):
+                continue
+            sent = token.sent
+            out.append(_info(doc, (c_start, c_end), False, "sourceless", token, None, None,
+                             (sent.start_char, sent.end_char), cue_text=cue_text))
+            taken.append((c_start, c_end))
         # "backed the plan", "called him a liar", "sees the deal as a win": the object is the stance
         for token in doc:
             lemma = token.lemma_.lower()
@@ -800,6 +818,12 @@ def _reported_clause(verb: Token) -> tuple[int, int] | None:
             for grand in child.children:
                 if grand.dep_ in ("acl", "ccomp", "relcl") and any(c.lower_ == "that" and c.dep_ == "mark" for c in grand.children):
                     return _token_range([t for t in grand.subtree])
+    if lemma == "ask":
+        # "asked the network to donate ...": who was asked, and to do what
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+        if xcomp is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
+            dobj = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < xcomp.i]
+            return _token_range([t for c in [*dobj, xcomp] for t in c.subtree])
     if lemma in INTENT_VERBS and lemma not in ("ask", "call", "urge"):
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
         if xcomp is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
@@ -831,6 +855,45 @@ def _reported_clause(verb: Token) -> tuple[int, int] | None:
             return None
         tokens = [t for c in parts for t in c.subtree]
         return _token_range(tokens)
+    return None
+
+
+PASSIVE_CUES = frozenset("expect believe say think know report rumor rumour view regard see".split())
+RAISING_CUES = frozenset(["appear"])
+
+
+def _sourceless(verb: Token) -> tuple[list[Token], str] | None:
+    """An attribution that names nobody: a subjectless "Asked whether ...", a passive cue without
+    an agent ("is expected to", "is seen as"), or "appears" ("the plan appears doomed")."""
+    lemma = verb.lemma_.lower()
+    if verb.lower_ in ("appear", "appears", "appeared"):
+        lemma = "appear"  # tagged as an auxiliary, it keeps its inflection as its lemma
+    children = list(verb.children)
+    if lemma == "ask" and verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in children):
+        clause = next((c for c in children if c.dep_ in ("ccomp", "prep") and c.i > verb.i), None)
+        if clause is not None and (clause.dep_ == "ccomp" or clause.lower_ == "about"):
+            return [t for t in clause.subtree], verb.text
+        return None
+    if lemma in RAISING_CUES and verb.dep_ == "auxpass":
+        # "the line appeared doomed", parsed as a passive: the subject and the participle
+        head = verb.head
+        subject = next((c for c in head.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+        if subject is None or subject.lower_ in NO_SPEAKER | {"it", "which", "that", "who"}:
+            return None
+        return [t for t in head.subtree if t.i != verb.i and (t.i > verb.i or t in subject.subtree)], verb.text
+    subject = next((c for c in children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    if subject is None or subject.lower_ in NO_SPEAKER | {"it", "which", "that", "who"}:
+        return None
+    if lemma in PASSIVE_CUES and subject.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in children):
+        comp = [c for c in children if c.dep_ in ("xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as")]
+        aux = [c for c in children if c.dep_ == "auxpass"]
+        if comp and aux and comp[0].i > verb.i:
+            return [t for c in [subject, *comp] for t in c.subtree], f"{aux[0].text} {verb.text}"
+        return None
+    if lemma in RAISING_CUES and subject.dep_ == "nsubj":
+        comp = [c for c in children if c.dep_ in ("xcomp", "acomp", "attr", "oprd") and c.i > verb.i]
+        if comp:
+            return [t for c in [subject, *comp] for t in c.subtree], verb.text
     return None
 
 

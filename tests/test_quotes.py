@@ -321,3 +321,24 @@ def test_quotes_nested_reported_clause_is_not_a_second_quote(analyze) -> None:
     # cue "said", rule "reported": "they believed" inside her statement is not a quote of its own
     a = analyze("Angela Merkel said the harbour workers believed the new contract was fair to everyone.")
     assert [q.cue for q in a.quotes] == ["said"]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        # rule "sourceless": an attribution that names nobody has no speaker mention
+        ("The harbour tender is expected to close before the winter storms.", "is expected", "The harbour tender"),
+        ("The new ferry line appeared doomed after the second strike.", "appeared", "ferry line"),
+        ("Asked whether the ferry would run in winter, the mayor smiled.", "Asked", "whether the ferry would run"),
+    ],
+)
+def test_quotes_sourceless(analyze, text: str, cue: str, content: str) -> None:
+    q = next(q for q in analyze(text).quotes if q.rule == "sourceless")
+    assert q.cue == cue and content in q.text and q.speaker is None and q.speaker_mention is None
+
+
+def test_quotes_ask_someone_to_do(analyze) -> None:
+    # cue "asked", rule "reported": the person asked and the infinitive are the content
+    a = analyze("Olaf Scholz asked the port authority to delay the new tolls until spring.")
+    q = a.quotes[0]
+    assert q.rule == "reported" and q.cue == "asked" and "delay the new tolls" in q.text
