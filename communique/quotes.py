@@ -30,7 +30,7 @@ SPEECH_VERBS = frozenset(
     comment observe reply respond answer write tweet post report recall urge demand propose promise pledge
     vow threaten accuse criticize criticise condemn welcome thank congratulate voice hail commend reaffirm
     affirm predict caution complain concede contend disclose maintain mention quip retort reveal signal
-    testify quote call ask express voice convey""".split()
+    testify quote call ask express voice convey continue""".split()
 )
 # verbs of thought, belief and finding: they attribute only a clause ("X believes that ...")
 CLAUSE_VERBS = frozenset(
@@ -66,8 +66,20 @@ CLAUSE_NOUNS = frozenset(
 )
 # verbs that only report speech with a clause or a quote after them, never on their own
 NEEDS_CLAUSE = frozenset(
-    "add note point call ask report write post recall answer reply respond signal mention maintain observe reveal".split()
+    "add note point call ask report write post recall answer reply respond signal mention maintain observe reveal continue".split()
 )
+# verbs whose direct object is what the subject supports, opposes or names ("backed the plan",
+# "called him a liar"): the object (with its complement) is the attributed content
+STANCE_OBJECT_VERBS = frozenset(
+    """support back endorse oppose favor favour prefer reject dismiss tout defend recommend mention cite
+    call see consider fear question doubt dispute challenge demand promise propose describe tweet
+    reiterate repeat admit predict remember recall highlight emphasize emphasise list trust
+    regard""".split()
+)
+# verbs that need a complement after the object to attribute anything ("called him a liar", "sees it as ...")
+NEEDS_COMPLEMENT = frozenset("call see consider regard".split())
+# participles of plain speech: "X attacked Y, saying ..." gives X's words whatever X did
+SAYING = frozenset("say tell add argue claim insist warn write explain note declare accuse call ask".split())
 TITLE_WORDS = frozenset(
     """mr mrs ms dr president prime minister secretary chancellor foreign deputy vice state general
     of the federal spokesperson spokesman ambassador senator governor king queen emir""".split()
@@ -86,7 +98,8 @@ SOURCE_NOUNS = frozenset(
     """official officials source sources spokesman spokeswoman spokesperson aide aides analyst analysts expert
     experts diplomat diplomats minister ministers lawmaker lawmakers senator senators critic critics observer
     observers people resident residents witness witnesses leader leaders adviser advisers advisor advisors
-    representative representatives ambassador envoy president chairman secretary statement""".split()
+    representative representatives ambassador envoy president chairman secretary statement mayor governor
+    nominee chair chairwoman congressman congresswoman pollster strategist economist economists""".split()
 )
 # subjects that never name a speaker: expletives and relative or demonstrative pronouns
 NO_SPEAKER = frozenset("there this what these those something nothing everything you".split())
@@ -408,6 +421,8 @@ class QuoteFinder:
             if span is None or len(span) == 0:
                 continue
             info = self._attribute(doc, span, start, end)
+            if info is None:
+                info = _cue_sentence_after(doc, span, start, end)
             if info is None and previous is not None:
                 info = _continuation(doc, span, start, end, previous)
             if info is None:
@@ -433,6 +448,12 @@ class QuoteFinder:
                 continue
             if verb.lemma_.lower() in NEEDS_CLAUSE and verb.i < span.start and not _clausal(verb, span):
                 continue  # "maintaining a 'parallel channel'": an object, not speech
+            outer = _outer_cue(verb)
+            if outer is not verb and not span.start <= outer.i < span.end:
+                # 'She said he would welcome a "principled network"': the words are hers, not his
+                speaker, mention = _speaker_of_verb(doc, outer)
+                if speaker is not None or mention is not None:
+                    return _info(doc, content, True, "verb", outer, speaker, mention, evidence)
             speaker, mention = _speaker_of_verb(doc, verb)
             if speaker is None and mention is None:
                 continue
@@ -481,6 +502,8 @@ class QuoteFinder:
                 continue
             if in_turn[token.idx] or _inside(token.idx, taken):
                 continue
+            if _outer_cue(token) is not token:
+                continue  # "X said they believed ...": only the outer attribution is X's statement
             clause = _reported_clause(token)
             if clause is None:
                 continue
@@ -522,6 +545,54 @@ class QuoteFinder:
             cue = f"{token.text} out" if lemma == "set" else None
             out.append(_info(doc, (c_start, c_end), False, "object", token, speaker, mention,
                              (sent.start_char, sent.end_char), cue_text=cue))
+            taken.append((c_start, c_end))
+        # "Asked whether ..., X said", "X is expected to win", "the team appeared paralyzed": no source
+        for token in doc:
+            if token.pos_ not in ("VERB", "AUX") or in_turn[token.idx] or _inside(token.idx, taken):
+                continue
+            found_sourceless = _sourceless(token)
+            if found_sourceless is None:
+                continue
+            tokens, cue_text = found_sourceless
+            found_range = _token_range(tokens)
+            if found_range is None:
+                continue
+            c_start, c_end = found_range
+            if c_end - c_start < 8 or any(s < c_end and c_start < e for s, e in taken):
+                continue
+            sent = token.sent
+            out.append(_info(doc, (c_start, c_end), False, "sourceless", token, None, None,
+                             (sent.start_char, sent.end_char), cue_text=cue_text))
+            taken.append((c_start, c_end))
+        # "backed the plan", "called him a liar", "sees the deal as a win": the object is the stance
+        for token in doc:
+            lemma = token.lemma_.lower()
+            if token.pos_ != "VERB" or lemma not in STANCE_OBJECT_VERBS or in_turn[token.idx] or _inside(token.idx, taken):
+                continue
+            obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+            if obj is None or obj.lower_ in NO_SPEAKER | {"it", "that", "which", "what"}:
+                continue
+            tail = [c for c in token.children if c.i > obj.i and (c.dep_ in ("oprd", "xcomp", "ccomp")
+                    or (c.dep_ == "prep" and c.lower_ in ("as", "for", "over")))]
+            if lemma in NEEDS_COMPLEMENT and not (tail or any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in obj.children)):
+                continue  # "called the embassy", "saw the museum": no stance
+            if lemma == "call" and any(c.dep_ == "prt" for c in token.children):
+                continue  # "called off", "called up"
+            found_range = _token_range([t for c in [obj, *tail] for t in c.subtree])
+            if found_range is None:
+                continue
+            c_start, c_end = found_range
+            if any(s < c_end and c_start < e for s, e in taken):
+                continue
+            subject = _subject_of(token)
+            if not _source_like(subject):
+                continue
+            speaker, mention = _speaker_of_verb(doc, token)
+            if speaker is None and mention is None:
+                continue
+            sent = token.sent
+            out.append(_info(doc, (c_start, c_end), False, "stance-object", token, speaker, mention,
+                             (sent.start_char, sent.end_char)))
             taken.append((c_start, c_end))
         # "X's belief that <clause>", "X voiced concern that <clause>"
         for token in doc:
@@ -747,6 +818,12 @@ def _reported_clause(verb: Token) -> tuple[int, int] | None:
             for grand in child.children:
                 if grand.dep_ in ("acl", "ccomp", "relcl") and any(c.lower_ == "that" and c.dep_ == "mark" for c in grand.children):
                     return _token_range([t for t in grand.subtree])
+    if lemma == "ask":
+        # "asked the network to donate ...": who was asked, and to do what
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+        if xcomp is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
+            dobj = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < xcomp.i]
+            return _token_range([t for c in [*dobj, xcomp] for t in c.subtree])
     if lemma in INTENT_VERBS and lemma not in ("ask", "call", "urge"):
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
         if xcomp is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
@@ -771,7 +848,7 @@ def _reported_clause(verb: Token) -> tuple[int, int] | None:
                  "congratulate", "announce", "confirm", "deny", "reaffirm", "express", "voice", "hail", "commend"):
         parts = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "prep", "dative", "oprd")]
         if lemma == "call":
-            parts = [c for c in parts if c.dep_ in ("xcomp",) or c.lower_ in ("for", "on", "upon")]
+            parts = [c for c in parts if c.dep_ in ("xcomp",) or (c.lower_ in ("for", "on", "upon") and c.i == verb.i + 1)]
         elif not any(c.dep_ in ("xcomp", "oprd") or c.lower_ in ("as", "for", "to", "over") for c in parts):
             return None  # "condemned the attack": a stance, not a statement with content
         if not parts or lemma in NEEDS_CLAUSE and lemma != "call":
@@ -779,6 +856,60 @@ def _reported_clause(verb: Token) -> tuple[int, int] | None:
         tokens = [t for c in parts for t in c.subtree]
         return _token_range(tokens)
     return None
+
+
+PASSIVE_CUES = frozenset("expect believe say think know report rumor rumour view regard see".split())
+RAISING_CUES = frozenset(["appear"])
+
+
+def _sourceless(verb: Token) -> tuple[list[Token], str] | None:
+    """An attribution that names nobody: a subjectless "Asked whether ...", a passive cue without
+    an agent ("is expected to", "is seen as"), or "appears" ("the plan appears doomed")."""
+    lemma = verb.lemma_.lower()
+    if verb.lower_ in ("appear", "appears", "appeared"):
+        lemma = "appear"  # tagged as an auxiliary, it keeps its inflection as its lemma
+    children = list(verb.children)
+    if lemma == "ask" and verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in children):
+        clause = next((c for c in children if c.dep_ in ("ccomp", "prep") and c.i > verb.i), None)
+        if clause is not None and (clause.dep_ == "ccomp" or clause.lower_ == "about"):
+            return [t for t in clause.subtree], verb.text
+        return None
+    if lemma in RAISING_CUES and verb.dep_ == "auxpass":
+        # "the line appeared doomed", parsed as a passive: the subject and the participle
+        head = verb.head
+        subject = next((c for c in head.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+        if subject is None or subject.lower_ in NO_SPEAKER | {"it", "which", "that", "who"}:
+            return None
+        return [t for t in head.subtree if t.i != verb.i and (t.i > verb.i or t in subject.subtree)], verb.text
+    subject = next((c for c in children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    if subject is None or subject.lower_ in NO_SPEAKER | {"it", "which", "that", "who"}:
+        return None
+    if lemma in PASSIVE_CUES and subject.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in children):
+        comp = [c for c in children if c.dep_ in ("xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as")]
+        aux = [c for c in children if c.dep_ == "auxpass"]
+        if comp and aux and comp[0].i > verb.i:
+            return [t for c in [subject, *comp] for t in c.subtree], f"{aux[0].text} {verb.text}"
+        return None
+    if lemma in RAISING_CUES and subject.dep_ == "nsubj":
+        comp = [c for c in children if c.dep_ in ("xcomp", "acomp", "attr", "oprd") and c.i > verb.i]
+        if comp:
+            return [t for c in [subject, *comp] for t in c.subtree], verb.text
+    return None
+
+
+def _outer_cue(verb: Token) -> Token:
+    """The outermost cue whose complement holds ``verb`` ("said" in "X said he would welcome ...")."""
+    node = verb
+    for _ in range(4):
+        head = node.head
+        if node.dep_ != "ccomp" or head is node or head.pos_ != "VERB":
+            break
+        if head.lemma_.lower() not in SPEECH_VERBS | CLAUSE_VERBS or head.i > node.i:
+            break
+        if _subject_of(head) is None:
+            break
+        node = head
+    return node
 
 
 def _as_clause(verb: Token) -> Token | None:
@@ -832,7 +963,8 @@ def _subject_of(verb: Token) -> Token | None:
     if (not subjects and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp", "xcomp", "conj")
             and verb.lemma_.lower() not in INFERENCE_VERBS):
         head = verb.head.head if verb.head.dep_ == "prep" else verb.head
-        if head.lemma_.lower() in SPEECH_VERBS | CLAUSE_VERBS or head.pos_ != "VERB":
+        if (head.lemma_.lower() in SPEECH_VERBS | CLAUSE_VERBS or head.pos_ != "VERB"
+                or (verb.lemma_.lower() in SAYING and verb.dep_ == "advcl")):
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -1002,6 +1134,32 @@ def _about(doc: Doc, content: tuple[int, int], cue: Token, speaker: str | None) 
         if actor.kind in ("person", "country", "organization"):
             about.append(mention.actor)
     return about
+
+
+def _cue_sentence_after(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo | None:
+    """'"...?" Trump said.' or '"..." She went on.': a quote ending its sentence, attributed by a
+    short sentence right after it that holds only a speaker and a speech verb."""
+    last = doc[span.end - 1]
+    if last.sent.end >= len(doc) or doc[last.sent.end].sent.start_char > end + 3:
+        return None  # the quote does not end its sentence
+    nxt = doc[last.sent.end].sent
+    words = [t for t in nxt if not t.is_punct and not t.is_space]
+    if not words or len(words) > 8 or "\n" in doc.text[end : nxt.start_char]:
+        return None
+    for verb in words:
+        lemma = verb.lemma_.lower()
+        on = any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)
+        if verb.pos_ != "VERB" or not (lemma in SPEECH_VERBS or (lemma == "go" and on)):
+            continue
+        if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+            return None
+        speaker, mention = _speaker_of_verb(doc, verb)
+        if speaker is None and mention is None:
+            return None
+        content = (start + 1, end - 1 if doc.text[end - 1] in _QUOTE_CHARS else end)
+        return _info(doc, content, True, "cue-after", verb, speaker, mention,
+                     (doc[span.start].sent.start_char, nxt.end_char), cue_text=f"{verb.text} on" if on else None)
+    return None
 
 
 def _continuation(doc: Doc, span: Span, start: int, end: int, previous: QuoteInfo) -> QuoteInfo | None:

@@ -259,3 +259,86 @@ def test_quotes_short_transcript_pleasantries_are_dropped(analyze) -> None:
     text = "PRESIDENT MACRON: Thank you very much.\n\nCHANCELLOR SCHOLZ: We agreed today on a common plan for energy prices.\n"
     a = analyze(text)
     assert [a.actor(q.speaker).name for q in a.quotes] == ["Olaf Scholz"]
+
+
+@pytest.mark.parametrize(
+    "text, cue, rule, content",
+    [
+        # cue "continued", rule "verb": a speech verb after the quote
+        ('"The harbour will reopen next spring," Olaf Scholz continued.', "continued", "verb", "harbour will reopen"),
+        # cue "said", rule "cue-after": the cue sentence follows a quote that ends its own sentence
+        ('"Will the harbour reopen by spring?" Olaf Scholz said.', "said", "cue-after", "harbour reopen"),
+        # cue "went on", rule "cue-after"
+        ('"We will rebuild the harbour." Olaf Scholz went on.', "went on", "cue-after", "rebuild the harbour"),
+    ],
+)
+def test_quotes_cue_after_quote(analyze, text: str, cue: str, rule: str, content: str) -> None:
+    a = analyze(text)
+    q = a.quotes[0]
+    assert q.direct and q.rule == rule and q.cue == cue and content in q.text
+    assert a.actor(q.speaker).name == "Olaf Scholz"
+
+
+def test_quotes_saying_after_any_action(analyze) -> None:
+    # cue "saying", rule "reported": the participle's speaker is the subject of the main verb
+    a = analyze("Olaf Scholz visited the shipyard on Monday, saying that the orders would double next year.")
+    q = next(q for q in a.quotes if q.cue == "saying")
+    assert q.rule == "reported" and "orders would double" in q.text and a.actor(q.speaker).name == "Olaf Scholz"
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        # rule "stance-object": the object of a verb of support or naming is the stance
+        ("Olaf Scholz backed the new rail plan for the northern ports.", "backed", "the new rail plan"),
+        ("Angela Merkel called the harbour deal a costly mistake.", "called", "costly mistake"),
+        ("The mayor endorsed the governor for a second term.", "endorsed", "the governor"),
+    ],
+)
+def test_quotes_stance_object(analyze, text: str, cue: str, content: str) -> None:
+    a = analyze(text)
+    q = a.quotes[0]
+    assert not q.direct and q.rule == "stance-object" and q.cue == cue and content in q.text
+    assert q.speaker_mention is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Olaf Scholz called the embassy on Monday.", "Angela Merkel saw the museum in the afternoon."],
+)
+def test_quotes_call_and_see_need_a_complement(analyze, text: str) -> None:
+    assert analyze(text).quotes == []
+
+
+def test_quotes_nested_attribution_keeps_outer_speaker(analyze) -> None:
+    # cue "said", rule "verb": the quoted words sit in the clause of "would welcome", but she says them
+    a = analyze('Angela Merkel said the chancellor would welcome a "fair and open" tender for the port.')
+    q = next(q for q in a.quotes if q.direct)
+    assert q.cue == "said" and a.actor(q.speaker).name == "Angela Merkel"
+
+
+def test_quotes_nested_reported_clause_is_not_a_second_quote(analyze) -> None:
+    # cue "said", rule "reported": "they believed" inside her statement is not a quote of its own
+    a = analyze("Angela Merkel said the harbour workers believed the new contract was fair to everyone.")
+    assert [q.cue for q in a.quotes] == ["said"]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        # rule "sourceless": an attribution that names nobody has no speaker mention
+        ("The harbour tender is expected to close before the winter storms.", "is expected", "The harbour tender"),
+        ("The new ferry line appeared doomed after the second strike.", "appeared", "ferry line"),
+        ("Asked whether the ferry would run in winter, the mayor smiled.", "Asked", "whether the ferry would run"),
+    ],
+)
+def test_quotes_sourceless(analyze, text: str, cue: str, content: str) -> None:
+    q = next(q for q in analyze(text).quotes if q.rule == "sourceless")
+    assert q.cue == cue and content in q.text and q.speaker is None and q.speaker_mention is None
+
+
+def test_quotes_ask_someone_to_do(analyze) -> None:
+    # cue "asked", rule "reported": the person asked and the infinitive are the content
+    a = analyze("Olaf Scholz asked the port authority to delay the new tolls until spring.")
+    q = a.quotes[0]
+    assert q.rule == "reported" and q.cue == "asked" and "delay the new tolls" in q.text
