@@ -539,8 +539,10 @@ class QuoteFinder:
             if c_end - c_start < 12 or any(s < c_end and c_start < e for s, e in taken):
                 continue
             speaker, mention = _speaker_of_verb(doc, token)
-            if speaker is None and not _source_like(_subject_of(token)):
-                continue
+            if (speaker is None and mention is None) or (speaker is None and not _source_like(_subject_of(token))):
+                continue  # a joint subject ("the two leaders reaffirmed their support") is nobody's own words
+            if obj.lefts and any(t.lower_ in ("their", "our") and t.dep_ == "poss" for t in obj.lefts):
+                continue  # "reaffirmed their support": said together
             sent = token.sent
             cue = f"{token.text} out" if lemma == "set" else None
             out.append(_info(doc, (c_start, c_end), False, "object", token, speaker, mention,

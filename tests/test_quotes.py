@@ -342,3 +342,10 @@ def test_quotes_ask_someone_to_do(analyze) -> None:
     a = analyze("Olaf Scholz asked the port authority to delay the new tolls until spring.")
     q = a.quotes[0]
     assert q.rule == "reported" and q.cue == "asked" and "delay the new tolls" in q.text
+
+
+def test_quotes_joint_stance_object_is_not_a_quote(analyze) -> None:
+    a = analyze("Emmanuel Macron and Olaf Scholz reaffirmed their support for the reconstruction of Kharkiv.")
+    assert a.quotes == []
+    b = analyze("The two leaders reaffirmed their commitment to a ceasefire in the region.")
+    assert b.quotes == []
