@@ -28,6 +28,9 @@ test-all: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/python -m mypy communique --ignore-missing-imports
 
+bench: $(STAMP)
+	$(BIN)/python bench/pipeline_bench.py
+
 eval: $(STAMP)
 	$(BIN)/communique evaluate ../shared/dev-gold
 

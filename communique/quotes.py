@@ -384,12 +384,15 @@ class QuoteFinder:
     def _block_quotes(self, doc: Doc) -> list[QuoteInfo]:
         out: list[QuoteInfo] = []
         text = doc.text
-        for match in re.finditer(r"([^\n]{3,200}?)\b(said|says|added|stated|commented|remarked)\s*:\s*\n", text):
-            line_start = match.start(1)
-            span = doc.char_span(line_start, match.end(2), alignment_mode="expand")
+        # find the cue first, then its line: a prefix pattern retried at every character costs 6% of the run
+        for match in _BLOCK_CUE.finditer(text):
+            line_start = max(text.rfind("\n", 0, match.start()) + 1, match.start() - 200)
+            if match.start() - line_start < 3:
+                continue
+            span = doc.char_span(line_start, match.end(1), alignment_mode="expand")
             if span is None:
                 continue
-            verb = next((t for t in span if t.text == match.group(2)), None)
+            verb = next((t for t in span if t.text == match.group(1)), None)
             if verb is None:
                 continue
             speaker, mention = _speaker_of_verb(doc, verb)
@@ -403,7 +406,7 @@ class QuoteFinder:
                     break
                 if taken and not re.search(r"\b(I|we|We|our|Our|my|My|us)\b", para):
                     break
-                out.append(QuoteInfo(p_start, p_end, True, "block-quote", match.group(2), speaker, mention,
+                out.append(QuoteInfo(p_start, p_end, True, "block-quote", match.group(1), speaker, mention,
                                      evidence=(line_start, p_end)))
                 taken += 1
         return out
@@ -740,6 +743,7 @@ def _transcript_turns(doc: Doc) -> list[tuple[int, int, tuple[int, int]]]:
     return turns
 
 
+_BLOCK_CUE = re.compile(r"\b(said|says|added|stated|commented|remarked)\s*:\s*\n")
 _SIGNED = re.compile(r"(?m)^\s*We,\s+(?P<who>(?:the\s+)?[A-Z][^\n]{2,400}?),\s+(?=(?!the\b|and\b|an?\b|of\b)[a-z]+\b)")
 
 
