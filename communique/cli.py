@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from . import __version__
+from ._options import iso_date
 from .errors import CommuniqueError, InputError
 
 EXIT_INPUT = 2
@@ -19,15 +20,6 @@ EXIT_INPUT = 2
 def _fail(message: str, code: int = EXIT_INPUT) -> None:
     click.echo(f"communique: error: {message}", err=True)
     sys.exit(code)
-
-
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -40,7 +32,7 @@ def cli() -> None:
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["json", "markdown"]), default=None,
               help="Output format (default: markdown on a terminal, json otherwise).")
-@click.option("--published", callback=_date, help="Publication date YYYY-MM-DD (overrides the page's).")
+@click.option("--published", callback=iso_date, help="Publication date YYYY-MM-DD (overrides the page's).")
 @click.option("--url", help="The article's URL, when analysing a file.")
 @click.option("--title", help="The article's title.")
 @click.option("--include-text", is_flag=True, help="Add the analysed text to the JSON output.")

@@ -18,20 +18,12 @@ from typing import Any, TypeVar
 import click
 
 from . import queries
+from ._options import iso_date
 from .errors import CommuniqueError
 from .store import DEFAULT_URL, Store, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
 Rows = list[dict[str, Any]]
-
-
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
 def db_option(func: F) -> F:
@@ -52,8 +44,8 @@ def format_option(func: F) -> F:
 
 def date_range_options(func: F) -> F:
     """``--since`` and ``--until`` dates."""
-    func = click.option("--until", callback=_date, help="Latest date, YYYY-MM-DD.")(func)
-    return click.option("--since", callback=_date, help="Earliest date, YYYY-MM-DD.")(func)
+    func = click.option("--until", callback=iso_date, help="Latest date, YYYY-MM-DD.")(func)
+    return click.option("--since", callback=iso_date, help="Earliest date, YYYY-MM-DD.")(func)
 
 
 @contextmanager

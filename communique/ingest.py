@@ -196,6 +196,14 @@ def find_dateline(text: str) -> tuple[str | None, dt.date | None]:
     return None, None
 
 
+def _text_within_limit(data: bytes | str, source: str, what: str) -> str:
+    """The input as text, after checking its size (and decoding it when it is bytes)."""
+    raw = data if isinstance(data, bytes) else data.encode("utf-8")
+    if len(raw) > MAX_BYTES:
+        raise TooLargeError(source, f"the {what} is {len(raw) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB")
+    return decode(raw, source) if isinstance(data, bytes) else data
+
+
 def article_from_text(
     data: bytes | str,
     source: str,
@@ -205,10 +213,7 @@ def article_from_text(
     title: str | None = None,
 ) -> Article:
     """An article from plain text; offsets refer to the decoded text, unchanged."""
-    raw = data if isinstance(data, bytes) else data.encode("utf-8")
-    if len(raw) > MAX_BYTES:
-        raise TooLargeError(source, f"the input is {len(raw) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB")
-    text = decode(raw, source) if isinstance(data, bytes) else data
+    text = _text_within_limit(data, source, "input")
     if not text.strip():
         raise EmptyInputError(source, "the input is empty")
     language = check_language(text, source)
@@ -254,10 +259,7 @@ def article_from_html(
     title: str | None = None,
 ) -> Article:
     """An article from an HTML page: the main text and its metadata (title, outlet, author, date)."""
-    raw = data if isinstance(data, bytes) else data.encode("utf-8")
-    if len(raw) > MAX_BYTES:
-        raise TooLargeError(source, f"the page is {len(raw) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB")
-    html = decode(raw, source) if isinstance(data, bytes) else data
+    html = _text_within_limit(data, source, "page")
     import trafilatura
 
     try:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .actors import ActorInfo, MentionInfo, actor_at, local_id
+from .actors import ActorInfo, actor_at, local_id
 
 SPEECH_VERBS = frozenset(
     """say tell state stress emphasize emphasise note add warn insist praise confirm deny describe announce
@@ -511,7 +511,7 @@ class QuoteFinder:
             if clause is None:
                 continue
             c_start, c_end = clause
-            if any(s < c_end and c_start < e for s, e in taken) or c_end - c_start < 8:
+            if not _free(c_start, c_end, taken):
                 continue
             speaker, mention = _speaker_of_verb(doc, token)
             if speaker is None and mention is None:
@@ -539,7 +539,7 @@ class QuoteFinder:
             if len(tokens) < 4:
                 continue
             c_start, c_end = _token_range(tokens) or (0, 0)
-            if c_end - c_start < 12 or any(s < c_end and c_start < e for s, e in taken):
+            if not _free(c_start, c_end, taken, minimum=12):
                 continue
             speaker, mention = _speaker_of_verb(doc, token)
             if (speaker is None and mention is None) or (speaker is None and not _source_like(_subject_of(token))):
@@ -563,7 +563,7 @@ class QuoteFinder:
             if found_range is None:
                 continue
             c_start, c_end = found_range
-            if c_end - c_start < 8 or any(s < c_end and c_start < e for s, e in taken):
+            if not _free(c_start, c_end, taken):
                 continue
             sent = token.sent
             out.append(_info(doc, (c_start, c_end), False, "sourceless", token, None, None,
@@ -587,7 +587,7 @@ class QuoteFinder:
             if found_range is None:
                 continue
             c_start, c_end = found_range
-            if any(s < c_end and c_start < e for s, e in taken):
+            if not _free(c_start, c_end, taken, minimum=0):
                 continue
             subject = _subject_of(token)
             if not _source_like(subject):
@@ -621,7 +621,7 @@ class QuoteFinder:
             if found_range is None:
                 continue
             c_start, c_end = found_range
-            if c_end - c_start < 8 or any(s < c_end and c_start < e for s, e in taken):
+            if not _free(c_start, c_end, taken):
                 continue
             sent = token.sent
             out.append(_info(doc, (c_start, c_end), False, "noun-clause", token, speaker, mention,
@@ -657,7 +657,7 @@ class QuoteFinder:
             else:
                 continue
             c_end = _strip_end(doc.text, c_start, c_end)
-            if c_end - c_start < 8 or any(s < c_end and c_start < e for s, e in taken):
+            if not _free(c_start, c_end, taken):
                 continue
             out.append(_info(doc, (c_start, c_end), False, rule, token, speaker, mention,
                              (sent.start_char, sent.end_char), cue_text=cue_text))
@@ -776,6 +776,11 @@ def _strip_end(text: str, start: int, end: int) -> int:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:"):
         end -= 1
     return end
+
+
+def _free(start: int, end: int, taken: list[tuple[int, int]], minimum: int = 8) -> bool:
+    """Content long enough to be a statement and not yet claimed by another quote."""
+    return end - start >= minimum and not any(s < end and start < e for s, e in taken)
 
 
 def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
