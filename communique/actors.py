@@ -45,7 +45,10 @@ HONORIFICS = {w for t in TITLES for w in re.split(r"[\s-]+", t)} - {
 } | {
     "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "sheikh", "general", "madam", "vice", "deputy", "first",
     "adviser", "advisor", "aide", "chief", "staff", "counsellor", "counselor", "assistant", "representative",
+    "maj", "gen", "col", "lt", "capt", "sgt", "adm", "cmdr", "brig", "rev", "hon", "sen", "rep", "gov", "amb",
 }
+PLURAL_TITLES = re.compile(r"\b(?P<title>Presidents|Prime Ministers|Foreign Ministers|Defence Ministers|Defense Ministers|"
+                           r"Ministers|Chancellors|Kings|Emirs|Premiers)\b")
 KEPT_MODIFIERS = {"first", "deputy", "vice", "acting", "interim", "second", "third"}
 DROPPED_MODIFIERS = {
     "current", "former", "then", "late", "life-long", "lifelong", "new", "outgoing", "incoming",
@@ -54,12 +57,12 @@ DROPPED_MODIFIERS = {
 GENERIC_BODIES = {"security council", "government", "parliament", "council", "cabinet", "senate", "assembly", "state"}
 _TITLE_RE = "|".join(re.escape(t) for t in TITLES)
 _MOD_RE = r"(?i:(?:(?:%s)\s+)*)" % "|".join(re.escape(m) for m in sorted(KEPT_MODIFIERS | DROPPED_MODIFIERS))
-_TITLE_RE = "(?i:" + _TITLE_RE + ")"
-_OF_RE = r"(?:\s+(?i:of)\s+(?P<of>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z][\w'’.-]*){0,5}))?"
+_TITLE_RE = "(?i:(?:" + _TITLE_RE + ")(?:/(?:" + _TITLE_RE + "))?)"  # "High Representative/Vice-President"
+_OF_RE = r"(?:\s+(?P<prep>(?i:of|for))\s+(?P<of>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z][\w'’.-]*){0,5}))?"
 _OWNER_RE = r"(?:(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}?)(?:'s|’s)?\s+)??"
 ROLE_BEFORE = re.compile(
     r"(?:^|[\s(\"“])(?i:as\s+)?(?i:the\s+)?" + _OWNER_RE + r"(?P<mod>" + _MOD_RE + r")(?P<title>" + _TITLE_RE + r")"
-    + _OF_RE + r"\s*,?\s*$",
+    + _OF_RE + r"(?:\s*\([A-Z]{2,8}\))?\s*,?\s*$",  # "chairman of the Council (NTC) <name>"
 )
 ROLE_AFTER = re.compile(
     r"^\s*,\s*(?i:the\s+|a\s+)?" + _OWNER_RE + r"(?P<mod>" + _MOD_RE + r")(?P<title>" + _TITLE_RE + r")" + _OF_RE
@@ -162,7 +165,8 @@ def canonical_role(mod: str, title: str) -> str:
     if title == "minister of foreign affairs":
         title = "foreign minister"
     text = " ".join(words + [title])
-    return " ".join(w if w in ("of", "the") else w[:1].upper() + w[1:] for w in text.split())
+    text = " ".join(w if w in ("of", "the", "for", "and") else w for w in text.split())
+    return re.sub(r"(^|[\s/-])(?!(?:of|the|for|and)\b)(\w)", lambda m: m.group(1) + m.group(2).upper(), text)
 
 
 class ActorResolver:
@@ -270,7 +274,7 @@ class ActorResolver:
         chosen.sort(key=lambda s: s.start)
         full_names: set[str] = set()
         for span in chosen:
-            if len(span) == 1 and (span[0].is_stop or span[0].lower_ in PERSON_PRONOUNS):
+            if len(span) == 1 and (span[0].is_stop or span[0].lower_ in PERSON_PRONOUNS or span[0].lower_ in HONORIFICS):
                 continue  # "He" is a pronoun here, not He Lifeng
             if len(span) == 1 and self._part_of_longer_name(span):
                 continue  # "Court" in "Supreme Court", "Moody" in "Moody Awori", "Golan" in "Golan Heights"
@@ -419,20 +423,26 @@ class ActorResolver:
         return self.kb.place(text)
 
     def _role_info(
-        self, person: ActorInfo, mod: str, title: str, owner: str | None, of: str | None, published: dt.date | None
+        self, person: ActorInfo, mod: str, title: str, owner: str | None, of: str | None, published: dt.date | None,
+        prep: str | None = "of",
     ) -> tuple[str, str | None]:
         role = canonical_role(mod, title)
         place = self._place_of(owner) if owner else None
+        prep = (prep or "of").lower()
         if of:
-            of_place = self._place_of(of)
+            of_place = self._place_of(of) if prep == "of" else None
             if of_place is not None:
                 place = of_place
             else:
+                # "Chairman of the Security Council", "Secretary of State for Defence", "Minister for Europe"
                 body = re.sub(r"^(the|The)\s+", "", of.strip())
-                role = f"{role} of the {body}" if of.strip().lower().startswith("the ") else f"{role} of {body}"
+                the = "the " if of.strip().lower().startswith("the ") else ""
+                role = f"{role} {prep} {the}{body}"
         if place is None:
-            tenures = [t for t in self.kb.offices(person.id, published) if norm_name(t.role) == norm_name(role)]
-            tenures = tenures or [t for t in self.kb.offices(person.id) if norm_name(t.role) == norm_name(role)]
+            # the office the KB knows under these words ("High Representative" in "High Representative/Vice President")
+            words = set(norm_name(role).split())
+            fits = [t for t in self.kb.offices(person.id) if set(norm_name(t.role).split()) <= words]
+            tenures = [t for t in fits if published is None or t.covers(published)] or fits
             if tenures and tenures[0].of:
                 place = self.kb.get(tenures[0].of)
         if place is None and person.country:
@@ -451,15 +461,30 @@ class ActorResolver:
                 self._add_role(found, person, match, sent.start_char + len(before) - len(before[-160:]), mention, published)
             after = text[mention.end_char : sent.end_char]
             match = ROLE_AFTER.match(after)
+            if match and any(mention.end_char < m.start_char < mention.end_char + match.end() for m in people):
+                match = None  # "Mike Pence, Secretary of State Mike Pompeo": the office belongs to the next name
             if match:
                 self._add_role(found, person, match, mention.end_char, mention, published)
+        # "Presidents Nursultan Nazarbayev of Kazakhstan, Askar Akayev of Kyrgyzstan and ..."
+        for mention in people:
+            sent = doc[mention.start].sent
+            of_match = re.match(r"\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})", text[mention.end_char : sent.end_char])
+            plural = [m for m in PLURAL_TITLES.finditer(text[sent.start_char : mention.start_char])]
+            if of_match is None or not plural or self._place_of(of_match.group("of")) is None:
+                continue
+            title = plural[-1].group("title")
+            singular = re.sub(r"s$", "", title) if not title.endswith("Ministers") else title[:-1]
+            place = self._place_of(of_match.group("of"))
+            self._append_role(found, mention.actor, canonical_role("", singular), place.name if place else None,
+                              mention.start_char, mention.end_char + of_match.end())
         # "... through his positions as life-long chairman of the Security Council"
         for sent in doc.sents:
             for match in ROLE_AS.finditer(sent.text):
                 abs_start = sent.start_char + match.start()
                 holder = self._holder_before(doc, found, sent, abs_start)
                 if holder is not None:
-                    role, of = self._role_info(holder, match.group("mod"), match.group("title"), None, match.group("of"), published)
+                    role, of = self._role_info(holder, match.group("mod"), match.group("title"), None, match.group("of"),
+                                               published, match.group("prep"))
                     self._append_role(found, holder.id, role, of, abs_start + 3, sent.start_char + match.end())
 
     def _holder_before(self, doc: Doc, found: _Found, sent: Span, char: int) -> ActorInfo | None:
@@ -480,7 +505,8 @@ class ActorResolver:
         owner = match.group("owner")
         if owner and self._place_of(owner) is None:
             owner = None
-        role, of = self._role_info(person, match.group("mod"), match.group("title"), owner, match.group("of"), published)
+        role, of = self._role_info(person, match.group("mod"), match.group("title"), owner, match.group("of"), published,
+                                   match.group("prep"))
         first = "owner" if owner else ("mod" if match.group("mod") else "title")
         start = offset + match.start(first)
         end = offset + match.end("of") if match.group("of") else offset + match.end("title")
@@ -493,8 +519,15 @@ class ActorResolver:
             country = self.kb.country_by_name(of)
             if country is not None:
                 info.country = country.country
-        for existing in found.roles:
-            if existing.person == person and norm_name(existing.role) == norm_name(role):
+        words = set(norm_name(role).split())
+        for k, existing in enumerate(found.roles):
+            if existing.person != person:
+                continue
+            held = set(norm_name(existing.role).split())
+            if words <= held:
+                return  # "Secretary" after "Secretary of State": nothing new
+            if held < words and existing.of in (of, None):
+                found.roles[k] = RoleInfo(person, role, of or existing.of, start, end)  # the fuller title wins
                 return
         found.roles.append(RoleInfo(person, role, of, start, end))
 

@@ -123,3 +123,39 @@ def test_actors_people_of_a_country_are_a_group(analyze) -> None:
     assert group.name == "Ukrainian diplomats" and group.country == "UKR"
     (m,) = [e for e in a.events if e.plover == "CONSULT"]
     assert group.id in m.participants
+
+
+@pytest.mark.parametrize(
+    "text, person, role, of",
+    [
+        ("Minister for Europe Hans Dietmar Kolb spoke first.", "Hans Dietmar Kolb", "Minister for Europe", None),
+        ("The British Secretary of State for Defence, Grant Shapps, arrived.", "Grant Shapps",
+         "Secretary of State for Defence", "United Kingdom"),
+        ("High Representative/Vice-President Josep Borrell opened the meeting.", "Josep Borrell",
+         "High Representative/Vice President", "European Union"),
+        ("The chairman of the Freedonian Relief Council (FRC) Tomas Varga spoke.", "Tomas Varga",
+         "Chairman of the Freedonian Relief Council", None),
+    ],
+)
+def test_actors_office_phrases(analyze, text: str, person: str, role: str, of: str | None) -> None:
+    a = analyze(text)
+    roles = {(a.actor(r.person).name, r.role) for r in a.roles}
+    assert (person, role) in roles
+    if of:
+        assert any(r.of == of for r in a.roles if a.actor(r.person).name == person)
+
+
+def test_actors_plural_title_before_list(analyze) -> None:
+    a = analyze("The talks brought together Presidents Emmanuel Macron of France and Andrzej Duda of Poland.")
+    roles = {(a.actor(r.person).name, r.role, r.of) for r in a.roles}
+    assert ("Emmanuel Macron", "President", "France") in roles and ("Andrzej Duda", "President", "Poland") in roles
+
+
+def test_actors_short_title_after_full_one_adds_nothing(analyze) -> None:
+    a = analyze("Secretary of State Antony Blinken arrived. Later Secretary Blinken spoke to reporters.")
+    assert [r.role for r in a.roles if a.actor(r.person).name == "Antony Blinken"] == ["Secretary of State"]
+
+
+def test_actors_next_name_keeps_its_office(analyze) -> None:
+    a = analyze("He met Olaf Scholz, Foreign Minister Annalena Baerbock and others.")
+    assert not any(a.actor(r.person).name == "Olaf Scholz" and "Baerbock" in r.role for r in a.roles)
