@@ -113,7 +113,7 @@ class EventFinder:
                 if event is None:
                     continue
                 for one in _split(event, trigger):
-                    _merge_into(meetings, one)
+                    _merge_into(meetings, one, doc)
             last = meetings[-1] if meetings else None
             if last is not None and DEFINITE_MEETING.search(sent.text):
                 self._enrich(doc, sent, last)
@@ -692,17 +692,47 @@ def _location(doc: Doc, sent: Span, trigger: Token) -> str | None:
             span = doc[min(t.i for t in pobj.subtree) : max(t.i for t in pobj.subtree) + 1]
             if pobj.ent_type_ == "ORG" and not re.search(r"Kremlin|House|Palace|Street|Hall|Building|Centre|Center", span.text):
                 continue
-            return span.text
+            return span.text.strip() or None
     return None
 
 
-def _merge_into(events: list[EventInfo], new: EventInfo) -> None:
+def _same_parties(doc: Doc, first: list[str], second: list[str]) -> list[str] | None:
+    """The participants of two mentions of one meeting, or None when the parties differ.
+
+    A country stands for its own person among the other mention's parties: "Putin's visit to
+    Kazakhstan" and "Putin held talks with Tokayev" name the same two sides.
+    """
+    if set(first) == set(second):
+        return first
+    if len(set(first)) != len(set(second)):
+        return None
+    actors = doc._.cq_actors
+    merged: list[str] = []
+    left = list(dict.fromkeys(second))
+    for a in dict.fromkeys(first):
+        if a in left:
+            left.remove(a)
+            merged.append(a)
+            continue
+        info = actors.get(a)
+        partner = next((b for b in left if actors.get(b) is not None and info is not None and (
+            (info.kind == "country" and actors[b].kind == "person" and actors[b].country == info.country)
+            or (actors[b].kind == "country" and info.kind == "person" and info.country == actors[b].country))), None)
+        if partner is None:
+            return None
+        left.remove(partner)
+        merged.append(a if info is not None and info.kind == "person" else partner)
+    return merged
+
+
+def _merge_into(events: list[EventInfo], new: EventInfo, doc: Doc | None = None) -> None:
     for event in events:
         if event.plover != "CONSULT":
             continue
         same_sentence = event.evidence == new.evidence and not (len(event.places) > 1 or len(new.places) > 1)
         nested = set(event.participants) <= set(new.participants) or set(new.participants) <= set(event.participants)
-        if set(event.participants) != set(new.participants) and not (same_sentence and nested):
+        parties = _same_parties(doc, event.participants, new.participants) if doc is not None else None
+        if parties is None and set(event.participants) != set(new.participants) and not (same_sentence and nested):
             continue
         if same_sentence and nested and len(new.participants) > len(event.participants):
             # "we welcomed Premier Li for talks": one meeting, seen from two words of the sentence
@@ -717,8 +747,23 @@ def _merge_into(events: list[EventInfo], new: EventInfo) -> None:
             continue
         if event.date and new.date and event.date != new.date:
             continue
+        if parties is not None and set(parties) != set(event.participants):
+            # the country side of one mention is the person of the other: keep the people
+            swap = dict(zip(event.participants, parties))
+            event.participants = parties
+            event.source = [swap.get(a, a) for a in event.source]
+            event.target = [swap.get(a, a) for a in event.target]
+            event.initiator = swap.get(event.initiator, event.initiator) if event.initiator else None
         if event.location and new.location and event.location != new.location and max(len(event.places), len(new.places)) > 1:
             continue  # listed in one breath as meetings in different places
+        if new.kind == "visit" and event.kind in ("meeting", "talks"):
+            # talks held during a visit: the visit says who travelled to whom
+            event.kind, event.mode, event.cameo = new.kind, new.mode, new.cameo
+            event.source, event.target = list(new.source), list(new.target)
+            if parties is not None:
+                swap = dict(zip(new.participants, parties))
+                event.source = [swap.get(a, a) for a in event.source]
+                event.target = [swap.get(a, a) for a in event.target]
         if event.formality == "unspecified":
             event.formality = new.formality
         event.initiator = event.initiator or new.initiator

@@ -212,3 +212,12 @@ def test_events_confidence_orders_people_above_bodies(analyze) -> None:
     people = meetings(analyze("Emmanuel Macron met Olaf Scholz in Berlin."))[0]
     bodies = meetings(analyze("France and Germany held talks in Berlin."))[0]
     assert people.confidence > bodies.confidence
+
+
+def test_events_visit_and_talks_with_its_host_are_one_meeting(analyze) -> None:
+    a = analyze(
+        "Emmanuel Macron arrived in Warsaw on an official visit.\n\n"
+        "Macron held talks with Polish President Andrzej Duda on security."
+    )
+    (m,) = meetings(a)
+    assert m.kind == "visit" and names(a, m.source) == {"Emmanuel Macron"} and names(a, m.target) == {"Andrzej Duda"}
