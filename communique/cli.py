@@ -68,6 +68,7 @@ def analyze(sources: tuple[str, ...], fmt: str | None, published: dt.date | None
             pipeline = Pipeline(model=model)
         except CommuniqueError as exc:
             _fail(exc.message, 1)
+        written: set[str] = set()
         if out_dir is not None:
             out_dir.mkdir(parents=True, exist_ok=True)
         for article, result in pipeline.analyze_many(articles, include_text=include_text):
@@ -89,6 +90,10 @@ def analyze(sources: tuple[str, ...], fmt: str | None, published: dt.date | None
                 stem = Path(article.source).stem if article.source not in ("-",) else "stdin"
                 if article.source.startswith(("http://", "https://")):
                     stem = article.id
+                if stem in written:
+                    # a/x.txt and b/x.txt in one run: keep both, told apart by the article id
+                    stem = f"{stem}-{article.id[:8]}"
+                written.add(stem)
                 target = out_dir / f"{stem}.{'json' if fmt == 'json' else 'md'}"
                 tmp = target.with_suffix(target.suffix + ".tmp")
                 tmp.write_text(rendered + "\n", encoding="utf-8")

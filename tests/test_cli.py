@@ -184,3 +184,54 @@ def test_cli_markdown_brief(batch, runner: CliRunner) -> None:
     assert "## Who said what" in lines
     meetings = result.stdout.split("## Who met whom", 1)[1].split("## ", 1)[0]
     assert "Keir Starmer" in meetings and "Giorgia Meloni" in meetings
+
+
+def test_cli_same_file_name_in_two_folders_keeps_both(runner: CliRunner, tmp_path: Path) -> None:
+    for folder, who in (("a", "Olaf Scholz"), ("b", "Emmanuel Macron")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "news.txt").write_text(f"{who} met Joe Biden in Washington on Monday.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["analyze", str(tmp_path / "a" / "news.txt"), str(tmp_path / "b" / "news.txt"),
+                                 "--out", str(out), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    written = sorted(p.name for p in out.glob("*.json"))
+    assert len(written) == 2 and "news.json" in written
+
+
+def test_cli_analyze_url_from_a_local_server(runner: CliRunner, tmp_path: Path) -> None:
+    """A real HTTP fetch, from a server on this machine (the network edge, not a mock)."""
+    import http.server
+    import threading
+
+    page = (
+        "<html><head><title>Leaders meet in Vilnius</title></head><body><nav>Home | World</nav><article>"
+        "<p>Olaf Scholz met Joe Biden in Vilnius on Tuesday to discuss support for Ukraine.</p>"
+        "<p>\"We stand together,\" Scholz told reporters after the talks.</p>"
+        "<p>The two leaders also spoke about energy prices and trade across the Atlantic.</p>"
+        "</article><footer>Contact us</footer></body></html>"
+    )
+    (tmp_path / "story.html").write_text(page, encoding="utf-8")
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, directory=str(tmp_path), **kwargs)
+
+        def log_message(self, format: str, *args: object) -> None:  # keep test output clean
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/story.html"
+        result = runner.invoke(cli, ["analyze", url, "--format", "json", "--published", "2024-07-09"])
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.exit_code == 0, result.stderr
+    analysis = json.loads(result.stdout)
+    assert analysis["article"]["url"] == url
+    assert "Home | World" not in json.dumps(analysis)
+    names = {a["name"] for a in analysis["actors"]}
+    assert {"Olaf Scholz", "Joe Biden"} <= names
+    assert any(e["plover"] == "CONSULT" and e["date"] == "2024-07-09" for e in analysis["events"])
