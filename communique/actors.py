@@ -45,12 +45,12 @@ DROPPED_MODIFIERS = {
     "current", "former", "then", "late", "life-long", "lifelong", "new", "outgoing", "incoming",
     "incumbent", "sitting", "newly", "elected", "newly-elected", "ex",
 }
-GENERIC_BODIES = {"security council", "government", "parliament", "council", "cabinet", "senate", "assembly"}
+GENERIC_BODIES = {"security council", "government", "parliament", "council", "cabinet", "senate", "assembly", "state"}
 _TITLE_RE = "|".join(re.escape(t) for t in TITLES)
 _MOD_RE = r"(?i:(?:(?:%s)\s+)*)" % "|".join(re.escape(m) for m in sorted(KEPT_MODIFIERS | DROPPED_MODIFIERS))
 _TITLE_RE = "(?i:" + _TITLE_RE + ")"
 _OF_RE = r"(?:\s+(?i:of)\s+(?P<of>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z][\w'’.-]*){0,5}))?"
-_OWNER_RE = r"(?:(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})(?:'s|’s)?\s+)?"
+_OWNER_RE = r"(?:(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})(?:'s|’s)?\s+)??"
 ROLE_BEFORE = re.compile(
     r"(?:^|[\s(\"“])(?i:as\s+)?(?i:the\s+)?" + _OWNER_RE + r"(?P<mod>" + _MOD_RE + r")(?P<title>" + _TITLE_RE + r")"
     + _OF_RE + r"\s*,?\s*$",
@@ -63,7 +63,7 @@ ROLE_AS = re.compile(
     r"\b(?i:as)\s+(?i:the\s+)?(?P<mod>" + _MOD_RE + r")(?P<title>" + _TITLE_RE + r")" + _OF_RE,
 )
 DESCRIPTION = re.compile(
-    r"\b(?P<det>the|The)\s+(?:(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+)?(?P<mod>" + _MOD_RE + r")"
+    r"\b(?P<det>the|The)\s+(?:(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+)??(?P<mod>" + _MOD_RE + r")"
     r"(?P<title>" + _TITLE_RE + r")\b" + _OF_RE,
 )
 DESCRIPTION_POSS = re.compile(
@@ -237,10 +237,15 @@ class ActorResolver:
         self, candidates: list[KBActor], published: dt.date | None, full_names: set[str], span: Span
     ) -> ActorInfo | None:
         if len(candidates) > 1:
+            # "Prime Minister Harper": the Harper who held that office
+            before = span.doc.text[max(0, span.start_char - 40) : span.start_char]
+            title = ROLE_BEFORE.search(before)
+            wanted = canonical_role(title.group("mod"), title.group("title")) if title else None
             ranked = sorted(
                 candidates,
                 key=lambda a: (
                     a.id in full_names,
+                    bool(wanted and any(norm_name(t.role) == norm_name(wanted) for t in self.kb.offices(a.id))),
                     bool(published and self.kb.offices(a.id, published)),
                     bool(self.kb.offices(a.id)),
                     a.kind == "country",
@@ -386,17 +391,21 @@ class ActorResolver:
             if nxt < len(doc) and taken[nxt]:
                 continue
             owner = match.group("owner")
+            if owner and self._place_of(owner) is None:
+                continue  # "the Irish Foreign Minister" is read with its country, never as "Minister"
             of = match.groupdict().get("of")
             place = self._place_of(of) or (self._place_of(owner) if owner else None)
             role = canonical_role(match.group("mod"), match.group("title"))
             person = self._person_with_role(found, role, place, start)
+            if person is None and place is not None:
+                person = self._known_holder(found, role, place)
             if person is None and place is None and home:
                 place = self.kb.country_by_iso3(home)
-            if person is None and place is not None:
-                date = published
-                holders = self.kb.holders(role, place.id, date) if date else self.kb.holders(role, place.id)
-                if len(holders) == 1:
-                    h = holders[0]
+            if person is None and place is not None and published is not None:
+                # without a publication date the office holder cannot be known: leave it unresolved
+                holders = self.kb.holders(role, place.id, published)
+                if holders:
+                    h = holders[0]  # on a handover day, the incoming holder
                     person = found.actors.get(h.id) or ActorInfo(h.id, h.name, h.kind, h.country, h.cameo)
             if person is None:
                 continue
@@ -409,10 +418,22 @@ class ActorResolver:
             if place is not None:
                 self._append_role(found, person.id, role, place.name, start, end)
 
+    def _known_holder(self, found: _Found, role: str, place: KBActor) -> ActorInfo | None:
+        """A person the article names who held this office at some time ("the President of Russia")."""
+        holders = [
+            info for info in found.actors.values()
+            if info.kind == "person" and any(
+                norm_name(t.role) == norm_name(role) and t.of == place.id for t in self.kb.offices(info.id)
+            )
+        ]
+        return holders[0] if len(holders) == 1 else None
+
     def _person_with_role(self, found: _Found, role: str, place: KBActor | None, before: int) -> ActorInfo | None:
         """A person the article already gave this office (and country, when one is named)."""
-        for info in reversed(found.roles):
-            if norm_name(info.role) != norm_name(role) or info.start_char > before:
+        ordered = [r for r in reversed(found.roles) if r.start_char <= before]
+        ordered += [r for r in found.roles if r.start_char > before]
+        for info in ordered:
+            if norm_name(info.role) != norm_name(role):
                 continue
             if place is not None and info.of != place.name:
                 continue

@@ -51,6 +51,9 @@ def analyze(sources: tuple[str, ...], fmt: str | None, published: dt.date | None
             title: str | None, include_text: bool, out_dir: Path | None, model: str | None) -> None:
     """Analyse articles: .txt or .html files, '-' for stdin, or URLs.
 
+    Several sources load the model once; with --out DIR each gets its own file, otherwise they are
+    printed one after another (JSON: one object per line).
+
     Example:
 
         communique analyze article.txt --format json --published 2025-01-07
@@ -59,8 +62,6 @@ def analyze(sources: tuple[str, ...], fmt: str | None, published: dt.date | None
     from .ingest import read_article
     from .render import to_markdown
 
-    if len(sources) > 1 and out_dir is None:
-        raise click.UsageError("several sources need --out DIR (one output file per source)")
     fmt = fmt or ("markdown" if sys.stdout.isatty() and out_dir is None else "json")
     articles = []
     failures: list[str] = []
@@ -82,9 +83,16 @@ def analyze(sources: tuple[str, ...], fmt: str | None, published: dt.date | None
                 failures.append(result.message)
                 click.echo(f"communique: error: {result.message}", err=True)
                 continue
-            rendered = result.to_json() if fmt == "json" else to_markdown(result)
+            several = len(sources) > 1
+            if fmt == "json":
+                # several sources on stdout: one JSON object per line (NDJSON)
+                rendered = result.to_json(indent=None if several and out_dir is None else 1)
+            else:
+                rendered = to_markdown(result)
             if out_dir is None:
                 click.echo(rendered)
+                if several and fmt == "markdown":
+                    click.echo("---\n")
             else:
                 stem = Path(article.source).stem if article.source not in ("-",) else "stdin"
                 if article.source.startswith(("http://", "https://")):

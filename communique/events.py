@@ -93,9 +93,10 @@ class EventFinder:
         for sent in doc.sents:
             for trigger, kind in _triggers(sent):
                 event = self._meeting(doc, sent, trigger, kind)
-                if event is not None:
-                    _merge_into(meetings, event)
+                if event is None:
                     continue
+                for one in _split(event, trigger):
+                    _merge_into(meetings, one)
             last = meetings[-1] if meetings else None
             if last is not None and DEFINITE_MEETING.search(sent.text):
                 self._enrich(doc, sent, last)
@@ -113,6 +114,9 @@ class EventFinder:
         text = sent.text
         lemma = trigger.lemma_.lower()
         if re.search(r"\b(phone|telephone|by phone|over the phone)\b", text, re.I) and kind in ("meeting", "talks"):
+            kind = "phone_call"
+        if lemma in ("speak", "talk") and not re.search(r"\b(met|meeting|visit|in person|sidelines|margins)\b", text, re.I):
+            # "X spoke with Y" in a readout without a place of meeting is a call
             kind = "phone_call"
         if re.search(r"\b(video ?conference|video link|videoconference|video call|virtual(ly)?|online)\b", text, re.I):
             kind = "video_call" if kind != "summit" or "video" in text.lower() else kind
@@ -185,6 +189,25 @@ class EventFinder:
     # praise and criticism ---------------------------------------------------------------------
     def _stances(self, doc: Doc) -> list[EventInfo]:
         out: list[EventInfo] = []
+        quoted_cues = {q.evidence for q in doc._.cq_quotes if q.cue_lemma in PRAISE | CRITICISM}
+        for token in doc:
+            lemma = token.lemma_.lower()
+            if token.pos_ != "VERB" or lemma not in PRAISE | CRITICISM:
+                continue
+            sent = token.sent
+            if (sent.start_char, sent.end_char) in quoted_cues:
+                continue  # the quote carries it
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+            if subject is None or obj is None:
+                continue
+            source, _ = _resolve_np(doc, subject)
+            target = _phrase_actor(doc, obj)
+            if source is None or target is None or source == target:
+                continue
+            plover, cameo = ("SUPPORT", "051") if lemma in PRAISE else ("ACCUSE", "112" if lemma == "accuse" else "111")
+            out.append(EventInfo(plover, cameo, (sent.start_char, sent.end_char), source=[source], target=[target],
+                                 participants=[source, target], confidence=0.65))
         for quote in doc._.cq_quotes:
             if quote.speaker is None or quote.cue_lemma is None:
                 continue
@@ -200,6 +223,18 @@ class EventFinder:
             out.append(EventInfo(plover, cameo, quote.evidence, source=[quote.speaker], target=[target],
                                  participants=[quote.speaker, target], confidence=0.7))
         return out
+
+
+def _split(event: EventInfo, trigger: Token) -> list[EventInfo]:
+    """"his meetings with A, B and C": one bilateral meeting with each of them."""
+    if trigger.tag_ != "NNS" or len(event.source) != 1 or len(event.target) < 2 or event.kind == "summit":
+        return [event]
+    out = []
+    for target in event.target:
+        one = EventInfo(**{**event.__dict__, "target": [target], "participants": [event.source[0], target],
+                           "more_evidence": [], "mode": None if event.mode == "multilateral" else event.mode})
+        out.append(one)
+    return out
 
 
 def _triggers(sent: Span) -> list[tuple[Token, str]]:
@@ -219,21 +254,48 @@ def _triggers(sent: Span) -> list[tuple[Token, str]]:
 
 
 def _np_actors(doc: Doc, head: Token) -> list[str]:
-    """Actors a noun phrase names, with its coordinated phrases ("A and B")."""
+    """Actors a noun phrase names, with its coordinated phrases ("A and B").
+
+    "the first President of Kazakhstan Nursultan Nazarbayev" names the person, not the country:
+    a person anywhere in the phrase wins over a country or organization.
+    """
     out: list[str] = []
     for token in [head, *[c for c in head.conjuncts]]:
         actor, _ = _resolve_np(doc, token)
-        if actor is None:
-            mention = actor_at(doc, token.i)
-            actor = mention.actor if mention else None
-        if actor is None:
-            for child in token.children:
-                if child.dep_ == "appos":
-                    mention = actor_at(doc, child.i)
-                    actor = mention.actor if mention else None
+        info = doc._.cq_actors.get(actor) if actor else None
+        if info is None or info.kind != "person":
+            found = _phrase_actor(doc, token)
+            actor = found or actor
+        info = doc._.cq_actors.get(actor) if actor else None
+        if info is None or info.kind != "person":
+            # "the President of the United States, Joe Biden," parsed loosely: the name right after
+            end = max(t.i for t in token.subtree) + 1
+            if end < len(doc) and doc[end].text == ",":
+                mention = actor_at(doc, end + 1)
+                if mention is not None and doc._.cq_actors[mention.actor].kind == "person":
+                    actor = mention.actor
         if actor and doc._.cq_actors.get(actor) is not None and doc._.cq_actors[actor].kind in ("person", "country", "organization"):
             out.append(actor)
     return out
+
+
+def _phrase_actor(doc: Doc, token: Token) -> str | None:
+    """The best actor inside one conjunct's phrase, not crossing into other conjuncts or clauses."""
+    blocked: set[int] = set()
+    for child in token.children:
+        if child.dep_ in ("conj", "cc", "relcl", "acl") or (child.dep_ == "prep" and child.lower_ not in ("of", "for")):
+            blocked.update(t.i for t in child.subtree)
+    tokens = [t for t in token.subtree if t.i not in blocked]
+    best: tuple[int, str] | None = None
+    for t in tokens:
+        mention = actor_at(doc, t.i)
+        if mention is None:
+            continue
+        kind = doc._.cq_actors[mention.actor].kind
+        rank = {"person": 0, "organization": 1, "country": 2}.get(kind, 3)
+        if best is None or rank < best[0]:
+            best = (rank, mention.actor)
+    return best[1] if best else None
 
 
 def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
@@ -262,10 +324,11 @@ def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
     if trigger.pos_ in ("NOUN", "PROPN") and not sources:
         # "A held talks with B", "A made time for a conversation with B"
         head, hops = trigger, 0
-        while head.dep_ in ("dobj", "pobj", "prep", "attr", "nsubjpass", "conj", "compound") and hops < 4:
+        while head.dep_ in ("dobj", "pobj", "prep", "attr", "nsubjpass", "conj", "compound") and hops < 6:
             head, hops = head.head, hops + 1
-            if head.pos_ in ("VERB", "AUX"):
-                sources += [a for c in head.children if c.dep_ == "nsubj" for a in _np_actors(doc, c)]
+            subjects = [c for c in head.children if c.dep_ == "nsubj"] if head.pos_ in ("VERB", "AUX") else []
+            if subjects:
+                sources += [a for c in subjects for a in _np_actors(doc, c)]
                 break
     if any(c.lower_ == "between" for c in trigger.children) and sources and len(sources) >= 2 and not targets:
         sources, targets = sources[:1], sources[1:]
@@ -292,7 +355,9 @@ def _is_future(trigger: Token, text: str) -> bool:
         governor = trigger.head.lemma_.lower()
         if governor in ("plan", "expect", "intend", "agree", "hope", "schedule", "set", "due", "look", "want", "be"):
             return True
-    return bool(re.search(r"\b(is|are) (expected|scheduled|set|due) to (meet|visit|hold)|\bwill (meet|visit|hold|travel)\b", text))
+    if trigger.pos_ != "VERB":
+        return False
+    return bool(re.search(r"\b(is|are) (expected|scheduled|set|due) to (meet|visit|hold)|\bwill (meet|visit|hold)\b", text))
 
 
 def _initiator(doc: Doc, sent: Span, event: EventInfo) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
+import unicodedata
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -85,6 +86,47 @@ def check_language(text: str, source: str) -> str:
     )
 
 
+# Single-byte encodings tried next to charset_normalizer's guess, which is unreliable when only a
+# few words of a mostly English text are non-ASCII (a Russian name in cp1251 reads as cp850).
+_LEGACY_ENCODINGS = ("cp1252", "cp1251", "cp1250", "iso8859_15", "koi8_r", "cp1253")
+
+
+def _implausibility(text: str) -> int:
+    """How unlike real words the non-ASCII words of ``text`` are (0 = all plausible)."""
+    penalty = 0
+    for word in re.findall(r"\S*[^\x00-\x7f]\S*", text):
+        scripts = set()
+        accented = 0
+        letters = 0
+        for ch in word:
+            if ch.isalpha():
+                letters += 1
+                script = unicodedata.name(ch, "?").split(" ")[0]
+                scripts.add(script)
+                accented += script == "LATIN" and ord(ch) > 0x7F
+            elif ord(ch) > 0x7F and unicodedata.category(ch)[0] not in "PZ":
+                penalty += 2  # a box-drawing, currency or control character inside a word
+        penalty += len(scripts) > 1  # Latin and Cyrillic letters mixed in one word
+        penalty += letters > 2 and accented * 2 > letters  # "Ïóòèí": mostly accented letters
+    return penalty
+
+
+def _most_plausible(data: bytes, guess: str) -> str:
+    """``guess`` or a decoding of ``data`` in a common legacy encoding whose words look more real."""
+    best, best_penalty = guess, _implausibility(guess)
+    for encoding in _LEGACY_ENCODINGS:
+        if best_penalty == 0:
+            break
+        try:
+            candidate = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        penalty = _implausibility(candidate)
+        if penalty < best_penalty:
+            best, best_penalty = candidate, penalty
+    return best
+
+
 def decode(data: bytes, source: str) -> str:
     """Decode bytes as UTF-8, else as the legacy encoding they most likely use."""
     if not data.strip():
@@ -99,7 +141,7 @@ def decode(data: bytes, source: str) -> str:
         best = from_bytes(data).best()
         if best is None:
             raise BinaryInputError(source, "the input's encoding cannot be recognised; it may be binary data")
-        text = str(best)
+        text = _most_plausible(data, str(best))
     controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > max(8, len(text[:8192]) // 50):
         raise BinaryInputError(source, "the input is binary data, not text or HTML")
@@ -185,6 +227,24 @@ def article_from_text(
     )
 
 
+def _only_link_text(html: str, text: str) -> bool:
+    """True when every line trafilatura kept is the label of a link: a menu, not an article.
+
+    On pages without article text trafilatura falls back to whatever text there is, which is
+    usually the navigation ("Home", "World", ...).
+    """
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, TypeError, lxml.etree.ParserError):
+        return False
+    labels = {" ".join(a.text_content().split()) for a in root.iter("a")}
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = [line for line in lines if any(ch.isalnum() for ch in line)]
+    return bool(lines) and all(line in labels for line in lines)
+
+
 def article_from_html(
     data: bytes | str,
     source: str,
@@ -206,7 +266,7 @@ def article_from_html(
         raise NoArticleTextError(source, f"the HTML cannot be parsed ({exc})") from exc
     doc = result.as_dict() if result is not None and hasattr(result, "as_dict") else (result or {})
     text = (doc.get("text") or "").strip()
-    if not text:
+    if not text or _only_link_text(html, text):
         raise NoArticleTextError(source, "the HTML page holds no article text (navigation or an empty page?)")
     language = check_language(text, source)
     date_text = doc.get("date")

@@ -538,7 +538,6 @@ def _add_name_forms(actors: dict[str, dict[str, Any]], places: _PlaceNames) -> N
         if actor["kind"] != "person":
             continue
         iso3 = actor.get("country")
-        names = [actor["name"], *actor.get("aliases", [])]
         extra: list[str] = []
         last = surname(actor["name"], iso3)
         if last:
@@ -547,7 +546,8 @@ def _add_name_forms(actors: dict[str, dict[str, Any]], places: _PlaceNames) -> N
             if len(key) >= shortest and key not in COMMON_WORDS and key not in place_keys and key not in org_keys:
                 extra.append(last)
         if iso3 in CYRILLIC_STATES:
-            for name in [*names, *extra]:
+            # Only the name and surname: variants of every alias would swamp lookups with noise.
+            for name in [actor["name"], *extra]:
                 extra.extend(translit_variants(name, iso3)[1:])
         actor["aliases"] = [a for a in _unique([*actor.get("aliases", []), *extra]) if norm_name(a) != norm_name(actor["name"])]
 
@@ -586,3 +586,13 @@ def build_kb(shared_dir: Path, out: Path, extra: dict[str, Any] | None = None, h
         memberships=len(data["memberships"]), bytes=size, seconds=time.perf_counter() - began,
     )
 
+
+
+def wikidata_rows(fetch: Any = None, hand_path: Path = HAND_FACTS, countries_path: Path = COUNTRIES_FILE) -> dict[str, Any]:
+    """Rows from Wikidata for our states and the organizations in the hand file."""
+    from . import wikidata
+
+    iso3_by_qid = {c["id"]: c["iso3"] for c in read_countries(countries_path)}
+    hand = json.loads(hand_path.read_text(encoding="utf-8")) if hand_path.exists() else {}
+    orgs = [a["id"] for a in hand.get("actors", []) if a.get("kind") == "organization"]
+    return wikidata.refresh_from_wikidata(iso3_by_qid, orgs, fetch=fetch or wikidata.sparql)

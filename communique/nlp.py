@@ -39,6 +39,16 @@ _EXTENSIONS = {
 }
 
 
+@Language.component("communique_lines")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: titles, datelines and paragraphs never run into each other."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws[len(previous.text):] or (previous.is_space and "\n" in previous.text):
+            token.is_sent_start = True
+    return doc
+
+
 def register_extensions() -> None:
     for name, default in _EXTENSIONS.items():
         if not Doc.has_extension(name):
@@ -66,6 +76,8 @@ def load_nlp(model: str | None = None, kb_path: str | None = None) -> Language:
         nlp = spacy.load(name, exclude=["textcat"])
     except OSError as exc:
         raise ModelError(f"cannot load spaCy model {name!r}: {exc}; install it or set COMMUNIQUE_MODEL") from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("communique_lines", before="parser")
     nlp.add_pipe("communique_quote_marks", last=True)
     nlp.add_pipe("communique_actors", last=True, config={"kb_path": kb_path or ""})
     nlp.add_pipe("communique_quotes", last=True)

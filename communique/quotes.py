@@ -30,7 +30,7 @@ SPEECH_VERBS = frozenset(
     comment observe reply respond answer write tweet post report recall urge demand propose promise pledge
     vow threaten accuse criticize criticise condemn welcome thank congratulate voice hail commend reaffirm
     affirm predict caution complain concede contend disclose maintain mention quip retort reveal signal
-    testify quote call ask""".split()
+    testify quote call ask express voice convey""".split()
 )
 # verbs that only report speech with a clause or a quote after them, never on their own
 NEEDS_CLAUSE = frozenset(
@@ -402,7 +402,8 @@ def _transcript_turns(doc: Doc) -> list[tuple[int, int, tuple[int, int]]]:
             covered = {t.i for m in doc._.cq_mentions if span.start <= m.start < span.end for t in doc[m.start : m.end]}
             rest = [t.text for t in span if t.i not in covered and t.lower_ not in TITLE_WORDS and t.is_alpha
                     and not doc._.cq_kb.place(t.text)] if doc._.cq_kb is not None else rest
-        if not ((is_person and not rest) or label in ("Q", "A") or (label.isupper() and len(label) > 3)):
+        titled = any(w.lower() in TITLE_WORDS - {"of", "the", "state", "general"} for w in words)
+        if not ((is_person and not rest) or label in ("Q", "A") or (label.isupper() and len(words) >= 2 and titled)):
             continue
         candidates.append((match.end(), match.start("label"), match.end("label")))
     turns = []
@@ -477,12 +478,21 @@ def _reported_clause(verb: Token) -> tuple[int, int] | None:
         if child.dep_ == "ccomp" or (child.dep_ == "advcl" and any(c.lower_ == "that" for c in child.children)):
             tokens = [t for t in child.subtree]
             return _token_range(tokens)
+        if child.dep_ == "dobj":
+            # "expressed his belief that ...", "voiced hope that ..."
+            for grand in child.children:
+                if grand.dep_ in ("acl", "ccomp", "relcl") and any(c.lower_ == "that" and c.dep_ == "mark" for c in grand.children):
+                    return _token_range([t for t in grand.subtree])
+    if lemma in ("express", "voice", "convey"):
+        return None
     if lemma in ("urge", "call", "ask", "demand", "describe", "praise", "criticize", "criticise", "condemn",
                  "welcome", "accuse", "warn", "promise", "pledge", "vow", "threaten", "propose", "thank",
                  "congratulate", "announce", "confirm", "deny", "reaffirm", "express", "voice", "hail", "commend"):
         parts = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "prep", "dative", "oprd")]
         if lemma == "call":
             parts = [c for c in parts if c.dep_ in ("xcomp",) or c.lower_ in ("for", "on", "upon")]
+        elif not any(c.dep_ in ("xcomp", "oprd") or c.lower_ in ("as", "for", "to", "over") for c in parts):
+            return None  # "condemned the attack": a stance, not a statement with content
         if not parts or lemma in NEEDS_CLAUSE and lemma != "call":
             return None
         tokens = [t for c in parts for t in c.subtree]
