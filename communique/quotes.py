@@ -153,7 +153,24 @@ def _is_closing(text: str, i: int) -> bool:
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans (open mark, close mark + 1) of top-level quotations in ``text``."""
+    """Character spans (open mark, close mark + 1) of top-level quotations in ``text``.
+
+    Doubled apostrophes and backticks (''like this'', ``like this'') are double quotation marks
+    written with two characters; a span then starts at the second character of the opening pair and
+    ends after the first of the closing one, so the words inside stay exactly the quotation.
+    """
+    if "''" not in text and "``" not in text:
+        return _quote_spans(text)
+    marked = re.sub(r"''|``", '"\x01', text)
+    spans = []
+    for start, end in _quote_spans(marked):
+        if marked[start] == '"' and start + 1 < len(marked) and marked[start + 1] == "\x01":
+            start += 1
+        spans.append((start, end))
+    return spans
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     closer: str | None = None
@@ -977,6 +994,9 @@ def _subject_of(verb: Token) -> Token | None:
         if (head.lemma_.lower() in SPEECH_VERBS | CLAUSE_VERBS or head.pos_ != "VERB"
                 or (verb.lemma_.lower() in SAYING and verb.dep_ == "advcl")):
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.i > 0 and (verb.doc[verb.i - 1].text in _QUOTE_CHARS | {"''", ","}):
+        # '"...?" asked Mr. Scholz': the parser reads an inverted subject as the object
+        subjects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN" and c.i > verb.i]
     if not subjects:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
@@ -1155,7 +1175,19 @@ def _cue_sentence_after(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo
         return None  # the quote does not end its sentence
     nxt = doc[last.sent.end].sent
     words = [t for t in nxt if not t.is_punct and not t.is_space]
-    if not words or len(words) > 8 or "\n" in doc.text[end : nxt.start_char]:
+    if not words or "\n" in doc.text[end : nxt.start_char]:
+        return None
+    first = words[0]
+    if first.pos_ == "VERB" and first.tag_ == "VBD" and first.lemma_.lower() in SPEECH_VERBS:
+        # '"...?" asked Mr. Manafort, referring to ...': the speaker follows the verb
+        named = next((c for c in first.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i > first.i), None)
+        if named is not None and named.pos_ == "PROPN":
+            speaker, mention = _resolve_np(doc, named)
+            if mention is not None:
+                content = (start + 1, end - 1 if doc.text[end - 1] in _QUOTE_CHARS else end)
+                return _info(doc, content, True, "cue-after", first, speaker, mention,
+                             (doc[span.start].sent.start_char, nxt.end_char))
+    if len(words) > 8:
         return None
     for verb in words:
         lemma = verb.lemma_.lower()

@@ -349,3 +349,13 @@ def test_quotes_joint_stance_object_is_not_a_quote(analyze) -> None:
     assert a.quotes == []
     b = analyze("The two leaders reaffirmed their commitment to a ceasefire in the region.")
     assert b.quotes == []
+
+
+def test_quotes_doubled_apostrophes_are_double_quotes() -> None:
+    text = "''We will not give up,'' the minister said. He called it ''a fair deal''."
+    assert [text[s + 1 : e - 1] for s, e in quote_spans(text)] == ["We will not give up,", "a fair deal"]
+
+
+def test_quotes_inverted_cue_after_question(analyze) -> None:
+    a = analyze("\"Who pays for the new bridge?\" asked Mr. Scholz, pointing at the budget.")
+    assert a.quotes and a.quotes[0].speaker_mention.text.endswith("Scholz") and a.actor(a.quotes[0].speaker).name == "Olaf Scholz"
