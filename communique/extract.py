@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from . import __version__
 from .actors import home_country
-from .errors import CommuniqueError
+from .errors import CommuniqueError, TooLargeError
 from .kb import KnowledgeBase, load_kb
 from .nlp import load_nlp, model_label
 from .records import (
@@ -56,6 +56,12 @@ class Pipeline:
 
     def analyze(self, article: Article, *, include_text: bool = False) -> Analysis:
         """Analyse one article."""
+        if len(article.text) > self.nlp.max_length:
+            raise TooLargeError(
+                article.source,
+                f"the text has {len(article.text):,} characters; one article may have at most "
+                f"{self.nlp.max_length:,} (the parser needs about 1 GB per 100,000); split it into its articles",
+            )
         doc = self.nlp(self._doc(article))
         return to_analysis(doc, article, self.info, include_text=include_text)
 

@@ -235,3 +235,10 @@ def test_cli_analyze_url_from_a_local_server(runner: CliRunner, tmp_path: Path) 
     names = {a["name"] for a in analysis["actors"]}
     assert {"Olaf Scholz", "Joe Biden"} <= names
     assert any(e["plover"] == "CONSULT" and e["date"] == "2024-07-09" for e in analysis["events"])
+
+
+def test_cli_text_longer_than_the_parser_allows_exits_2_with_one_line(runner: CliRunner, tmp_path: Path) -> None:
+    source = tmp_path / "long.txt"
+    source.write_text("The talks went on for hours and ended without a statement. " * 20000, encoding="utf-8")
+    result = runner.invoke(cli, ["analyze", str(source), "--format", "json"])
+    assert_one_error_line(result, str(source), "characters")
