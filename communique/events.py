@@ -51,7 +51,8 @@ FORMAL = re.compile(
     re.I,
 )
 RECURRING = re.compile(
-    r"\b(regular(ly)?|annual(ly)?|have become (the|a) norm|become routine|routine(ly)?|series of|periodic(ally)?|"
+    r"\b((second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(st|nd|rd|th)) (meeting|visit|call|"
+    r"conversation|summit)|regular(ly)?|annual(ly)?|have become (the|a) norm|become routine|routine(ly)?|series of|periodic(ally)?|"
     r"every (year|month|week)|once a (year|month)|recurring|frequent(ly)?)\b",
     re.I,
 )
@@ -73,6 +74,12 @@ INITIATOR = re.compile(
     r"|\b(?:at|on|upon)\s+the\s+(?:urgent\s+)?(?:request|initiative|invitation)\s+of\s+(?:the\s+)?(?P<who2>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
     r"|\b(?:at|on|upon)\s+(?:the\s+)?(?P<who3>[A-Z][a-z]+)\s+side'?s\s+(?:request|initiative|invitation)\b",
 )
+# nouns for the people a host receives: "hosted his Azerbaijani counterpart Ilham Aliyev"
+GUESTS = frozenset(
+    """counterpart delegation guest guests visitor visitors envoy envoys leader leaders president prime minister
+    ministers chancellor king queen emir premier secretary ambassador official officials head heads""".split()
+)
+SIDELINES = re.compile(r"\b(on|at) the (sidelines|margins) of\b", re.I)
 DEFINITE_MEETING = re.compile(r"\b(the|this|that)\s+(meeting|talks|conversation|call|visit|summit)\b", re.I)
 _DEMONYM_SIDE = re.compile(r"\b(?:the\s+)?(?P<dem>[A-Z][a-z]+)\s+side\b")
 
@@ -155,14 +162,14 @@ class EventFinder:
             kind = "video_call" if kind != "summit" or "video" in text.lower() else kind
             if kind == "summit":
                 kind = "video_call"
-        if kind == "meeting" and re.search(r"\bsummit\b", text, re.I) and len(people) > 2:
+        if kind == "meeting" and re.search(r"\bsummit\b", text, re.I) and len(people) > 2 and not SIDELINES.search(text):
             kind = "summit"
         event = EventInfo("CONSULT", "040", (sent.start_char, sent.end_char), kind=kind,
                           trigger_is_noun=trigger.pos_ != "VERB")
         if lemma in MEDIATION or trigger.lower_ in MEDIATION:
             # "X mediated between A and B": a third party brings two sides together
             event.source, event.target = sources[:1], [p for p in people if p not in sources[:1]]
-            event.mode, event.cameo = "third-party", "045"
+            event.mode, event.cameo = None, "045"  # PLOVER: CONSULT, context diplomatic
         elif (lemma in HOST_VERBS or trigger.lower_ == "welcome") and targets:
             # "A hosted B": B visits A
             event.source, event.target = targets, sources
@@ -175,11 +182,13 @@ class EventFinder:
         event.participants = people
         if kind in ("phone_call", "video_call"):
             event.mode, event.cameo = "phone", "041"
-        elif len(people) > 2 and event.mode is None:
+        elif len(people) > 2 and event.mode is None and event.cameo != "045":
             event.mode = "multilateral"
         if kind == "talks" and event.cameo == "040":
             event.cameo = "046"
         self._attributes(doc, sent, trigger, event)
+        if event.mode is None and event.cameo == "040" and _third_place(doc, event):
+            event.mode, event.cameo = "third-party", "044"  # met at a 'third' location
         if event.status == "planned":
             event.cameo = "036"
         people_only = all(doc._.cq_actors[p].kind == "person" for p in people)
@@ -314,10 +323,16 @@ def _triggers(sent: Span) -> list[tuple[Token, str]]:
             if lemma == "call" and (any(c.dep_ in ("xcomp", "oprd", "ccomp") for c in token.children)
                                     or any(c.lower_ in ("for", "on", "upon") for c in token.children)):
                 continue
-            if lemma in ("speak", "talk") and not any(c.lower_ in ("with", "to") for c in token.children):
-                continue
+            if lemma in ("speak", "talk") and not (
+                any(c.lower_ in ("with", "to") for c in token.children)
+                or any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children) for c in token.children)
+                and re.search(r"\b(by (tele)?phone|over the phone|by video)\b", sent.text, re.I)
+            ):
+                continue  # "A and B spoke by phone" is a call; "she spoke at the rally" is not
             out.append((token, MEETING_VERBS[lemma]))
         elif token.pos_ in ("NOUN", "PROPN") and token.lower_ in MEETING_NOUNS:
+            if any(a.lower_ in ("sidelines", "margins") for a in token.ancestors):
+                continue  # "on the sidelines of the SCO summit": where they met, not a meeting of its own
             out.append((token, MEETING_NOUNS[token.lower_]))
     return out
 
@@ -459,7 +474,8 @@ def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
         # "a mediation mission between A and B": the phrase's head carries the parties
         children += [c for c in trigger.head.children if c.dep_ == "prep"]
     for child in children:
-        if child.dep_ in ("dobj", "dative") and trigger.lemma_.lower() in HOST_VERBS and actor_at(doc, child.i) is None:
+        if (child.dep_ in ("dobj", "dative") and trigger.lemma_.lower() in HOST_VERBS and actor_at(doc, child.i) is None
+                and child.lemma_.lower() not in GUESTS and not any(c.dep_ == "appos" for c in child.children)):
             continue  # "welcomed the statement": a thing, not a guest
         if child.dep_ == "nsubjpass" and trigger.pos_ == "VERB":
             # "A was received by B": A is the guest, B the host; "A was met by B": both met
@@ -592,7 +608,9 @@ def _date(doc: Doc, sent: Span, trigger: Token, future: bool) -> tuple[str | Non
     published = doc._.cq_published
     candidates: list[tuple[int, str]] = []
     for ent in sent.ents:
-        if ent.label_ == "DATE" and not re.search(r"\b(years?|decades?|months?|weeks?|days?)\b", ent.text, re.I):
+        duration = re.search(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|nearly|almost|"
+                             r"over|some)\s+(\w+\s+)?(years?|decades?|months?|weeks?|days?|hours?)\b", ent.text, re.I)
+        if ent.label_ == "DATE" and not duration:  # "next week" dates a meeting; "three decades" does not
             candidates.append((abs(ent.start - trigger.i), ent.text))
     for match in DATE_PHRASE.finditer(sent.text):
         tok = doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
@@ -616,6 +634,19 @@ def _habitual(trigger: Token) -> bool:
         return False
     return any(c.lower_ in ("regularly", "often", "usually", "frequently", "routinely", "always", "sometimes")
                for c in trigger.children)
+
+
+def _third_place(doc: Doc, event: EventInfo) -> bool:
+    """The meeting took place in a country none of its parties belongs to."""
+    kb = doc._.cq_kb
+    if kb is None or not event.location:
+        return False
+    place = re.sub(r"^sidelines of .*? in ", "", event.location)
+    country = kb.place(place) or next((m for m in [kb.country_by_metonym(place)] if m), None)
+    if country is None or country.kind != "country":
+        return False
+    homes = {doc._.cq_actors[p].country for p in event.participants}
+    return None not in homes and country.country not in homes
 
 
 def _summit_is_the_news(trigger: Token) -> bool:

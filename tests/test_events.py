@@ -140,10 +140,10 @@ def test_events_lead_meeting_takes_publication_date(analyze) -> None:
     assert meetings(undated)[0].date is None
 
 
-def test_events_mediation_is_third_party(analyze) -> None:
+def test_events_mediation_is_coded_045(analyze) -> None:
     a = analyze("Norwegian envoy Erik Solheim launched a mediation effort between Sri Lanka and India.")
     (m,) = meetings(a)
-    assert m.mode == "third-party" and m.cameo == "045"
+    assert m.mode is None and m.cameo == "045"  # PLOVER: CONSULT, context diplomatic
     assert {a.actor(p).country for p in m.target} == {"LKA", "IND"}
 
 
@@ -221,3 +221,34 @@ def test_events_visit_and_talks_with_its_host_are_one_meeting(analyze) -> None:
     )
     (m,) = meetings(a)
     assert m.kind == "visit" and names(a, m.source) == {"Emmanuel Macron"} and names(a, m.target) == {"Andrzej Duda"}
+
+
+def test_events_meeting_at_a_third_place(analyze) -> None:
+    a = analyze("The foreign ministers of Japan and Korea met on the sidelines of the SCO summit in Astana.")
+    (m,) = meetings(a)
+    assert m.kind == "meeting" and m.mode == "third-party" and m.cameo == "044"
+    assert {a.actor(p).country for p in m.participants} == {"JPN", "KOR"}
+
+
+def test_events_spoke_by_phone_with_joint_subject(analyze) -> None:
+    a = analyze("Olaf Scholz and Emmanuel Macron spoke by phone on Sunday.", published=dt.date(2024, 3, 5))
+    (m,) = meetings(a)
+    assert m.kind == "phone_call" and m.date == dt.date(2024, 3, 3)
+
+
+def test_events_planned_meeting_keeps_its_own_date_phrase(analyze) -> None:
+    a = analyze("Xi Jinping will host Vladimir Putin in Beijing next week, the Kremlin said on Friday.",
+                published=dt.date(2024, 7, 5))
+    (m,) = meetings(a)
+    assert m.status == "planned" and m.date_text == "next week" and m.date is None
+
+
+def test_events_nth_meeting_is_recurring(analyze) -> None:
+    a = analyze("Vladimir Putin met Alexander Lukashenko in Sochi, their fifth meeting this year.")
+    assert meetings(a)[0].recurring
+
+
+def test_events_host_with_counterpart(analyze) -> None:
+    a = analyze("Narendra Modi hosted his Japanese counterpart Fumio Kishida in New Delhi.")
+    (m,) = meetings(a)
+    assert names(a, m.source) == {"Fumio Kishida"} and names(a, m.target) == {"Narendra Modi"}
