@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .errors import EvaluationError
-from .records import Analysis, Article
+from .records import Analysis, Article, shared_words
 
 Analyzer = Callable[[Article], Analysis]
 
@@ -54,15 +54,7 @@ def overlap_ok(a: str, b: str) -> bool:
     ta, tb = text_tokens(a), text_tokens(b)
     if not ta or not tb:
         return False
-    counts: dict[str, int] = {}
-    for tok in ta:
-        counts[tok] = counts.get(tok, 0) + 1
-    common = 0
-    for tok in tb:
-        if counts.get(tok, 0) > 0:
-            counts[tok] -= 1
-            common += 1
-    return common >= min(len(ta), len(tb)) / 2
+    return shared_words(ta, tb) >= min(len(ta), len(tb)) / 2
 
 
 @dataclass

@@ -576,12 +576,10 @@ class QuoteFinder:
             if found_sourceless is None:
                 continue
             tokens, cue_text = found_sourceless
-            found_range = _token_range(tokens)
-            if found_range is None:
+            claimed = _claim(tokens, taken)
+            if claimed is None:
                 continue
-            c_start, c_end = found_range
-            if not _free(c_start, c_end, taken):
-                continue
+            c_start, c_end = claimed
             sent = token.sent
             out.append(_info(doc, (c_start, c_end), False, "sourceless", token, None, None,
                              (sent.start_char, sent.end_char), cue_text=cue_text))
@@ -600,12 +598,10 @@ class QuoteFinder:
                 continue  # "called the embassy", "saw the museum": no stance
             if lemma == "call" and any(c.dep_ == "prt" for c in token.children):
                 continue  # "called off", "called up"
-            found_range = _token_range([t for c in [obj, *tail] for t in c.subtree])
-            if found_range is None:
+            claimed = _claim([t for c in [obj, *tail] for t in c.subtree], taken, minimum=0)
+            if claimed is None:
                 continue
-            c_start, c_end = found_range
-            if not _free(c_start, c_end, taken, minimum=0):
-                continue
+            c_start, c_end = claimed
             subject = _subject_of(token)
             if not _source_like(subject):
                 continue
@@ -634,12 +630,10 @@ class QuoteFinder:
             if speaker is None and not _source_like(next((c for c in token.children if c.dep_ == "poss"), None)
                                                     or _subject_of(token.head)):
                 continue
-            found_range = _token_range(list(that_clause.subtree))
-            if found_range is None:
+            claimed = _claim(list(that_clause.subtree), taken)
+            if claimed is None:
                 continue
-            c_start, c_end = found_range
-            if not _free(c_start, c_end, taken):
-                continue
+            c_start, c_end = claimed
             sent = token.sent
             out.append(_info(doc, (c_start, c_end), False, "noun-clause", token, speaker, mention,
                              (sent.start_char, sent.end_char)))
@@ -793,6 +787,14 @@ def _strip_end(text: str, start: int, end: int) -> int:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:"):
         end -= 1
     return end
+
+
+def _claim(tokens: list[Token], taken: list[tuple[int, int]], minimum: int = 8) -> tuple[int, int] | None:
+    """The character range of content tokens, if it is long enough and no other quote has it."""
+    found = _token_range(tokens)
+    if found is None or not _free(found[0], found[1], taken, minimum):
+        return None
+    return found
 
 
 def _free(start: int, end: int, taken: list[tuple[int, int]], minimum: int = 8) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import Counter
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -23,6 +24,11 @@ MeetingKind = Literal["meeting", "visit", "summit", "phone_call", "video_call", 
 
 class _Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def shared_words(first: list[str], second: list[str]) -> int:
+    """How many words two texts have in common, counting repeats (a multiset intersection)."""
+    return sum((Counter(first) & Counter(second)).values())
 
 
 def article_id(text: str) -> str:

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from ..records import shared_words
+
 #: Two reports of one meeting may date it this many days apart (time zones, "last week").
 EVENT_WINDOW_DAYS = 3
 #: Reports of one quote are searched among the speaker's quotes first reported this close.
@@ -43,14 +45,7 @@ def quotes_match(a: str, b: str) -> bool:
     if not words_a or not words_b:
         return False
     shorter, longer = (words_a, words_b) if len(words_a) <= len(words_b) else (words_b, words_a)
-    pool: dict[str, int] = {}
-    for word in longer:
-        pool[word] = pool.get(word, 0) + 1
-    shared = 0
-    for word in shorter:
-        if pool.get(word, 0) > 0:
-            pool[word] -= 1
-            shared += 1
+    shared = shared_words(shorter, longer)
     # A trimmed quote of three words inside a long one is too weak a signal on its own.
     return len(shorter) >= 4 and shared / len(shorter) >= QUOTE_OVERLAP
 
