@@ -359,3 +359,31 @@ def test_quotes_doubled_apostrophes_are_double_quotes() -> None:
 def test_quotes_inverted_cue_after_question(analyze) -> None:
     a = analyze("\"Who pays for the new bridge?\" asked Mr. Scholz, pointing at the budget.")
     assert a.quotes and a.quotes[0].speaker_mention.text.endswith("Scholz") and a.actor(a.quotes[0].speaker).name == "Olaf Scholz"
+
+
+def test_quotes_nested_quote_stays_inside(analyze) -> None:
+    a = analyze("Olaf Scholz said: \"Some call this plan 'a farce', but it will hold.\"")
+    assert len(a.quotes) == 1 and "'a farce'" in a.quotes[0].text
+
+
+def test_quotes_mixed_quote_in_reported_clause(analyze) -> None:
+    a = analyze('Emmanuel Macron said the agreement was "a historic step" for both countries.')
+    assert len(a.quotes) == 1 and a.actor(a.quotes[0].speaker).name == "Emmanuel Macron"
+    assert "a historic step" in a.quotes[0].text
+
+
+def test_quotes_dash_attributed_by_statement_noun(analyze) -> None:
+    a = analyze("Giorgia Meloni arrived. Her statement on migration—\"we will not accept this\"—drew applause.")
+    assert a.actor(a.quotes[0].speaker).name == "Giorgia Meloni" and a.quotes[0].rule == "noun"
+
+
+def test_quotes_question_and_answer_labels(analyze) -> None:
+    text = (
+        "SECRETARY BLINKEN: We are working closely with our partners on the ceasefire.\n\n"
+        "Q: Will you travel to the region again this month?\n\n"
+        "SECRETARY BLINKEN: I expect to be back there within the next two weeks.\n"
+    )
+    a = analyze(text)
+    speakers = [(a.actor(q.speaker).name if q.speaker else None, q.speaker_mention.text) for q in a.quotes]
+    assert ("Antony Blinken", "SECRETARY BLINKEN") in speakers
+    assert (None, "Q") in speakers
