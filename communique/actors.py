@@ -141,7 +141,7 @@ def local_id(name: str, kind: str) -> str:
     return f"L{digest}"
 
 
-def home_country(url: str | None, outlet: str | None) -> str | None:
+def home_country(url: str | None) -> str | None:
     """The government an official outlet speaks for, from its web address."""
     if not url:
         return None

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import actor_at
 from .cameo import plover_for
-from .events import EventInfo, _np_actors, _phrase_actor
+from .events import EventInfo, _phrase_actor, _phrase_actors
 from .quotes import CRITICISM, PRAISE
 
 LEXICON_FILE = Path(str(resources.files("communique") / "data" / "plover_lexicon.json"))
@@ -252,10 +252,10 @@ def _affiliate(doc: Doc, token: Token, actor: str) -> None:
 
 
 def _actors(doc: Doc, token: Token) -> list[str]:
-    """Actors of a noun phrase: ``events._np_actors`` first, else any actor inside the phrase."""
+    """Actors of a noun phrase: ``events._phrase_actors`` first, else any actor inside the phrase."""
     if token.lower_ in RELATIVE and token.head.dep_ == "relcl":
         token = token.head.head
-    found = _np_actors(doc, token)
+    found = _phrase_actors(doc, token)
     conjuncts = [token, *token.conjuncts]
     for actor, conjunct in zip(found, conjuncts) if len(found) == len(conjuncts) else []:
         _affiliate(doc, conjunct, actor)
@@ -320,7 +320,7 @@ def _objects_of(doc: Doc, verb: Token, skip: set[str]) -> list[str]:
     ordered = sorted(verb.children, key=lambda c: (c.dep_ not in ("dative", "iobj"), c.dep_ != "dobj", c.i))
     for c in ordered:
         if c.dep_ in ("dative", "iobj", "dobj"):
-            targets += _np_actors(doc, c)
+            targets += _phrase_actors(doc, c)
             if not targets:
                 targets += _noun_targets(doc, c)
         elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:

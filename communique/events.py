@@ -337,11 +337,6 @@ def _triggers(sent: Span) -> list[tuple[Token, str]]:
     return out
 
 
-def _np_actors(doc: Doc, head: Token) -> list[str]:
-    """Actors a noun phrase names (see ``_phrase_actors``)."""
-    return _phrase_actors(doc, head)
-
-
 def _phrase_actor(doc: Doc, token: Token) -> str | None:
     """The best actor inside one conjunct's phrase, not crossing into other conjuncts or clauses."""
     blocked: set[int] = set()

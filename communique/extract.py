@@ -49,7 +49,7 @@ class Pipeline:
     def _doc(self, article: Article) -> Doc:
         doc = self.nlp.make_doc(article.text)
         doc._.cq_published = article.published
-        doc._.cq_home = home_country(article.url, article.outlet)
+        doc._.cq_home = home_country(article.url)
         doc._.cq_kb = self.kb
         doc._.cq_title = article.title
         return doc
@@ -69,7 +69,7 @@ class Pipeline:
         return self.analyze(Article(text=text, published=published, **fields))  # type: ignore[arg-type]
 
     def analyze_many(
-        self, articles: Iterable[Article], *, include_text: bool = False, batch_size: int = 8
+        self, articles: Iterable[Article], *, include_text: bool = False
     ) -> Iterator[tuple[Article, Analysis | CommuniqueError]]:
         """Analyse many articles; one article's failure is yielded as its error, the rest go on."""
         for article in articles:

