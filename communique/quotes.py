@@ -310,8 +310,8 @@ class QuoteFinder:
                 speaker = chosen.actor if chosen else None
             doc._.cq_turns.append((start, end, speaker))
             for p_start, p_end in _paragraphs(doc.text, start, end):
-                if len(doc.text[p_start:p_end].split()) < 6:  # "Thank you very much." is not a statement
-                    continue
+                if len(doc.text[p_start:p_end].split()) < 6 or _courtesy(doc.text[p_start:p_end]):
+                    continue  # "Thank you very much.", "Good afternoon! Welcome to Moscow." state nothing
                 out.append(
                     QuoteInfo(p_start, p_end, True, "speaker-label", label, speaker, (lab_start, lab_end),
                               evidence=(p_start, p_end))
@@ -365,8 +365,9 @@ class QuoteFinder:
         out = []
         for p_start, p_end in _paragraphs(text, line_end, len(text)):
             para = text[p_start:p_end]
-            if len(para.split()) < 8 or not _FIRST_PERSON.search(para) or any(s < p_end and p_start < e for s, e in taken):
-                continue  # datelines, captions, and paragraphs that are not in the speaker's voice
+            if (len(para.split()) < 8 or not _FIRST_PERSON.search(para) or _courtesy(para)
+                    or any(s < p_end and p_start < e for s, e in taken)):
+                continue  # datelines, captions, greetings, and paragraphs that are not in the speaker's voice
             out.append(QuoteInfo(p_start, p_end, True, "remarks-page", match.group(1), speaker.actor,
                                  (speaker.start_char, speaker.end_char), evidence=(p_start, p_end)))
         return out
@@ -520,15 +521,18 @@ class QuoteFinder:
             lemma = token.lemma_.lower()
             if token.pos_ not in ("VERB",) or lemma not in SPEECH_VERBS | CLAUSE_VERBS | INTENT_VERBS:
                 continue
-            if in_turn[token.idx] or _inside(token.idx, taken):
+            # in a speaker's turn only "As you heard the President say, <clause>" gives someone else's words
+            as_clause = lemma in SPEECH_VERBS and _as_clause(token) is not None
+            relayed = in_turn[token.idx] and as_clause
+            if not relayed and (in_turn[token.idx] or _inside(token.idx, taken)):
                 continue
-            if _outer_cue(token) is not token:
+            if not as_clause and _outer_cue(token) is not token:
                 continue  # "X said they believed ...": only the outer attribution is X's statement
             clause = _reported_clause(token)
             if clause is None:
                 continue
             c_start, c_end = clause
-            if not _free(c_start, c_end, taken):
+            if not (relayed and c_end - c_start >= 8) and not _free(c_start, c_end, taken):
                 continue
             speaker, mention = _speaker_of_verb(doc, token)
             if speaker is None and mention is None:
@@ -758,6 +762,35 @@ _BLOCK_CUE = re.compile(r"\b(said|says|added|stated|commented|remarked)\s*:\s*\n
 _SIGNED = re.compile(r"(?m)^\s*We,\s+(?P<who>(?:the\s+)?[A-Z][^\n]{2,400}?),\s+(?=(?!the\b|and\b|an?\b|of\b)[a-z]+\b)")
 
 
+# words of greeting, thanks and welcome: a turn made only of them states nothing an analyst would quote
+COURTESY_WORDS = frozenset(
+    """thank thanks you your very much so all everyone everybody welcome welcoming good morning afternoon evening
+    day night pleased happy glad delighted great nice wonderful pleasure honour honor privilege to be here there
+    have having has see seeing meet meeting again once with us me too yeah yes indeed i i'm am it it's is was a an
+    the my our we we're are for and coming being express heartfelt sincere warm warmly warmest would like received
+    reception hospitality kind kindly words invitation inviting also but of in at this that today tonight back
+    dear friend friends colleague colleagues ladies gentlemen mr mrs ms madam excellency excellencies sir
+    president prime minister secretary chancellor foreign really truly real extend gratitude appreciate
+    appreciation greet greetings hello hi let me first begin start by""".split()
+)
+
+
+def _courtesy(paragraph: str) -> bool:
+    """A paragraph of greetings and thanks only ("Good afternoon! I am pleased to welcome you to Moscow.").
+
+    Capitalised words other than at a sentence start (names, places, titles) are allowed in it.
+    """
+    for sentence in re.split(r"(?<=[.!?])\s+", paragraph.strip()):
+        words = re.findall(r"[\w'’]+", sentence)
+        for k, word in enumerate(words):
+            if word.lower().replace("’", "'") in COURTESY_WORDS:
+                continue
+            if k > 0 and word[:1].isupper():
+                continue
+            return False
+    return True
+
+
 def _paragraph_end(text: str, start: int) -> int:
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
@@ -865,11 +898,9 @@ def _reported_clause(verb: Token) -> tuple[int, int] | None:
         skip = set(t.i for t in verb.subtree)
         sent = verb.sent
         return _token_range([t for t in sent if t.i not in skip])
-    as_clause = _as_clause(verb)
-    if as_clause is not None:
+    comma = _as_clause(verb)
+    if comma is not None:
         # "As the minister said, <clause>", "As you heard the President say, <clause>"
-        last = max(t.i for t in as_clause.subtree)
-        comma = next(t for t in verb.doc[last + 1 : verb.sent.end] if t.text == ",")
         return _token_range(list(verb.doc[comma.i + 1 : verb.sent.end]))
     if lemma in ("express", "voice", "convey"):
         return None
@@ -943,22 +974,21 @@ def _outer_cue(verb: Token) -> Token:
 
 
 def _as_clause(verb: Token) -> Token | None:
-    """The "as ..." clause a complement-less cue sits in, when the clause opens its sentence."""
+    """The comma closing an "As X said," clause that opens the verb's sentence, if the verb is in one.
+
+    Read on the surface, since the parser hangs such clauses on the cue or on the main verb at will:
+    the sentence opens with "As", the cue comes before its first comma, and that comma is near.
+    """
     if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
         return None
-    node = verb
-    for _ in range(3):
-        if any(c.dep_ == "mark" and c.lower_ == "as" for c in node.children) and node.dep_ == "advcl":
-            first = min(t.i for t in node.subtree)
-            last = max(t.i for t in node.subtree)
-            comma = next((t for t in node.doc[last + 1 : node.sent.end] if t.text == ","), None)
-            if first == node.sent.start and comma is not None and comma.i - last <= 3:
-                return node
-            return None
-        if node.head is node:
-            return None
-        node = node.head
-    return None
+    sent = verb.sent
+    words = [t for t in sent if not t.is_space]
+    if not words or words[0].lower_ != "as" or verb.i - words[0].i > 12:
+        return None
+    comma = next((t for t in verb.doc[words[0].i : sent.end] if t.text == ","), None)
+    if comma is None or comma.i < verb.i or comma.i - verb.i > 4:
+        return None
+    return comma
 
 
 def _is_parenthetical(verb: Token) -> bool:
@@ -975,9 +1005,9 @@ def _token_range(tokens: list[Token]) -> tuple[int, int] | None:
     if not tokens:
         return None
     tokens.sort(key=lambda t: t.i)
-    while tokens and (tokens[0].lower_ == "that" or tokens[0].is_punct):
+    while tokens and (tokens[0].lower_ == "that" or tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct:
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
     if not tokens:
         return None

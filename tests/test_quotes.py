@@ -94,8 +94,8 @@ def test_quotes_criticism_becomes_accuse(analyze) -> None:
 
 def test_quotes_transcript_labels(analyze) -> None:
     text = (
-        "PRESIDENT MACRON: Thank you all for coming to Paris today.\n\n"
-        "CHANCELLOR SCHOLZ: It is a pleasure to be here with my friend.\n"
+        "PRESIDENT MACRON: We will build the new rail link to Strasbourg by next year.\n\n"
+        "CHANCELLOR SCHOLZ: Germany will pay half of the cost of the new bridge.\n"
     )
     a = analyze(text)
     speakers = [a.actor(q.speaker).name for q in a.quotes]
@@ -207,8 +207,8 @@ def test_quotes_remarks_page(analyze) -> None:
 
 def test_quotes_label_with_lower_case_connector(analyze) -> None:
     text = (
-        "President of France Emmanuel Macron: Welcome to Paris, it is good to see you again.\n\n"
-        "Olaf Scholz: Thank you, I am glad to be here with you today.\n"
+        "President of France Emmanuel Macron: Our two countries will share the cost of the new satellites.\n\n"
+        "Olaf Scholz: I agree, and Germany will also fund the launch site in Guiana.\n"
     )
     a = analyze(text)
     assert names(a, [q.speaker for q in a.quotes]) == {"Emmanuel Macron", "Olaf Scholz"}
@@ -259,6 +259,17 @@ def test_quotes_short_transcript_pleasantries_are_dropped(analyze) -> None:
     text = "PRESIDENT MACRON: Thank you very much.\n\nCHANCELLOR SCHOLZ: We agreed today on a common plan for energy prices.\n"
     a = analyze(text)
     assert [a.actor(q.speaker).name for q in a.quotes] == ["Olaf Scholz"]
+
+
+def test_quotes_greeting_turns_are_dropped_but_substance_is_kept(analyze) -> None:
+    text = (
+        "PRESIDENT MACRON: Good evening! I am delighted to welcome you to Paris, dear Olaf.\n\n"
+        "CHANCELLOR SCHOLZ: Thank you, Mr President, for the warm welcome and your kind words.\n\n"
+        "PRESIDENT MACRON: Thank you for coming, and for the new gas pipeline agreement we signed today.\n"
+    )
+    a = analyze(text)
+    assert [a.actor(q.speaker).name for q in a.quotes] == ["Emmanuel Macron"]
+    assert "pipeline agreement" in a.quotes[0].text
 
 
 @pytest.mark.parametrize(
@@ -387,3 +398,14 @@ def test_quotes_question_and_answer_labels(analyze) -> None:
     speakers = [(a.actor(q.speaker).name if q.speaker else None, q.speaker_mention.text) for q in a.quotes]
     assert ("Antony Blinken", "SECRETARY BLINKEN") in speakers
     assert (None, "Q") in speakers
+
+
+def test_quotes_words_relayed_inside_a_turn_are_the_other_speakers(analyze) -> None:
+    text = (
+        "CHANCELLOR SCHOLZ: We met the farmers this morning in Hanover.\n\n"
+        "CHANCELLOR SCHOLZ: As you heard Emmanuel Macron say, France will buy more German grain next year.\n"
+    )
+    a = analyze(text)
+    relayed = [q for q in a.quotes if q.rule == "reported"]
+    assert len(relayed) == 1 and relayed[0].text == "France will buy more German grain next year"
+    assert names(a, [relayed[0].speaker]) == {"Emmanuel Macron"}
