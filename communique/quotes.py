@@ -112,7 +112,9 @@ PEOPLE_NOUNS = frozenset(
     majority minority half third quarter most many some others respondent respondents""".split()
 )
 HEADLINE_SOURCES = frozenset("poll survey report study newspaper camp campaign".split())
-JOINT_VERBS = frozenset("agree disagree discuss reaffirm reiterate exchange welcome underline emphasize emphasise stress note".split())
+JOINT_VERBS = frozenset(
+    "agree disagree discuss reaffirm reiterate exchange welcome underline emphasize emphasise stress note speak talk reflect".split()
+)
 OFFICES = frozenset("president minister chancellor secretary premier king queen emir spokesperson spokesman".split())
 LABEL_STOP = frozenset(
     "note source photo photos date location update updated read watch see tags share related image video by".split()
@@ -120,6 +122,37 @@ LABEL_STOP = frozenset(
 PRAISE = frozenset("praise commend hail laud thank congratulate welcome applaud salute".split())
 CRITICISM = frozenset("criticize criticise condemn denounce blame slam accuse rebuke castigate".split())
 
+# verbs of praise, blame and announcement whose object is what was praised, blamed or made known
+# ("hailed the ruling", "mocked the senator for ...", "announced his resignation")
+STANCE_OBJECT_VERBS = STANCE_OBJECT_VERBS | frozenset(
+    """praise commend hail laud applaud salute congratulate criticize criticise condemn denounce decry slam blast
+    mock ridicule deride lambaste chide rebuke scold castigate berate fault blame accuse attack assail disparage
+    belittle announce unveil declare disclose acknowledge concede deny tout echo champion embrace""".split()
+)
+# of those, verbs also used of force ("attacked the town"): only a person's words count
+PERSON_ONLY = frozenset("attack assail blast slam hit".split())
+# verbs of judging someone: their object alone is a stance (an event), the words need a reason ("for ...", "as ...")
+JUDGING = PRAISE | CRITICISM | PERSON_ONLY | frozenset(
+    "mock ridicule deride lambaste chide scold berate fault decry disparage belittle laud".split()
+)
+# verbs whose prepositional object is what was spoken of ("talked about", "called for", "warned of")
+PREP_CUES: dict[str, frozenset[str]] = {
+    lemma: frozenset(preps.split("/"))
+    for lemma, preps in (
+        ("talk", "about/of/on"), ("speak", "about/of/on/against/for"), ("refer", "to"), ("comment", "on/about"),
+        ("warn", "of/about/against"), ("complain", "about/of"), ("boast", "of/about"), ("brag", "about/of"),
+        ("rail", "against"), ("argue", "for/against/about"), ("call", "for"), ("appeal", "for/to"),
+        ("press", "for"), ("push", "for"), ("lobby", "for/against"), ("campaign", "for/against/on"),
+        ("advocate", "for"), ("plead", "for"), ("testify", "about/on"), ("write", "about/of"), ("tweet", "about"),
+        ("joke", "about"), ("lament", "about"), ("insist", "on"), ("elaborate", "on"), ("reflect", "on"),
+        ("weigh", "on"), ("open", "about"), ("apologize", "for"), ("apologise", "for"), ("vouch", "for"),
+        ("ask", "about/for"), ("inquire", "about"), ("question", "about"), ("rave", "about"), ("gush", "about"),
+        ("express", "about"), ("speculate", "about/on"), ("muse", "about/on"), ("wonder", "about"),
+        ("worry", "about"), ("disagree", "with/on/about"), ("agree", "with/on"), ("side", "with"),
+        ("object", "to"), ("respond", "to"), ("reply", "to"), ("point", "to"), ("allude", "to"),
+        ("vow", "to"),
+    )
+}
 OPENERS = {"“": "”", "«": "»", "„": "“", "‹": "›", "〝": "〞"}
 _QUOTE_CHARS = set("\"“”«»„‹›〝〞'‘’")
 
@@ -597,17 +630,19 @@ class QuoteFinder:
             if obj is None or obj.lower_ in NO_SPEAKER | {"it", "that", "which", "what"}:
                 continue
             tail = [c for c in token.children if c.i > obj.i and (c.dep_ in ("oprd", "xcomp", "ccomp")
-                    or (c.dep_ == "prep" and c.lower_ in ("as", "for", "over")))]
+                    or (c.dep_ == "prep" and c.lower_ in ("as", "for", "over", "of")))]
             if lemma in NEEDS_COMPLEMENT and not (tail or any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in obj.children)):
                 continue  # "called the embassy", "saw the museum": no stance
             if lemma == "call" and any(c.dep_ == "prt" for c in token.children):
                 continue  # "called off", "called up"
+            if lemma in JUDGING and not tail:
+                continue  # "condemned the attack": a stance (an event), not words; "mocked him for ..." says why
             claimed = _claim([t for c in [obj, *tail] for t in c.subtree], taken, minimum=0)
             if claimed is None:
                 continue
             c_start, c_end = claimed
             subject = _subject_of(token)
-            if not _source_like(subject):
+            if not _source_like(subject) or (lemma in PERSON_ONLY and not _person_like(doc, subject)):
                 continue
             speaker, mention = _speaker_of_verb(doc, token)
             if speaker is None and mention is None:
@@ -616,6 +651,31 @@ class QuoteFinder:
             out.append(_info(doc, (c_start, c_end), False, "stance-object", token, speaker, mention,
                              (sent.start_char, sent.end_char)))
             taken.append((c_start, c_end))
+        # "talked about the economy", "called for an inquiry", "warned of a crisis": what was spoken of
+        for token in doc:
+            lemma = token.lemma_.lower()
+            preps = PREP_CUES.get(lemma)
+            if preps is None or token.pos_ != "VERB" or in_turn[token.idx] or _inside(token.idx, taken):
+                continue
+            prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in preps and c.i > token.i), None)
+            if prep is None:
+                continue
+            obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is None or obj.lower_ in NO_SPEAKER | {"it", "that", "which", "what", "them", "him", "her"}:
+                continue
+            subject = _subject_of(token)
+            if not _source_like(subject):
+                continue
+            claimed = _claim(list(obj.subtree), taken, minimum=3)
+            if claimed is None:
+                continue
+            speaker, mention = _speaker_of_verb(doc, token)
+            if speaker is None and mention is None:
+                continue
+            sent = token.sent
+            out.append(_info(doc, claimed, False, "prep-object", token, speaker, mention,
+                             (sent.start_char, sent.end_char), cue_text=f"{token.text} {prep.text}"))
+            taken.append(claimed)
         # "X's belief that <clause>", "X voiced concern that <clause>"
         for token in doc:
             if token.pos_ != "NOUN" or token.lemma_.lower() not in CLAUSE_NOUNS:
@@ -1082,6 +1142,17 @@ def _source_like(head: Token | None) -> bool:
     if head.pos_ == "PRON":
         return head.lower_ not in NO_SPEAKER | {"it", "that", "which"}
     return head.pos_ == "PROPN" or head.lemma_.lower() in SOURCE_NOUNS | HEADLINE_SOURCES | PEOPLE_NOUNS
+
+
+def _person_like(doc: Doc, head: Token | None) -> bool:
+    """A subject that names a person: a person in the knowledge base, a personal pronoun, or "who"."""
+    if head is None:
+        return False
+    if head.pos_ == "PRON":
+        return head.lower_ in ("he", "she", "i", "we", "who")
+    found = actor_at(doc, head.i)
+    actor = doc._.cq_actors.get(found.actor) if found is not None else None
+    return actor is not None and actor.kind == "person"
 
 
 def _np_words(head: Token) -> tuple[int, int]:

@@ -409,3 +409,35 @@ def test_quotes_words_relayed_inside_a_turn_are_the_other_speakers(analyze) -> N
     relayed = [q for q in a.quotes if q.rule == "reported"]
     assert len(relayed) == 1 and relayed[0].text == "France will buy more German grain next year"
     assert names(a, [relayed[0].speaker]) == {"Emmanuel Macron"}
+
+
+@pytest.mark.parametrize(
+    "text, rule, cue, content, speaker",
+    [
+        ("Olaf Scholz mocked Friedrich Merz for his plan to cut pensions.", "stance-object", "mocked",
+         "Friedrich Merz for his plan to cut pensions", "Olaf Scholz"),
+        ("Olaf Scholz announced his resignation on Friday.", "stance-object", "announced", "his resignation",
+         "Olaf Scholz"),
+        ("Olaf Scholz talked about the housing shortage in Berlin.", "prep-object", "talked about",
+         "the housing shortage in Berlin", "Olaf Scholz"),
+        ("Emmanuel Macron warned of a long winter for the French economy.", "prep-object", "warned of",
+         "a long winter for the French economy", "Emmanuel Macron"),
+    ],
+)
+def test_quotes_objects_of_speech_and_judgement(analyze, text: str, rule: str, cue: str, content: str, speaker: str) -> None:
+    a = analyze(text)
+    assert [(q.rule, q.cue, q.text) for q in a.quotes] == [(rule, cue, content)]
+    assert names(a, [a.quotes[0].speaker]) == {speaker}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Olaf Scholz condemned the attack.",  # a stance with no words: an ACCUSE event, not a quote
+        "Russia attacked Ukraine in February.",  # force, not speech
+        "Rebel forces attacked the town at dawn.",
+        "Olaf Scholz met Emmanuel Macron in Paris. They spoke about trade and energy.",  # said together
+    ],
+)
+def test_quotes_objects_that_are_not_words(analyze, text: str) -> None:
+    assert analyze(text).quotes == []
