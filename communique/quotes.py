@@ -17,6 +17,7 @@ Two components:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -321,7 +322,14 @@ class QuoteFinder:
             found.extend(self._signed_statement(doc, found))
         quoted = self._quoted(doc, in_turn)
         found.extend(quoted)
-        found.extend(self._reported(doc, [(q.start_char, q.end_char) for q in found], in_turn))
+        # words already in someone's voice: a speaker's turn, or inside quotation marks whoever said them
+        # ('"I think we will win," a voter said': "I think" is not a second quote)
+        voiced = list(in_turn)
+        for start, end in doc._.cq_quote_chars:
+            if len(doc.text[start:end].split()) >= 4:
+                for k in range(start, min(end, len(voiced))):
+                    voiced[k] = True
+        found.extend(self._reported(doc, [(q.start_char, q.end_char) for q in found], voiced))
         found.sort(key=lambda q: q.start_char)
         return _dedupe(doc, found)
 
@@ -548,7 +556,7 @@ class QuoteFinder:
         return None
 
     # reported speech ------------------------------------------------------------------------
-    def _reported(self, doc: Doc, taken: list[tuple[int, int]], in_turn: list[bool]) -> list[QuoteInfo]:
+    def _reported(self, doc: Doc, taken: list[tuple[int, int]], voiced: list[bool]) -> list[QuoteInfo]:
         out: list[QuoteInfo] = []
         for token in doc:
             lemma = token.lemma_.lower()
@@ -556,8 +564,8 @@ class QuoteFinder:
                 continue
             # in a speaker's turn only "As you heard the President say, <clause>" gives someone else's words
             as_clause = lemma in SPEECH_VERBS and _as_clause(token) is not None
-            relayed = in_turn[token.idx] and as_clause
-            if not relayed and (in_turn[token.idx] or _inside(token.idx, taken)):
+            relayed = voiced[token.idx] and as_clause
+            if not relayed and (voiced[token.idx] or _inside(token.idx, taken)):
                 continue
             if not as_clause and _outer_cue(token) is not token:
                 continue  # "X said they believed ...": only the outer attribution is X's statement
@@ -579,7 +587,7 @@ class QuoteFinder:
         # "expressed his thanks for ...", "raised concerns on ...", "stressed the need for ..."
         for token in doc:
             lemma = token.lemma_.lower()
-            if token.pos_ != "VERB" or lemma not in OBJECT_CUES or in_turn[token.idx] or _inside(token.idx, taken):
+            if token.pos_ != "VERB" or lemma not in OBJECT_CUES or voiced[token.idx] or _inside(token.idx, taken):
                 continue
             if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
                 continue
@@ -607,7 +615,7 @@ class QuoteFinder:
             taken.append((c_start, c_end))
         # "Asked whether ..., X said", "X is expected to win", "the team appeared paralyzed": no source
         for token in doc:
-            if token.pos_ not in ("VERB", "AUX") or in_turn[token.idx] or _inside(token.idx, taken):
+            if token.pos_ not in ("VERB", "AUX") or voiced[token.idx] or _inside(token.idx, taken):
                 continue
             found_sourceless = _sourceless(token)
             if found_sourceless is None:
@@ -624,7 +632,7 @@ class QuoteFinder:
         # "backed the plan", "called him a liar", "sees the deal as a win": the object is the stance
         for token in doc:
             lemma = token.lemma_.lower()
-            if token.pos_ != "VERB" or lemma not in STANCE_OBJECT_VERBS or in_turn[token.idx] or _inside(token.idx, taken):
+            if token.pos_ != "VERB" or lemma not in STANCE_OBJECT_VERBS or voiced[token.idx] or _inside(token.idx, taken):
                 continue
             obj = next((c for c in token.children if c.dep_ == "dobj"), None)
             if obj is None or obj.lower_ in NO_SPEAKER | {"it", "that", "which", "what"}:
@@ -655,7 +663,7 @@ class QuoteFinder:
         for token in doc:
             lemma = token.lemma_.lower()
             preps = PREP_CUES.get(lemma)
-            if preps is None or token.pos_ != "VERB" or in_turn[token.idx] or _inside(token.idx, taken):
+            if preps is None or token.pos_ != "VERB" or voiced[token.idx] or _inside(token.idx, taken):
                 continue
             prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in preps and c.i > token.i), None)
             if prep is None:
@@ -680,7 +688,7 @@ class QuoteFinder:
         for token in doc:
             if token.pos_ != "NOUN" or token.lemma_.lower() not in CLAUSE_NOUNS:
                 continue
-            if in_turn[token.idx] or _inside(token.idx, taken):
+            if voiced[token.idx] or _inside(token.idx, taken):
                 continue
             that_clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl")
                                 and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
@@ -707,7 +715,7 @@ class QuoteFinder:
             found_phrase = _source_phrase(doc, token)
             if found_phrase is None:
                 continue
-            if in_turn[token.idx] or _inside(token.idx, taken):
+            if voiced[token.idx] or _inside(token.idx, taken):
                 continue
             pobj, cue_text, rule = found_phrase
             speaker, mention = _resolve_np(doc, pobj)
@@ -782,9 +790,9 @@ def _transcript_turns(doc: Doc) -> list[tuple[int, int, tuple[int, int]]]:
     """(content start, content end, label span) of each speaker turn in a transcript."""
     text = doc.text
     candidates = []
-    for match in _LABEL.finditer(text):
-        if match.start() > 0 and text[match.start() - 1] != "\n":
-            continue
+    labels = [m for m in _LABEL.finditer(text) if m.start() == 0 or text[m.start() - 1] == "\n"]
+    openings = Counter(m.group("label") for m in labels)
+    for match in labels:
         label = match.group("label")
         words = label.split()
         if words[0].lower().strip(".") in LABEL_STOP or len(words) > 8:
@@ -804,7 +812,9 @@ def _transcript_turns(doc: Doc) -> list[tuple[int, int, tuple[int, int]]]:
             rest = [t.text for t in span if t.i not in covered and t.lower_ not in TITLE_WORDS and t.is_alpha
                     and not doc._.cq_kb.place(t.text)] if doc._.cq_kb is not None else rest
         titled = any(w.lower() in TITLE_WORDS - {"of", "the", "state", "general"} for w in words)
-        if not ((is_person and not rest) or label in ("Q", "A") or (label.isupper() and len(words) >= 2 and titled)):
+        repeated = label.isupper() and len(label) > 2 and openings[label] >= 2  # "PENCE:" twice: a transcript
+        if not ((is_person and not rest) or label in ("Q", "A") or (label.isupper() and len(words) >= 2 and titled)
+                or repeated):
             continue
         candidates.append((match.end(), match.start("label"), match.end("label")))
     turns = []
@@ -1106,6 +1116,8 @@ def _speaker_of_verb(doc: Doc, verb: Token) -> tuple[str | None, tuple[int, int]
     if subject is None:
         return None, None
     if _joint(subject, verb):
+        if _named_group(subject, verb):
+            return None, _np_words(subject, whole=True)
         return None, None
     if subject.lower_ in NO_SPEAKER or subject.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
         return None, None
@@ -1135,6 +1147,17 @@ def _joint(subject: Token, verb: Token) -> bool:
     return subject.lower_ in ("they", "we") and verb.lemma_.lower() in JOINT_VERBS
 
 
+def _named_group(subject: Token, verb: Token) -> bool:
+    """Sources listed by name that each made the claim ("Grassley and Leahy said ...", "the Times and
+    the Post argued ..."): their words, with no one speaker. Not "both leaders" or a meeting's "agreed"."""
+    if verb.lemma_.lower() in JOINT_VERBS or subject.lower_ in ("they", "we"):
+        return False
+    if any(c.lower_ in ("both", "two", "three", "all") for c in subject.children):
+        return False
+    members = [subject, *[c for c in subject.subtree if c.dep_ == "conj" and c.head.i in {t.i for t in subject.subtree}]]
+    return len(members) >= 2 and all(m.pos_ in ("PROPN", "NOUN") and _source_like(m) for m in members)
+
+
 def _source_like(head: Token | None) -> bool:
     """A phrase that can think or speak: a person pronoun, a name, or a noun for people or sources."""
     if head is None:
@@ -1155,11 +1178,16 @@ def _person_like(doc: Doc, head: Token | None) -> bool:
     return actor is not None and actor.kind == "person"
 
 
-def _np_words(head: Token) -> tuple[int, int]:
-    """The words of a noun phrase up to its head, with a name right after it ("a spokesman, Tom")."""
+def _np_words(head: Token, whole: bool = False) -> tuple[int, int]:
+    """The words of a noun phrase up to its head, with a name right after it ("a spokesman, Tom");
+    ``whole``: the head's conjuncts too ("Grassley and Leahy")."""
     left = [t for t in head.lefts if t.dep_ != "punct"] + [head]
     start = min(t.idx for t in left)
-    return start, head.idx + len(head)
+    end = head.idx + len(head)
+    if whole:
+        last = max((t for t in head.subtree if t.dep_ == "conj"), key=lambda t: t.i, default=head)
+        end = max(end, last.idx + len(last))
+    return start, end
 
 
 def _office_holder(doc: Doc, head: Token) -> str | None:

@@ -103,9 +103,13 @@ def test_quotes_transcript_labels(analyze) -> None:
     assert all(q.rule == "speaker-label" for q in a.quotes)
 
 
-def test_quotes_joint_subject_is_not_attributed(analyze) -> None:
+def test_quotes_joint_subject_is_nobody_alone(analyze) -> None:
     a = analyze("Emmanuel Macron and Olaf Scholz said that Europe needs more defence spending.")
-    assert a.quotes == []
+    assert len(a.quotes) == 1 and a.quotes[0].speaker is None
+    assert a.quotes[0].speaker_mention is not None and a.quotes[0].speaker_mention.text == "Emmanuel Macron and Olaf Scholz"
+    for text in ("Emmanuel Macron and Olaf Scholz agreed that Europe needs more defence spending.",
+                 "Both leaders said that Europe needs more defence spending."):
+        assert analyze(text).quotes == []
 
 
 @pytest.mark.parametrize(
@@ -441,3 +445,22 @@ def test_quotes_objects_of_speech_and_judgement(analyze, text: str, rule: str, c
 )
 def test_quotes_objects_that_are_not_words(analyze, text: str) -> None:
     assert analyze(text).quotes == []
+
+
+def test_quotes_cues_inside_quotation_marks_are_not_new_quotes(analyze) -> None:
+    a = analyze('"I think the harbour will reopen in spring, and I hope the ferries return," a fisherman in Kiel said.')
+    assert len(a.quotes) == 1 and a.quotes[0].rule == "verb"
+    assert a.quotes[0].speaker_mention is not None and "fisherman" in a.quotes[0].speaker_mention.text
+
+
+def test_quotes_surname_labels_used_twice_are_a_transcript(analyze) -> None:
+    text = (
+        "HARTLEY: Will the council raise the parking fees in the old town this year?\n\n"
+        "OKAFOR: We will freeze them for two years and build a new car park by the station.\n\n"
+        "HARTLEY: And what about the bus lanes on the ring road?\n\n"
+        "OKAFOR: I want the bus lanes finished before the winter, whatever it costs.\n"
+    )
+    a = analyze(text)
+    assert [q.speaker_mention.text for q in a.quotes if q.speaker_mention] == [
+        "HARTLEY", "OKAFOR", "HARTLEY", "OKAFOR"]
+    assert all(q.rule == "speaker-label" for q in a.quotes)
