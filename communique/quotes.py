@@ -111,8 +111,26 @@ PEOPLE_NOUNS = frozenset(
     member members supporter supporters opponent opponents republican republicans democrat democrats
     group committee party company agency police campaign poll survey study paper network author host
     majority minority half third quarter most many some others respondent respondents""".split()
+) | frozenset(
+    # people and bodies that news reports quote, in the singular (lemmas)
+    """protester demonstrator activist campaigner advocate organizer organiser worker employee officer prosecutor
+    lawyer attorney investigator researcher scientist scholar historian commentator pundit journalist reporter
+    editor columnist writer donor delegate conservative liberal progressive moderate independent evangelical
+    citizen parent teacher student doctor physician nurse farmer veteran immigrant refugee executive director
+    founder chief ally staffer insider operative consultant legislator justice court panel commission board
+    council department administration government ministry union coalition alliance newspaper magazine outlet
+    website station channel foundation institute center centre firm bank participant attendee audience crowd
+    person people friend neighbor neighbour relative family colleague counterpart partner owner manager
+    negotiator mediator inspector monitor regulator engineer planner architect economist lender investor trader
+    banker""".split()
 )
 HEADLINE_SOURCES = frozenset("poll survey report study newspaper camp campaign".split())
+# records that find or show things: "polls show a close race", "the audit found 31 errors"
+EVIDENCE_NOUNS = frozenset(
+    """poll survey study report analysis data figure number average research review audit investigation probe
+    estimate census tally count model forecast projection paper record filing statistic result""".split()
+)
+EVIDENCE_VERBS = frozenset("show find indicate suggest reveal project estimate predict conclude document".split())
 JOINT_VERBS = frozenset(
     "agree disagree discuss reaffirm reiterate exchange welcome underline emphasize emphasise stress note speak talk reflect".split()
 )
@@ -154,6 +172,8 @@ PREP_CUES: dict[str, frozenset[str]] = {
         ("vow", "to"),
     )
 }
+_CUE_LEMMAS = SPEECH_VERBS | CLAUSE_VERBS | INTENT_VERBS | STANCE_OBJECT_VERBS | OBJECT_CUES | frozenset(PREP_CUES)
+
 OPENERS = {"“": "”", "«": "»", "„": "“", "‹": "›", "〝": "〞"}
 _QUOTE_CHARS = set("\"“”«»„‹›〝〞'‘’")
 
@@ -376,7 +396,7 @@ class QuoteFinder:
             return []
         people = [m for m in doc._.cq_mentions if span.start <= m.start < span.end and m.via != "pronoun"
                   and doc._.cq_actors[m.actor].kind == "person"]
-        if not people and span[-1].lemma_.lower() not in SOURCE_NOUNS | HEADLINE_SOURCES:
+        if not people and _lemma(span[-1]) not in SOURCE_NOUNS | HEADLINE_SOURCES:
             return []
         c_start = match.start("content")
         c_end = _strip_end(text, c_start, line_end)
@@ -503,12 +523,12 @@ class QuoteFinder:
         evidence = (first_sent.start_char, last_sent.end_char)
         content = (start + 1, end - 1 if doc.text[end - 1] in _QUOTE_CHARS else end)
         # 1. a speech verb governing the quote, or right beside it ("...," he said)
-        verbs = [t for t in context if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS]
+        verbs = [t for t in context if t.pos_ in ("VERB", "AUX") and _lemma(t) in SPEECH_VERBS]
         verbs.sort(key=lambda t: _distance(t, span))
         for verb in verbs:
             if not _governs(verb, span):
                 continue
-            if verb.lemma_.lower() in NEEDS_CLAUSE and verb.i < span.start and not _clausal(verb, span):
+            if _lemma(verb) in NEEDS_CLAUSE and verb.i < span.start and not _clausal(verb, span):
                 continue  # "maintaining a 'parallel channel'": an object, not speech
             outer = _outer_cue(verb)
             if outer is not verb and not span.start <= outer.i < span.end:
@@ -521,7 +541,7 @@ class QuoteFinder:
                 continue
             return _info(doc, content, True, "verb", verb, speaker, mention, evidence)
         # 2. a speech noun with a possessor: "Tokayev's statement ... -- '...'", "his words '...'"
-        nouns = [t for t in context if t.pos_ == "NOUN" and t.lemma_.lower() in SPEECH_NOUNS | {"statement"}]
+        nouns = [t for t in context if t.pos_ == "NOUN" and _lemma(t) in SPEECH_NOUNS | {"statement"}]
         nouns.sort(key=lambda t: _distance(t, span))
         for noun in nouns:
             if not (_in_subtree(span, noun) or 0 <= span.start - noun.i <= 6):
@@ -551,7 +571,7 @@ class QuoteFinder:
             clause = [t for t in context if t.i < span.start and t.pos_ in ("VERB", "AUX")]
             for verb in reversed(clause):
                 speaker, mention = _speaker_of_verb(doc, verb)
-                if speaker is not None or (mention is not None and verb.lemma_.lower() in SPEECH_VERBS):
+                if speaker is not None or (mention is not None and _lemma(verb) in SPEECH_VERBS):
                     return _info(doc, content, True, "colon", verb, speaker, mention, evidence)
         return None
 
@@ -559,7 +579,7 @@ class QuoteFinder:
     def _reported(self, doc: Doc, taken: list[tuple[int, int]], voiced: list[bool]) -> list[QuoteInfo]:
         out: list[QuoteInfo] = []
         for token in doc:
-            lemma = token.lemma_.lower()
+            lemma = _lemma(token)
             if token.pos_ not in ("VERB",) or lemma not in SPEECH_VERBS | CLAUSE_VERBS | INTENT_VERBS:
                 continue
             # in a speaker's turn only "As you heard the President say, <clause>" gives someone else's words
@@ -586,13 +606,13 @@ class QuoteFinder:
             taken.append((c_start, c_end))
         # "expressed his thanks for ...", "raised concerns on ...", "stressed the need for ..."
         for token in doc:
-            lemma = token.lemma_.lower()
+            lemma = _lemma(token)
             if token.pos_ != "VERB" or lemma not in OBJECT_CUES or voiced[token.idx] or _inside(token.idx, taken):
                 continue
             if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
                 continue
             obj = next((c for c in token.children if c.dep_ == "dobj"), None)
-            if obj is None or not ({obj.lemma_.lower(), obj.lower_} & STANCE_NOUNS):
+            if obj is None or not ({_lemma(obj), obj.lower_} & STANCE_NOUNS):
                 continue
             # what the stance is about may hang on the verb: "expressed his thanks | for the support"
             tail = [c for c in token.children if c.dep_ in ("prep", "xcomp") and c.i > obj.i
@@ -631,8 +651,11 @@ class QuoteFinder:
             taken.append((c_start, c_end))
         # "backed the plan", "called him a liar", "sees the deal as a win": the object is the stance
         for token in doc:
-            lemma = token.lemma_.lower()
-            if token.pos_ != "VERB" or lemma not in STANCE_OBJECT_VERBS or voiced[token.idx] or _inside(token.idx, taken):
+            lemma = _lemma(token)
+            if token.pos_ != "VERB" or voiced[token.idx] or _inside(token.idx, taken):
+                continue
+            evidence_of = lemma in EVIDENCE_VERBS and _lemma(_subject_of(token) or token) in EVIDENCE_NOUNS
+            if lemma not in STANCE_OBJECT_VERBS and not evidence_of:
                 continue
             obj = next((c for c in token.children if c.dep_ == "dobj"), None)
             if obj is None or obj.lower_ in NO_SPEAKER | {"it", "that", "which", "what"}:
@@ -661,7 +684,7 @@ class QuoteFinder:
             taken.append((c_start, c_end))
         # "talked about the economy", "called for an inquiry", "warned of a crisis": what was spoken of
         for token in doc:
-            lemma = token.lemma_.lower()
+            lemma = _lemma(token)
             preps = PREP_CUES.get(lemma)
             if preps is None or token.pos_ != "VERB" or voiced[token.idx] or _inside(token.idx, taken):
                 continue
@@ -686,7 +709,7 @@ class QuoteFinder:
             taken.append(claimed)
         # "X's belief that <clause>", "X voiced concern that <clause>"
         for token in doc:
-            if token.pos_ != "NOUN" or token.lemma_.lower() not in CLAUSE_NOUNS:
+            if token.pos_ != "NOUN" or _lemma(token) not in CLAUSE_NOUNS:
                 continue
             if voiced[token.idx] or _inside(token.idx, taken):
                 continue
@@ -767,7 +790,7 @@ def _source_phrase(doc: Doc, token: Token) -> tuple[Token, str, str] | None:
         return (pobj, "according to", "according-to") if pobj is not None else None
     if token.lower_ == "in" and token.dep_ == "prep":
         pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
-        if pobj is None or pobj.lemma_.lower() not in VIEW_NOUNS:
+        if pobj is None or _lemma(pobj) not in VIEW_NOUNS:
             return None
         poss = next((c for c in pobj.children if c.dep_ == "poss"), None)
         if poss is not None and poss.lower_ not in ("my", "our", "your", "its"):
@@ -900,6 +923,16 @@ def _claim(tokens: list[Token], taken: list[tuple[int, int]], minimum: int = 8) 
     return found
 
 
+def _lemma(token: Token) -> str:
+    """The token's lemma, mended where the tagger's lemmatizer cuts a cue word short ("hopes" -> "hop")."""
+    lemma = token.lemma_.lower()
+    if lemma not in _CUE_LEMMAS and lemma + "e" in _CUE_LEMMAS:
+        form = token.lower_
+        if form.startswith(lemma + "e") or form == lemma + "ing":
+            return lemma + "e"
+    return lemma
+
+
 def _free(start: int, end: int, taken: list[tuple[int, int]], minimum: int = 8) -> bool:
     """Content long enough to be a statement and not yet claimed by another quote."""
     return end - start >= minimum and not any(s < end and start < e for s, e in taken)
@@ -940,11 +973,13 @@ def _clausal(verb: Token, span: Span) -> bool:
 
 def _reported_clause(verb: Token) -> tuple[int, int] | None:
     """The reported content of a cue verb: its clausal complement, or what it calls for."""
-    lemma = verb.lemma_.lower()
+    lemma = _lemma(verb)
     for child in verb.children:
         if child.dep_ == "ccomp" or (child.dep_ == "advcl" and any(c.lower_ == "that" for c in child.children)):
             if child.dep_ == "ccomp" and child.i < verb.i and lemma not in SPEECH_VERBS:
-                continue  # "That is true, I think": a hedge, too weak to attribute
+                subject = _subject_of(verb)
+                if subject is None or subject.lower_ in ("i", "we", "you") or not _source_like(subject):
+                    continue  # "That is true, I think": a hedge, too weak to attribute; "..., experts believe" is not
             return _token_range([t for t in child.subtree if t.i > verb.i or child.i < verb.i])
         if child.dep_ == "dobj":
             # "expressed his belief that ...", "voiced hope that ..."
@@ -961,13 +996,19 @@ def _reported_clause(verb: Token) -> tuple[int, int] | None:
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
         if xcomp is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
             return _token_range([t for t in xcomp.subtree])
-    if lemma not in SPEECH_VERBS:
+    if lemma not in SPEECH_VERBS | CLAUSE_VERBS:
         return None
+    if lemma not in SPEECH_VERBS:
+        subject = _subject_of(verb)
+        if subject is None or subject.lower_ in ("i", "we", "you") or not _source_like(subject):
+            return None  # "The plan is sound, I think": a hedge
     if verb.dep_ in ("parataxis", "ccomp") and _is_parenthetical(verb):
         # "The talks, he said, went well." / "The talks went well, said the minister."
         skip = set(t.i for t in verb.subtree)
         sent = verb.sent
         return _token_range([t for t in sent if t.i not in skip])
+    if lemma not in SPEECH_VERBS:
+        return None
     comma = _as_clause(verb)
     if comma is not None:
         # "As the minister said, <clause>", "As you heard the President say, <clause>"
@@ -996,7 +1037,7 @@ RAISING_CUES = frozenset(["appear"])
 def _sourceless(verb: Token) -> tuple[list[Token], str] | None:
     """An attribution that names nobody: a subjectless "Asked whether ...", a passive cue without
     an agent ("is expected to", "is seen as"), or "appears" ("the plan appears doomed")."""
-    lemma = verb.lemma_.lower()
+    lemma = _lemma(verb)
     if verb.lower_ in ("appear", "appears", "appeared"):
         lemma = "appear"  # tagged as an auxiliary, it keeps its inflection as its lemma
     children = list(verb.children)
@@ -1035,7 +1076,7 @@ def _outer_cue(verb: Token) -> Token:
         head = node.head
         if node.dep_ != "ccomp" or head is node or head.pos_ != "VERB":
             break
-        if head.lemma_.lower() not in SPEECH_VERBS | CLAUSE_VERBS or head.i > node.i:
+        if _lemma(head) not in SPEECH_VERBS | CLAUSE_VERBS or head.i > node.i:
             break
         if _subject_of(head) is None:
             break
@@ -1091,10 +1132,10 @@ def _subject_of(verb: Token) -> Token | None:
     if not subjects and verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.head is not verb:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     if (not subjects and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp", "xcomp", "conj")
-            and verb.lemma_.lower() not in INFERENCE_VERBS):
+            and _lemma(verb) not in INFERENCE_VERBS):
         head = verb.head.head if verb.head.dep_ == "prep" else verb.head
-        if (head.lemma_.lower() in SPEECH_VERBS | CLAUSE_VERBS or head.pos_ != "VERB"
-                or (verb.lemma_.lower() in SAYING and verb.dep_ == "advcl")):
+        if (_lemma(head) in SPEECH_VERBS | CLAUSE_VERBS or head.pos_ != "VERB"
+                or (_lemma(verb) in SAYING and verb.dep_ == "advcl")):
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects and verb.i > 0 and (verb.doc[verb.i - 1].text in _QUOTE_CHARS | {"''", ","}):
         # '"...?" asked Mr. Scholz': the parser reads an inverted subject as the object
@@ -1115,13 +1156,18 @@ def _speaker_of_verb(doc: Doc, verb: Token) -> tuple[str | None, tuple[int, int]
     subject = _subject_of(verb)
     if subject is None:
         return None, None
+    group = _quantified(subject)
+    if group is not None:
+        # "many of his supporters", "most of the senators": the group speaks, the quantifier opens the words
+        speaker, _ = _resolve_np(doc, group)
+        return speaker, (subject.idx, group.idx + len(group))
     if _joint(subject, verb):
         if _named_group(subject, verb):
             return None, _np_words(subject, whole=True)
         return None, None
     if subject.lower_ in NO_SPEAKER or subject.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
         return None, None
-    if subject.lemma_.lower() in SPEECH_NOUNS:
+    if _lemma(subject) in SPEECH_NOUNS:
         found = _possessor(doc, subject)
         if found != (None, None):
             return found
@@ -1130,7 +1176,7 @@ def _speaker_of_verb(doc: Doc, verb: Token) -> tuple[str | None, tuple[int, int]
         holder = _office_holder(doc, subject)
         if holder is not None:
             return holder, mention or _np_words(subject)
-    if speaker is None and verb.lemma_.lower() in INFERENCE_VERBS and not _source_like(subject):
+    if speaker is None and _lemma(verb) in INFERENCE_VERBS and not _source_like(subject):
         return None, None  # "This dynamic reveals ...": a fact shows something; nobody speaks
     if mention is None:
         mention = _np_words(subject)
@@ -1144,13 +1190,13 @@ def _joint(subject: Token, verb: Token) -> bool:
         return True
     if any(c.lower_ in ("both", "two", "three", "all") for c in subject.children):
         return True
-    return subject.lower_ in ("they", "we") and verb.lemma_.lower() in JOINT_VERBS
+    return subject.lower_ in ("they", "we") and _lemma(verb) in JOINT_VERBS
 
 
 def _named_group(subject: Token, verb: Token) -> bool:
     """Sources listed by name that each made the claim ("Grassley and Leahy said ...", "the Times and
     the Post argued ..."): their words, with no one speaker. Not "both leaders" or a meeting's "agreed"."""
-    if verb.lemma_.lower() in JOINT_VERBS or subject.lower_ in ("they", "we"):
+    if _lemma(verb) in JOINT_VERBS or subject.lower_ in ("they", "we"):
         return False
     if any(c.lower_ in ("both", "two", "three", "all") for c in subject.children):
         return False
@@ -1158,13 +1204,27 @@ def _named_group(subject: Token, verb: Token) -> bool:
     return len(members) >= 2 and all(m.pos_ in ("PROPN", "NOUN") and _source_like(m) for m in members)
 
 
+QUANTIFIERS = frozenset("many most some few several none all half each both majority minority one two three".split())
+
+
+def _quantified(subject: Token) -> Token | None:
+    """The people of a quantified subject ("many of his supporters" -> supporters), if they can speak."""
+    if subject.lower_ not in QUANTIFIERS:
+        return None
+    of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return group if group is not None and _source_like(group) else None
+
+
 def _source_like(head: Token | None) -> bool:
     """A phrase that can think or speak: a person pronoun, a name, or a noun for people or sources."""
     if head is None:
         return False
+    if _quantified(head) is not None:
+        return True
     if head.pos_ == "PRON":
         return head.lower_ not in NO_SPEAKER | {"it", "that", "which"}
-    return head.pos_ == "PROPN" or head.lemma_.lower() in SOURCE_NOUNS | HEADLINE_SOURCES | PEOPLE_NOUNS
+    return head.pos_ == "PROPN" or _lemma(head) in SOURCE_NOUNS | HEADLINE_SOURCES | PEOPLE_NOUNS | EVIDENCE_NOUNS
 
 
 def _person_like(doc: Doc, head: Token | None) -> bool:
@@ -1193,7 +1253,7 @@ def _np_words(head: Token, whole: bool = False) -> tuple[int, int]:
 def _office_holder(doc: Doc, head: Token) -> str | None:
     """'The President of Russia' or 'the Prime Minister' with no name: the one person the text
     gives that office (of that country, or of the outlet's country), else the one person of it."""
-    if head.lemma_.lower() not in OFFICES or any(c.dep_ == "poss" for c in head.children):
+    if _lemma(head) not in OFFICES or any(c.dep_ == "poss" for c in head.children):
         return None
     if not any(c.lower_ == "the" for c in head.children):
         return None
@@ -1206,7 +1266,7 @@ def _office_holder(doc: Doc, head: Token) -> str | None:
         if found is None or found.actor not in actors:
             return None
         country = actors[found.actor].country
-    title = head.lemma_.lower()
+    title = _lemma(head)
     holders = {r.person for r in (doc._.cq_roles or []) if title in r.role.lower().split()}
     if country is not None:
         holders = {h for h in holders if h in actors and actors[h].country == country}
@@ -1229,7 +1289,7 @@ def _resolve_np(doc: Doc, head: Token) -> tuple[str | None, tuple[int, int] | No
     """The actor a noun phrase names ("Putin", "he", "Putin's side", "the Kremlin") and its words."""
     tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct", "prep") or t == head]
     left = [t for t in head.lefts] + [head]
-    if head.lemma_.lower() in PROXY_NOUNS | SPEECH_NOUNS:
+    if _lemma(head) in PROXY_NOUNS | SPEECH_NOUNS:
         # "Putin's side", "Tokayev's disclosure": the possessor speaks
         poss = next((c for c in head.children if c.dep_ == "poss"), None)
         if poss is not None:
@@ -1250,7 +1310,7 @@ def _resolve_np(doc: Doc, head: Token) -> tuple[str | None, tuple[int, int] | No
         end = max(end, mention.end_char)
         return mention.actor, (start, end)
     del tokens
-    if head.lemma_.lower() in SOURCE_NOUNS or head.pos_ == "PROPN":
+    if _lemma(head) in SOURCE_NOUNS or head.pos_ == "PROPN":
         return None, (start, end)
     return None, None
 
@@ -1264,10 +1324,10 @@ def _info(
         end -= 1  # '"We are ready," she said': the comma belongs to the sentence, not the quote
     content = (start, end)
     text = cue_text or cue.text
-    if cue.lemma_.lower() == "point" and any(c.lower_ == "out" for c in cue.children):
+    if _lemma(cue) == "point" and any(c.lower_ == "out" for c in cue.children):
         text = f"{cue.text} out"
     target = None
-    if cue.lemma_.lower() in PRAISE | CRITICISM:
+    if _lemma(cue) in PRAISE | CRITICISM:
         obj = next((c for c in cue.children if c.dep_ in ("dobj", "dative")), None)
         if obj is not None:
             found = actor_at(doc, obj.i)
@@ -1276,7 +1336,7 @@ def _info(
     if target and target not in about:
         about.insert(0, target)
     return QuoteInfo(content[0], content[1], direct, rule, text, speaker, mention, about, evidence,
-                     cue.lemma_.lower(), target)
+                     _lemma(cue), target)
 
 
 def _about(doc: Doc, content: tuple[int, int], cue: Token, speaker: str | None) -> list[str]:
@@ -1309,7 +1369,7 @@ def _cue_sentence_after(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo
     if not words or "\n" in doc.text[end : nxt.start_char]:
         return None
     first = words[0]
-    if first.pos_ == "VERB" and first.tag_ == "VBD" and first.lemma_.lower() in SPEECH_VERBS:
+    if first.pos_ == "VERB" and first.tag_ == "VBD" and _lemma(first) in SPEECH_VERBS:
         # '"...?" asked Mr. Manafort, referring to ...': the speaker follows the verb
         named = next((c for c in first.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i > first.i), None)
         if named is not None and named.pos_ == "PROPN":
@@ -1321,7 +1381,7 @@ def _cue_sentence_after(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo
     if len(words) > 8:
         return None
     for verb in words:
-        lemma = verb.lemma_.lower()
+        lemma = _lemma(verb)
         on = any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)
         if verb.pos_ != "VERB" or not (lemma in SPEECH_VERBS or (lemma == "go" and on)):
             continue

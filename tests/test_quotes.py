@@ -464,3 +464,31 @@ def test_quotes_surname_labels_used_twice_are_a_transcript(analyze) -> None:
     assert [q.speaker_mention.text for q in a.quotes if q.speaker_mention] == [
         "HARTLEY", "OKAFOR", "HARTLEY", "OKAFOR"]
     assert all(q.rule == "speaker-label" for q in a.quotes)
+
+
+@pytest.mark.parametrize(
+    "text, mention, content",
+    [
+        # the tagger lemmatizes "hopes" as "hop": the cue must still be read
+        ("The mayor hopes to open the new library before the election.", "The mayor",
+         "to open the new library before the election"),
+        # a quantified group speaks through its people
+        ("Most of the farmers said the new water rules would ruin them.", "Most of the farmers",
+         "the new water rules would ruin them"),
+        ("Some of the protesters argued that the police had blocked the bridge.", "Some of the protesters",
+         "the police had blocked the bridge"),
+        # records find and show things
+        ("A survey of city traders found steep losses in the old town.", "A survey", "steep losses in the old town"),
+        ("Polls show a tight race in the northern districts.", "Polls", "a tight race in the northern districts"),
+        # a belief or finding set after its clause
+        ("The new tunnel will cost twice as much as planned, engineers believe.", "engineers",
+         "The new tunnel will cost twice as much as planned"),
+    ],
+)
+def test_quotes_groups_records_and_beliefs(analyze, text: str, mention: str, content: str) -> None:
+    a = analyze(text)
+    assert [(q.speaker_mention.text if q.speaker_mention else None, q.text) for q in a.quotes] == [(mention, content)]
+
+
+def test_quotes_hedge_is_not_a_belief(analyze) -> None:
+    assert analyze("The tunnel will be late, I think.").quotes == []
