@@ -125,6 +125,12 @@ PEOPLE_NOUNS = frozenset(
     banker""".split()
 )
 HEADLINE_SOURCES = frozenset("poll survey report study newspaper camp campaign".split())
+# verbs whose subject is also the subject of the cue they complete ("seemed to suggest", "refused to say")
+CONTROL_VERBS = frozenset("seem appear want try continue refuse decline begin start go promise plan need have use".split())
+TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow morning afternoon
+    evening night day days week weeks month months year years hour hours minute minutes time occasion""".split()
+)
 # records that find or show things: "polls show a close race", "the audit found 31 errors"
 EVIDENCE_NOUNS = frozenset(
     """poll survey study report analysis data figure number average research review audit investigation probe
@@ -694,6 +700,8 @@ class QuoteFinder:
             obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is None or obj.lower_ in NO_SPEAKER | {"it", "that", "which", "what", "them", "him", "her"}:
                 continue
+            if obj.ent_type_ in ("DATE", "TIME") or obj.lower_ in TIME_WORDS:
+                continue  # "spoke on Sunday", "talked for an hour": when, not what
             subject = _subject_of(token)
             if not _source_like(subject):
                 continue
@@ -1140,6 +1148,11 @@ def _subject_of(verb: Token) -> Token | None:
     if not subjects and verb.i > 0 and (verb.doc[verb.i - 1].text in _QUOTE_CHARS | {"''", ","}):
         # '"...?" asked Mr. Scholz': the parser reads an inverted subject as the object
         subjects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN" and c.i > verb.i]
+    if (not subjects and verb.dep_ == "xcomp" and _lemma(verb.head) in CONTROL_VERBS
+            and _lemma(verb) in SPEECH_VERBS | CLAUSE_VERBS
+            and not any(c.dep_ in ("dobj", "dative") for c in verb.head.children)):
+        # "Trump seemed to suggest ...", "she wants to say ...": the subject of the verb it completes
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     if not subjects:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
@@ -1156,6 +1169,10 @@ def _speaker_of_verb(doc: Doc, verb: Token) -> tuple[str | None, tuple[int, int]
     subject = _subject_of(verb)
     if subject is None:
         return None, None
+    if subject.lower_ in ("who", "that") and verb.dep_ == "relcl" and _source_like(verb.head):
+        # "Obama, who has denounced ...": the words name "who", the speaker is the one it stands for
+        speaker, _ = _resolve_np(doc, verb.head)
+        return speaker, (subject.idx, subject.idx + len(subject))
     group = _quantified(subject)
     if group is not None:
         # "many of his supporters", "most of the senators": the group speaks, the quantifier opens the words
@@ -1220,8 +1237,8 @@ def _source_like(head: Token | None) -> bool:
     """A phrase that can think or speak: a person pronoun, a name, or a noun for people or sources."""
     if head is None:
         return False
-    if _quantified(head) is not None:
-        return True
+    if _quantified(head) is not None or actor_at(head.doc, head.i) is not None:
+        return True  # a group of people, or a name the knowledge base knows even when mis-tagged
     if head.pos_ == "PRON":
         return head.lower_ not in NO_SPEAKER | {"it", "that", "which"}
     return head.pos_ == "PROPN" or _lemma(head) in SOURCE_NOUNS | HEADLINE_SOURCES | PEOPLE_NOUNS | EVIDENCE_NOUNS

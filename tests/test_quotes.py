@@ -492,3 +492,23 @@ def test_quotes_groups_records_and_beliefs(analyze, text: str, mention: str, con
 
 def test_quotes_hedge_is_not_a_belief(analyze) -> None:
     assert analyze("The tunnel will be late, I think.").quotes == []
+
+
+@pytest.mark.parametrize(
+    "text, mention, content",
+    [
+        # a relative pronoun names the speaker it stands for
+        ("Olaf Scholz, who said last week that the talks had failed, left Brussels early.", "who", "the talks had failed"),
+        ("Olaf Scholz, who has denounced the strike as reckless, met the unions.", "who", "the strike as reckless"),
+        # the subject of "seemed" is the one who suggests
+        ("Olaf Scholz seemed to suggest that the talks had failed.", "Olaf Scholz", "the talks had failed"),
+    ],
+)
+def test_quotes_speaker_through_relative_and_raising(analyze, text: str, mention: str, content: str) -> None:
+    a = analyze(text)
+    assert [(q.speaker_mention.text if q.speaker_mention else None, q.text) for q in a.quotes] == [(mention, content)]
+    assert names(a, [a.quotes[0].speaker]) == {"Olaf Scholz"}
+
+
+def test_quotes_when_someone_spoke_is_not_what_they_said(analyze) -> None:
+    assert analyze("Olaf Scholz spoke on Sunday in Berlin.").quotes == []
