@@ -700,7 +700,7 @@ class QuoteFinder:
             obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is None or obj.lower_ in NO_SPEAKER | {"it", "that", "which", "what", "them", "him", "her"}:
                 continue
-            if obj.ent_type_ in ("DATE", "TIME") or obj.lower_ in TIME_WORDS:
+            if (obj.ent_type_ in ("DATE", "TIME") and prep.lower_ in ("on", "for", "at", "in")) or obj.lower_ in TIME_WORDS:
                 continue  # "spoke on Sunday", "talked for an hour": when, not what
             subject = _subject_of(token)
             if not _source_like(subject):
