@@ -387,3 +387,100 @@ def test_quotes_question_and_answer_labels(analyze) -> None:
     speakers = [(a.actor(q.speaker).name if q.speaker else None, q.speaker_mention.text) for q in a.quotes]
     assert ("Antony Blinken", "SECRETARY BLINKEN") in speakers
     assert (None, "Q") in speakers
+
+
+@pytest.mark.parametrize(
+    "text, cue, mention",
+    [
+        # rule "verb" or "verb-after": the speaker and verb after the closing comma, whatever the parse
+        (
+            "''The port works as a way to move grain, and it works as a way to feed the region - to feed "
+            "millions,'' Tom H. Baker Jr., the director of the Harbour Authority, said at a news conference in Boston.",
+            "said", "Tom H. Baker Jr.",
+        ),
+        ('"The bridge is a disgrace, a total disgrace," the 71-year-old said outside the town hall.', "said", "the 71-year-old"),
+        ('"The ferry must run all winter," said the fisherman.', "said", "the fisherman"),
+        ('"We want the bridge rebuilt by spring," the letter reads.', "reads", "the letter"),
+        ('"Is anyone listening to us?" a woman in the crowd shouted.', "shouted", "a woman"),
+        # rule "verb-before" or "verb": a cue, a comma or colon and the opening mark
+        ('The vote was close. Said Ms. Ward: "We will count every ballot again."', "Said", "Ms. Ward"),
+        ('The mayor thanked the crowd, tweeting: "Our harbour is back in business."', "tweeting", "The mayor"),
+    ],
+)
+def test_quotes_speaker_around_the_marks(analyze, text: str, cue: str, mention: str) -> None:
+    q = next(q for q in analyze(text).quotes if q.direct)
+    assert q.cue == cue and q.speaker_mention is not None and q.speaker_mention.text == mention
+
+
+def test_quotes_description_speaker_without_actor(analyze) -> None:
+    # rule "verb-after": the parser makes the adjective "old" the subject, still a speaker
+    a = analyze('"Olaf is a fine leader," said the 46-year-old.')
+    q = a.quotes[0]
+    assert q.rule == "verb-after" and q.speaker is None and q.speaker_mention.text == "the 46-year-old"
+
+
+def test_quotes_subject_inside_the_quote_is_not_the_speaker(analyze) -> None:
+    text = ('"She would be a fine mayor. Not good, great. One of the best people in the whole city," '
+            "Olaf Scholz said in a phone interview.")
+    q = analyze(text).quotes[0]
+    assert q.speaker_mention.text == "Olaf Scholz" and q.cue == "said"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # rule "dash": a quotation opening its paragraph, signed after a dash at the paragraph's end
+        ("Readers wrote to us.\n\n“Our town deserves better than this. We will vote.” ― Maria Lopez\n", "Maria Lopez"),
+        ("Readers wrote to us.\n\n“Nobody listens to the farmers.” — Tom Baker, a farmer in Iowa\n", "Tom Baker"),
+        ('Readers wrote to us.\n\n"The harbour must stay open." -- Olaf Scholz\n', "Olaf Scholz"),
+    ],
+)
+def test_quotes_dash_signature(analyze, text: str, name: str) -> None:
+    q = analyze(text).quotes[0]
+    assert q.rule == "dash" and q.direct and q.speaker_mention.text == name
+
+
+def test_quotes_dash_inside_a_sentence_is_not_a_signature(analyze) -> None:
+    a = analyze("The plan was bold -- \"a new harbour for everyone\" -- and Tom Baker said so.")
+    assert all(q.rule != "dash" for q in a.quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['Olaf Scholz appeared on "Meet the Press" on Sunday.', "Angela Merkel told MSNBC's \"Morning Report\" that she was ready."],
+)
+def test_quotes_programme_title_is_not_a_quote(analyze, text: str) -> None:
+    assert all(not q.direct for q in analyze(text).quotes)
+
+
+def test_quotes_chanted_words(analyze) -> None:
+    q = analyze('Dock workers chanted "Fair pay now!" outside the gates.').quotes[0]
+    assert q.cue == "chanted" and q.speaker_mention.text == "Dock workers"
+
+
+def test_quotes_continuation_after_long_attribution(analyze) -> None:
+    text = ('"The harbour will reopen," said Tom Baker, one of several engineers who have come to work with '
+            'the port authority this year. "We stepped in when no one else would."')
+    a = analyze(text)
+    assert [q.rule for q in a.quotes] == ["verb", "continuation"]
+    assert a.quotes[1].speaker_mention.text == "Tom Baker"
+
+
+@pytest.mark.parametrize(
+    "text, cue, mention",
+    [
+        # rule "verb-before": a cue with its particle before the opening mark
+        ('After the vote, Olaf Scholz shot back, "We were never going to lose this one."', "shot back", "Olaf Scholz"),
+        ("The square was quiet when a young boy shouted, ''The ferry is coming!''", "shouted", "a young boy"),
+    ],
+)
+def test_quotes_cue_before_opening_mark(analyze, text: str, cue: str, mention: str) -> None:
+    q = next(q for q in analyze(text).quotes if q.direct)
+    assert q.cue == cue and q.speaker_mention.text == mention
+
+
+def test_quotes_cue_of_next_quote_is_not_borrowed(analyze) -> None:
+    text = 'Tom Baker said, "The harbour is ready for the winter." He added, "The ferries will run every day."'
+    a = analyze(text)
+    first = next(q for q in a.quotes if q.text.startswith("The harbour"))
+    assert first.cue == "said" and first.speaker_mention.text == "Tom Baker"
