@@ -36,12 +36,16 @@ SPEECH_VERBS = frozenset(
 # for reported speech, so the reported-speech rules never use them
 DIRECT_VERBS = frozenset(
     """shout yell scream chant sing cry exclaim boast scold joke muse interject boom quip plead mutter
-    whisper gush rave lament""".split()
+    whisper gush rave lament blast slam mock deride decry lambaste denounce ridicule dub label brand""".split()
 )
+# verbs that name something with the quoted words: 'called the plan "a disaster"', 'what they dubbed "X"'
+NAMING_VERBS = frozenset("call dub label brand term".split())
 # verbs that attribute a quotation only when a speaker and the verb follow it ('"...," the letter reads',
 # '"...," agrees Ms. Stevens'): before a quotation they mostly take it as an object or a title
 AFTER_VERBS = frozenset("read conclude agree assure wonder recount marvel counter echo laugh sigh chime snap".split())
 CUE_VERBS = SPEECH_VERBS | DIRECT_VERBS
+# what someone issues, sends or posts: "released a statement saying ..." is the sender's
+DOCUMENT_NOUNS = frozenset("ad ads email e-mail release video memo note op-ed column spot".split())
 # words that never name who speaks, even as the subject of a speech verb
 NOT_SPEAKERS = frozenset("there this what these those something nothing everything you it that which who whom".split())
 # verbs of thought, belief and finding: they attribute only a clause ("X believes that ...")
@@ -483,7 +487,8 @@ class QuoteFinder:
         for verb in verbs:
             if not _governs(verb, span):
                 continue
-            if verb.lemma_.lower() in NEEDS_CLAUSE and verb.i < span.start and not _clausal(verb, span):
+            if (verb.lemma_.lower() in NEEDS_CLAUSE and verb.i < span.start and not _clausal(verb, span)
+                    and not (doc.text[end - 1] in _QUOTE_CHARS and _names_it(verb, span))):
                 continue  # "maintaining a 'parallel channel'": an object, not speech
             outer = _outer_cue(verb)
             if outer is not verb and not span.start <= outer.i < span.end:
@@ -1430,8 +1435,9 @@ def _direct_speaker(doc: Doc, verb: Token) -> tuple[str | None, tuple[int, int] 
     describes ("a sign saying")."""
     speaker, mention = _speaker_of_verb(doc, verb)
     subject = _subject_of(verb)
-    if subject is not None and subject.lower_ in ("who",) and verb.dep_ == "relcl":
-        return _resolve_np(doc, verb.head)[0], _np_words(verb.head)
+    if subject is not None and subject.lower_ == "who" and verb.dep_ == "relcl":
+        # "..., who said": the antecedent speaks; "who" stays the words naming it, as "he" would
+        return _resolve_np(doc, verb.head)[0], (subject.idx, subject.idx + len(subject))
     if subject is not None and subject.lower_ in NOT_SPEAKERS:
         return None, None
     if speaker is not None or mention is not None:
@@ -1443,6 +1449,8 @@ def _direct_speaker(doc: Doc, verb: Token) -> tuple[str | None, tuple[int, int] 
         if node.dep_ not in ("advcl", "pcomp", "prep", "xcomp", "conj", "acl") or node.head is node:
             return None, None
         node = node.head
+        if verb.dep_ == "acl" and node.lemma_.lower() in SPEECH_NOUNS | DOCUMENT_NOUNS and node.dep_ == "dobj":
+            node = node.head  # 'His office put out a statement saying "..."': whoever put it out speaks
         if verb.dep_ == "acl" and node.pos_ in ("NOUN", "PROPN", "PRON"):
             # 'a sign saying "..."', 'footage of Jane Roe asking, "..."'
             speaker, mention = _resolve_np(doc, node)
@@ -1491,6 +1499,17 @@ def _dash_after(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo | None:
     inner_end = end - 1 if text[end - 1] in _QUOTE_CHARS else end
     return _info(doc, (start + 1, inner_end), True, "dash", dash, speaker, name, (para_start, line_end),
                  cue_text=match.group("dash"))
+
+
+def _names_it(verb: Token, span: Span) -> bool:
+    """'called the plan "a disaster"', 'what she called a "rant"': the quoted words name something."""
+    if verb.lemma_.lower() not in NAMING_VERBS or not 0 < span.start - verb.i <= 8:
+        return False
+    if any(c.dep_ == "prt" or (c.dep_ == "prep" and c.i == verb.i + 1) for c in verb.children):
+        return False  # "called on", "called for", "called off"
+    return any(t.dep_ in ("oprd", "xcomp", "dobj", "attr", "ccomp") and t.head == verb for t in span) or any(
+        c.dep_ in ("oprd", "xcomp", "dobj", "ccomp") and any(t in c.subtree for t in span) for c in verb.children
+    )
 
 
 def _same_attribution(info: QuoteInfo | None, other: QuoteInfo) -> bool:

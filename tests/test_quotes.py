@@ -484,3 +484,30 @@ def test_quotes_cue_of_next_quote_is_not_borrowed(analyze) -> None:
     a = analyze(text)
     first = next(q for q in a.quotes if q.text.startswith("The harbour"))
     assert first.cue == "said" and first.speaker_mention.text == "Tom Baker"
+
+
+@pytest.mark.parametrize(
+    "text, cue, mention",
+    [
+        # rule "verb": naming verbs and verbs of attack take the quoted words as the subject's
+        ('Olaf Scholz called the harbour plan "a costly disaster" on Monday.', "called", "Olaf Scholz"),
+        ('Angela Merkel slammed the ministry for its "lazy and careless" work.', "slammed", "Angela Merkel"),
+        # the sender of a statement says what it says
+        ('His office put out a statement saying, "The harbour will stay open all winter."', "saying", "His office"),
+        # "who" names the speaker as "he" would; the speaker is its antecedent
+        ('It was Olaf Scholz, who said, "The harbour will stay open."', "said", "who"),
+    ],
+)
+def test_quotes_direct_cue_verbs(analyze, text: str, cue: str, mention: str) -> None:
+    q = next(q for q in analyze(text).quotes if q.direct)
+    assert q.cue == cue and q.speaker_mention.text == mention
+
+
+def test_quotes_relative_who_resolves_to_antecedent(analyze) -> None:
+    a = analyze('It was Olaf Scholz, who said, "The harbour will stay open."')
+    assert a.actor(a.quotes[0].speaker).name == "Olaf Scholz"
+
+
+def test_quotes_called_for_is_not_naming(analyze) -> None:
+    a = analyze('Olaf Scholz called for "a new start" in the talks.')
+    assert all(q.rule != "verb" for q in a.quotes)
