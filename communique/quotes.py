@@ -1373,10 +1373,14 @@ def _verb_after_quote(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo |
         return None  # '"...," the mayor said that ...': the quotation is not what the verb reports
     if stop < len(doc) and doc[stop].text in _QUOTE_CHARS and doc[stop - 1].text in (",", ":"):
         return None  # 'He added, "..."': the verb introduces the next quotation
+    tail = [t for t in doc[verb.i + 1 : stop] if not t.is_punct]
+    if any(t.lower_ == "that" and t.dep_ == "mark" for t in tail):
+        return None  # '"..." She replied to him that ...'
     if last == "." and not comma_outside:
         # a quotation closing its sentence: only a short cue sentence of its own attributes it
-        tail = [t for t in doc[verb.i + 1 : stop] if not t.is_punct]
-        if len(tail) > 10 or any(t.pos_ in ("VERB", "AUX") for t in tail):
+        ends = stop == len(doc) or doc[stop].text in (".", "!", "?") or "\n" in doc[stop].text
+        complement = any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and len(tail) > 3) for c in verb.children)
+        if not ends or complement or len(tail) > 8 or any(t.pos_ in ("VERB", "AUX") for t in tail):
             return None
     if verb.lemma_.lower() == "read" and speaker[0] is not None:
         return None  # 'Mr. Roe read' a text aloud is not what he said

@@ -511,3 +511,10 @@ def test_quotes_relative_who_resolves_to_antecedent(analyze) -> None:
 def test_quotes_called_for_is_not_naming(analyze) -> None:
     a = analyze('Olaf Scholz called for "a new start" in the talks.')
     assert all(q.rule != "verb" for q in a.quotes)
+
+
+def test_quotes_next_sentence_with_its_own_content_is_not_a_cue(analyze) -> None:
+    text = 'Olaf Scholz warned that a ban would be "unfair to the harbour." He said the workers "know the cost."'
+    a = analyze(text)
+    first = next(q for q in a.quotes if q.text.startswith("unfair"))
+    assert first.cue == "warned"
