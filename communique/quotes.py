@@ -496,7 +496,7 @@ class QuoteFinder:
                 speaker, mention = _speaker_of_verb(doc, outer)
                 if speaker is not None or mention is not None:
                     return _info(doc, content, True, "verb", outer, speaker, mention, evidence)
-            speaker, mention = _direct_speaker(doc, verb)
+            speaker, mention = _direct_speaker(doc, verb, (start, end))
             if speaker is None and mention is None:
                 continue
             if mention is not None and content[0] <= mention[0] < content[1]:
@@ -1331,7 +1331,7 @@ def _verb_after_quote(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo |
     parser joined the two (it often hangs "said" on a verb inside the quotation)."""
     text = doc.text
     inner_end = end - 1 if text[end - 1] in _QUOTE_CHARS else end
-    last = text[start + 1 : inner_end].rstrip()[-1:]
+    last = text[start + 1 : inner_end].rstrip().rstrip("'’\"”")[-1:]  # "... 'the decade,'" ends with a comma
     i = _after_mark(doc, end)
     if i is None or "\n" in text[end : doc[i].idx]:
         return None
@@ -1398,7 +1398,9 @@ def _verb_before_quote(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo 
         return None
     k = mark[0].i - 1
     if doc[k].text not in (",", ":"):
-        return None
+        if not (_is_cue(doc[k]) and doc[k].lemma_.lower() not in NEEDS_CLAUSE | NAMING_VERBS):
+            return None
+        k += 1  # 'protesters chanted "..."', 'writing "..."': the verb right before the mark
     if "\n" in doc.text[doc[k].idx : start]:
         return None
     # the cue verb, possibly with a short object or phrase after it: 'told reporters:', 'said in a statement,'
@@ -1417,7 +1419,7 @@ def _verb_before_quote(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo 
     if verb.lemma_.lower() in NEEDS_CLAUSE and verb.lemma_.lower() not in ("add", "write", "post", "ask", "reply",
                                                                          "respond", "answer", "continue", "recall", "note"):
         return None
-    speaker, mention = _direct_speaker(doc, verb)
+    speaker, mention = _direct_speaker(doc, verb, (start, end))
     if speaker is None and mention is None and (verb.i == verb.sent.start or doc[verb.i - 1].is_punct):
         # 'Said Ms. Roe: "..."', 'Continued Roe: "..."'
         run = _np_run(doc, verb.i + 1, k)
@@ -1433,12 +1435,16 @@ def _verb_before_quote(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo 
                  cue_text=_cue_words(doc, verb))
 
 
-def _direct_speaker(doc: Doc, verb: Token) -> tuple[str | None, tuple[int, int] | None]:
+def _direct_speaker(
+    doc: Doc, verb: Token, quote: tuple[int, int] = (0, 0)
+) -> tuple[str | None, tuple[int, int] | None]:
     """The speaker of a cue verb for a direct quotation: its subject, the subject of the clause a
     participle hangs on ("he began by saying"), the antecedent of "who", or the noun a participle
-    describes ("a sign saying")."""
+    describes ("a sign saying"). Words inside ``quote`` (character range) never name the speaker."""
     speaker, mention = _speaker_of_verb(doc, verb)
     subject = _subject_of(verb)
+    if subject is not None and quote[0] <= subject.idx < quote[1]:
+        speaker, mention, subject = None, None, None  # 'chanting "U-S-A!"': the parser's inverted subject
     if subject is not None and subject.lower_ == "who" and verb.dep_ == "relcl":
         # "..., who said": the antecedent speaks; "who" stays the words naming it, as "he" would
         return _resolve_np(doc, verb.head)[0], (subject.idx, subject.idx + len(subject))
@@ -1446,6 +1452,13 @@ def _direct_speaker(doc: Doc, verb: Token) -> tuple[str | None, tuple[int, int] 
         return None, None
     if speaker is not None or mention is not None:
         return speaker, mention
+    head = verb.head
+    if verb.dep_ in ("dep", "conj") and head.i < verb.i and not any(c.dep_ == "nsubj" for c in verb.children):
+        # 'workers marching through the streets chanted "..."', parsed as two clauses
+        found = next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
+        if found is not None and found.lower_ not in NOT_SPEAKERS:
+            speaker, mention = _resolve_np(doc, found)
+            return speaker, mention or _np_words(found)
     if verb.tag_ != "VBG":
         return None, None
     node = verb

@@ -518,3 +518,19 @@ def test_quotes_next_sentence_with_its_own_content_is_not_a_cue(analyze) -> None
     a = analyze(text)
     first = next(q for q in a.quotes if q.text.startswith("unfair"))
     assert first.cue == "warned"
+
+
+@pytest.mark.parametrize(
+    "text, cue, mention",
+    [
+        # the verb right before the mark, with no comma; the parser's inverted subject inside the quote is not it
+        ("Olaf Scholz walked onto the stage, chanting “U-S-A! U-S-A!”", "chanting", "Olaf Scholz"),
+        # a subjectless 'chanted' parsed as a second clause: the subject of the first
+        ('Dock workers marching through the streets chanted "What curfew?" and kept going.', "chanted", "Dock workers"),
+        # rule "verb-after": a nested quotation's mark before the comma
+        ("“The port was saved by what they called ‘the deal of the decade,’” the article read.", "read", "the article"),
+    ],
+)
+def test_quotes_parse_failures_around_marks(analyze, text: str, cue: str, mention: str) -> None:
+    q = next(q for q in analyze(text).quotes if q.direct)
+    assert q.cue == cue and q.speaker_mention.text == mention
