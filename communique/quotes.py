@@ -1544,7 +1544,13 @@ def _is_title(doc: Doc, start: int, content: str) -> bool:
         return False
     if not all(w[:1].isupper() or w in ("a", "an", "the", "of", "and", "in", "on", "to", "for", "with") for w in words):
         return False
-    before = doc.text[max(0, start - 12) : start].split()
+    text = doc.text
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    if not text[line_start:start].strip() and not text[start + len(content) + 2 : line_end].strip(" .'’\"”"):
+        return True  # "'Legend in the Coal Fields.'" alone on its line: a subheading
+    before = text[max(0, start - 12) : start].split()
     if not before:
         return False
     return before[-1].lower() in ("on", "in", "to", "at", "from", "with", "of", "during") or before[-1].endswith(("'s", "’s"))

@@ -534,3 +534,9 @@ def test_quotes_next_sentence_with_its_own_content_is_not_a_cue(analyze) -> None
 def test_quotes_parse_failures_around_marks(analyze, text: str, cue: str, mention: str) -> None:
     q = next(q for q in analyze(text).quotes if q.direct)
     assert q.cue == cue and q.speaker_mention.text == mention
+
+
+def test_quotes_quoted_subheading_is_not_a_continuation(analyze) -> None:
+    text = '"We will win," Olaf Scholz said. "We always do."\n\n\'Harbour Of The Future.\'\n\nThe port grew.'
+    a = analyze(text)
+    assert [q.text for q in a.quotes] == ["We will win", "We always do."]
