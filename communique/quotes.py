@@ -33,6 +33,22 @@ SPEECH_VERBS = frozenset(
     affirm predict caution complain concede contend disclose maintain mention quip retort reveal signal
     testify quote call ask express voice convey continue""".split()
 )
+# verbs that attribute quoted words only ('"...," she shouted', 'protesters chanted "..."'); too loose
+# for reported speech, so the reported-speech rules never use them
+DIRECT_VERBS = frozenset(
+    """shout yell scream chant sing cry exclaim boast scold joke muse interject boom quip plead mutter
+    whisper gush rave lament blast slam mock deride decry lambaste denounce ridicule dub label brand""".split()
+)
+# verbs that name something with the quoted words: 'called the plan "a disaster"', 'what they dubbed "X"'
+NAMING_VERBS = frozenset("call dub label brand term".split())
+# verbs that attribute a quotation only when a speaker and the verb follow it ('"...," the letter reads',
+# '"...," agrees Ms. Stevens'): before a quotation they mostly take it as an object or a title
+AFTER_VERBS = frozenset("read conclude agree assure wonder recount marvel counter echo laugh sigh chime snap".split())
+CUE_VERBS = SPEECH_VERBS | DIRECT_VERBS
+# what someone issues, sends or posts: "released a statement saying ..." is the sender's
+DOCUMENT_NOUNS = frozenset("ad ads email e-mail release video memo note op-ed column spot".split())
+# words that never name who speaks, even as the subject of a speech verb
+NOT_SPEAKERS = frozenset("there this what these those something nothing everything you it that which who whom".split())
 # verbs of thought, belief and finding: they attribute only a clause ("X believes that ...")
 CLAUSE_VERBS = frozenset(
     """believe think hope expect fear feel agree disagree acknowledge insist concede estimate predict question
@@ -508,9 +524,14 @@ class QuoteFinder:
             span = doc.char_span(inner_start, inner_end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
-            info = self._attribute(doc, span, start, end)
+            if _is_title(doc, start, content) or _is_nickname(doc.text, start, end, content):
+                continue  # 'told "Morning Joe"', 'said on "Face the Nation"': a programme, not words
+            info = self._attribute(doc, span, start, end) or _cue_sentence_after(doc, span, start, end)
+            surface = _verb_after_quote(doc, span, start, end) or _verb_before_quote(doc, span, start, end)
+            if surface is not None and not _same_attribution(info, surface):
+                info = surface  # the words around the marks outweigh a parse that joined the quote to its cue
             if info is None:
-                info = _cue_sentence_after(doc, span, start, end)
+                info = _dash_after(doc, span, start, end)
             if info is None and previous is not None:
                 info = _continuation(doc, span, start, end, previous)
             if info is None:
@@ -529,12 +550,13 @@ class QuoteFinder:
         evidence = (first_sent.start_char, last_sent.end_char)
         content = (start + 1, end - 1 if doc.text[end - 1] in _QUOTE_CHARS else end)
         # 1. a speech verb governing the quote, or right beside it ("...," he said)
-        verbs = [t for t in context if t.pos_ in ("VERB", "AUX") and _lemma(t) in SPEECH_VERBS]
+        verbs = [t for t in context if t.pos_ in ("VERB", "AUX") and _lemma(t) in CUE_VERBS]
         verbs.sort(key=lambda t: _distance(t, span))
         for verb in verbs:
             if not _governs(verb, span):
                 continue
-            if _lemma(verb) in NEEDS_CLAUSE and verb.i < span.start and not _clausal(verb, span):
+            if (_lemma(verb) in NEEDS_CLAUSE and verb.i < span.start and not _clausal(verb, span)
+                    and not (doc.text[end - 1] in _QUOTE_CHARS and _names_it(verb, span))):
                 continue  # "maintaining a 'parallel channel'": an object, not speech
             outer = _outer_cue(verb)
             if outer is not verb and not span.start <= outer.i < span.end:
@@ -542,9 +564,11 @@ class QuoteFinder:
                 speaker, mention = _speaker_of_verb(doc, outer)
                 if speaker is not None or mention is not None:
                     return _info(doc, content, True, "verb", outer, speaker, mention, evidence)
-            speaker, mention = _speaker_of_verb(doc, verb)
+            speaker, mention = _direct_speaker(doc, verb, (start, end))
             if speaker is None and mention is None:
                 continue
+            if mention is not None and content[0] <= mention[0] < content[1]:
+                continue  # the parser took words of the quotation for the subject of its cue
             return _info(doc, content, True, "verb", verb, speaker, mention, evidence)
         # 2. a speech noun with a possessor: "Tokayev's statement ... -- '...'", "his words '...'"
         nouns = [t for t in context if t.pos_ == "NOUN" and _lemma(t) in SPEECH_NOUNS | {"statement"}]
@@ -1413,12 +1437,348 @@ def _cue_sentence_after(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo
     return None
 
 
+# -- surface attribution: the words around a quotation, whatever the parse ---------------------------
+_NP_POS = frozenset("DET ADJ NOUN PROPN NUM PRON PART".split())
+_CLOSERS = ",?!—–-…"
+
+
+def _after_mark(doc: Doc, end: int) -> int | None:
+    """The index of the first token after a quotation's closing mark (and a comma outside it)."""
+    token = _token_at(doc, end)
+    if token is None:
+        return None
+    i = token.i
+    while i < len(doc) and (doc[i].text in _QUOTE_CHARS | {"''"} or doc[i].is_space):
+        i += 1
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    return i if i < len(doc) else None
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    """The first token starting at or after ``char``."""
+    span = doc.char_span(char, len(doc.text), alignment_mode="expand") if char < len(doc.text) else None
+    if span is None or len(span) == 0:
+        return None
+    return span[0] if span[0].idx >= char or len(span) == 1 else span[1]
+
+
+def _np_run(doc: Doc, i: int, stop: int) -> tuple[int, int] | None:
+    """The token range [i, j) of a noun phrase starting at ``i``: "the 46-year-old", "Sen. Jane Roe
+    (D-Ohio)", "Secretary of State John Kerry"; None when ``i`` starts no noun phrase."""
+    j = i
+    while j < stop and j - i < 12:
+        token = doc[j]
+        if "\n" in token.text or "\n" in doc.text[token.idx - 1 : token.idx] and j > i:
+            break
+        if token.pos_ in _NP_POS or token.tag_ == "HYPH" or (token.pos_ == "PUNCT" and token.text == "." and j > i):
+            if token.pos_ == "PART" and token.lower_ not in ("'s", "’s", "'", "’"):
+                break
+            j += 1
+        elif token.lower_ == "of" and j > i and j + 1 < stop and doc[j + 1].pos_ in ("DET", "PROPN", "NOUN"):
+            j += 1
+        elif token.text == "(" and j > i:
+            close = next((k for k in range(j + 1, min(stop, j + 8)) if doc[k].text == ")"), None)
+            if close is None:
+                break
+            j = close + 1
+        else:
+            break
+    while j > i and (doc[j - 1].pos_ in ("DET", "PART") or doc[j - 1].lower_ == "of" or doc[j - 1].is_punct) and doc[j - 1].text != ")":
+        j -= 1
+    if j == i or not any(t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM") for t in doc[i:j]):
+        return None
+    return i, j
+
+
+def _np_head(doc: Doc, i: int, j: int) -> Token:
+    """The head of the noun phrase in tokens [i, j): the first naming word whose head lies outside it."""
+    inside = [t for t in doc[i:j] if t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM")]
+    outside = [t for t in inside if not i <= t.head.i < j or t.head is t]
+    return (outside or inside)[0]
+
+
+def _named_speaker(doc: Doc, i: int, j: int) -> tuple[str | None, tuple[int, int] | None]:
+    """The actor and the words of a speaker noun phrase in tokens [i, j); nothing for "it" or "this"."""
+    head = _np_head(doc, i, j)
+    if head.lower_ in NOT_SPEAKERS or doc[i].lower_ in NOT_SPEAKERS:
+        return None, None
+    if head.pos_ == "ADJ" and not head.lower_.endswith("old"):
+        return None, None  # "...," added Smith" yes; '"...," angry, said' no
+    words = (doc[i].idx, doc[j - 1].idx + len(doc[j - 1]))
+    speaker, mention = _resolve_np(doc, head)
+    if speaker is None:
+        speaker = _office_holder(doc, head)
+    if mention is None or not (words[0] <= mention[0] and mention[1] <= words[1] + 40):
+        mention = words
+    return speaker, mention
+
+
+def _is_cue(verb: Token, extra: frozenset[str] = frozenset()) -> bool:
+    """A verb that attributes quoted words: a speech verb, or "shot back", "went on", "put it"."""
+    if verb.pos_ != "VERB":
+        return False
+    lemma = _lemma(verb)
+    if lemma in CUE_VERBS or lemma in extra:
+        return True
+    follow = {c.lower_ for c in verb.children if c.i > verb.i}
+    return ((lemma in ("shoot", "fire", "hit", "push") and "back" in follow) or (lemma == "go" and "on" in follow)
+            or (lemma == "put" and "it" in follow) or (lemma == "cut" and "in" in follow))
+
+
+def _cue_words(doc: Doc, verb: Token) -> str:
+    particle = next((c for c in verb.children if c.i == verb.i + 1 and (c.dep_ == "prt" or c.lower_ in ("back", "it"))), None)
+    return f"{verb.text} {particle.text}" if particle is not None else verb.text
+
+
+def _verb_after_quote(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo | None:
+    """'"...," James Roe, the mayor, said at a news conference.' / '"...?" asked the 46-year-old.':
+    a speaker and a speech verb right after the closing mark attribute the quotation, however the
+    parser joined the two (it often hangs "said" on a verb inside the quotation)."""
+    text = doc.text
+    inner_end = end - 1 if text[end - 1] in _QUOTE_CHARS else end
+    last = text[start + 1 : inner_end].rstrip().rstrip("'’\"”")[-1:]  # "... 'the decade,'" ends with a comma
+    i = _after_mark(doc, end)
+    if i is None or "\n" in text[end : doc[i].idx]:
+        return None
+    comma_outside = doc[i - 1].text == "," and doc[i - 1].idx >= end
+    if last not in _CLOSERS and last != "." and not comma_outside:
+        return None
+    stop = min(len(doc), i + 40)
+    stop = next((t.i for t in doc[i:stop] if "\n" in t.text or t.text in (".", "!", "?", ";") or t.text in _QUOTE_CHARS), stop)
+    verb: Token | None = None
+    speaker: tuple[str | None, tuple[int, int] | None] = (None, None)
+    if _is_cue(doc[i], AFTER_VERBS) and doc[i].tag_ in ("VBD", "VBZ", "VBP"):
+        # '"...," said James Roe, a physicist.'
+        run = _np_run(doc, i + 1, stop)
+        if run is not None:
+            verb, speaker = doc[i], _named_speaker(doc, *run)
+    else:
+        run = _np_run(doc, i, stop)
+        if run is None:
+            return None
+        k = run[1]
+        if k < stop and doc[k].pos_ == "ADP" and doc[k].lower_ != "that":
+            # a phrase after the speaker: '"...," a woman in the crowd shouted'
+            more = _np_run(doc, k + 1, stop)
+            k = more[1] if more is not None else k
+        if k < stop and doc[k].text == ",":
+            # an apposition: '"...," James Roe, the mayor of Springfield, said'
+            close = next((t.i for t in doc[k + 1 : stop] if t.text == ","), None)
+            if close is None:
+                return None
+            k = close + 1
+        while k < stop and k - run[1] < 30 and (doc[k].pos_ in ("ADV", "AUX") or doc[k].tag_ == "RB"):
+            k += 1
+        if k < stop and _is_cue(doc[k], AFTER_VERBS):
+            verb, speaker = doc[k], _named_speaker(doc, *run)
+    if verb is None or speaker == (None, None):
+        return None
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in ("that", "how", "whether", "if"):
+        return None  # '"...," the mayor said that ...': the quotation is not what the verb reports
+    if stop < len(doc) and doc[stop].text in _QUOTE_CHARS and doc[stop - 1].text in (",", ":"):
+        return None  # 'He added, "..."': the verb introduces the next quotation
+    tail = [t for t in doc[verb.i + 1 : stop] if not t.is_punct]
+    if any(t.lower_ == "that" and t.dep_ == "mark" for t in tail):
+        return None  # '"..." She replied to him that ...'
+    if last == "." and not comma_outside:
+        # a quotation closing its sentence: only a short cue sentence of its own attributes it
+        ends = stop == len(doc) or doc[stop].text in (".", "!", "?") or "\n" in doc[stop].text
+        complement = any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and len(tail) > 3) for c in verb.children)
+        if not ends or complement or len(tail) > 8 or any(t.pos_ in ("VERB", "AUX") for t in tail):
+            return None
+    if _lemma(verb) == "read" and speaker[0] is not None:
+        return None  # 'Mr. Roe read' a text aloud is not what he said
+    content = (start + 1, inner_end)
+    evidence = (doc[span.start].sent.start_char, max(doc[verb.i].sent.end_char, end))
+    return _info(doc, content, True, "verb-after", verb, speaker[0], speaker[1], evidence,
+                 cue_text=_cue_words(doc, verb))
+
+
+def _verb_before_quote(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo | None:
+    """'James Roe said, "..."' / 'Said Ms. Roe: "..."' / '..., tweeting: "..."': a speech verb, a comma
+    or colon and the opening mark; the speaker is the verb's subject, or the words after an inverted verb."""
+    mark = doc.char_span(start, start + 1, alignment_mode="expand")
+    if mark is None or len(mark) == 0 or mark[0].i < 2:
+        return None
+    k = mark[0].i - 1
+    if doc[k].text not in (",", ":"):
+        if not (_is_cue(doc[k]) and _lemma(doc[k]) not in NEEDS_CLAUSE | NAMING_VERBS):
+            return None
+        k += 1  # 'protesters chanted "..."', 'writing "..."': the verb right before the mark
+    if "\n" in doc.text[doc[k].idx : start]:
+        return None
+    # the cue verb, possibly with a short object or phrase after it: 'told reporters:', 'said in a statement,'
+    verb = None
+    for j in range(k - 1, max(-1, k - 7), -1):
+        token = doc[j]
+        if token.is_punct or "\n" in doc.text[token.idx : doc[j + 1].idx]:
+            break
+        if _is_cue(token):
+            verb = token
+            break
+        if token.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ"):
+            break
+    if verb is None:
+        return None
+    if _lemma(verb) in NEEDS_CLAUSE and _lemma(verb) not in ("add", "write", "post", "ask", "reply",
+                                                                         "respond", "answer", "continue", "recall", "note"):
+        return None
+    speaker, mention = _direct_speaker(doc, verb, (start, end))
+    if speaker is None and mention is None and (verb.i == verb.sent.start or doc[verb.i - 1].is_punct):
+        # 'Said Ms. Roe: "..."', 'Continued Roe: "..."'
+        run = _np_run(doc, verb.i + 1, k)
+        if run is not None and run[1] == k:
+            speaker, mention = _named_speaker(doc, *run)
+    if speaker is None and mention is None:
+        return None
+    if mention is not None and start <= mention[0] < end:
+        return None
+    inner_end = end - 1 if doc.text[end - 1] in _QUOTE_CHARS else end
+    evidence = (verb.sent.start_char, max(doc[span.end - 1].sent.end_char, end))
+    return _info(doc, (start + 1, inner_end), True, "verb-before", verb, speaker, mention, evidence,
+                 cue_text=_cue_words(doc, verb))
+
+
+def _direct_speaker(
+    doc: Doc, verb: Token, quote: tuple[int, int] = (0, 0)
+) -> tuple[str | None, tuple[int, int] | None]:
+    """The speaker of a cue verb for a direct quotation: its subject, the subject of the clause a
+    participle hangs on ("he began by saying"), the antecedent of "who", or the noun a participle
+    describes ("a sign saying"). Words inside ``quote`` (character range) never name the speaker."""
+    speaker, mention = _speaker_of_verb(doc, verb)
+    subject = _subject_of(verb)
+    if subject is not None and quote[0] <= subject.idx < quote[1]:
+        speaker, mention, subject = None, None, None  # 'chanting "U-S-A!"': the parser's inverted subject
+    if subject is not None and subject.lower_ == "who" and verb.dep_ == "relcl":
+        # "..., who said": the antecedent speaks; "who" stays the words naming it, as "he" would
+        return _resolve_np(doc, verb.head)[0], (subject.idx, subject.idx + len(subject))
+    if subject is not None and subject.lower_ in NOT_SPEAKERS:
+        return None, None
+    if speaker is not None or mention is not None:
+        return speaker, mention
+    head = verb.head
+    if verb.dep_ in ("dep", "conj") and head.i < verb.i and not any(c.dep_ == "nsubj" for c in verb.children):
+        # 'workers marching through the streets chanted "..."', parsed as two clauses
+        found = next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
+        if found is not None and found.lower_ not in NOT_SPEAKERS:
+            speaker, mention = _resolve_np(doc, found)
+            return speaker, mention or _np_words(found)
+    if verb.tag_ != "VBG":
+        return None, None
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("advcl", "pcomp", "prep", "xcomp", "conj", "acl") or node.head is node:
+            return None, None
+        node = node.head
+        if verb.dep_ == "acl" and _lemma(node) in SPEECH_NOUNS | DOCUMENT_NOUNS and node.dep_ == "dobj":
+            node = node.head  # 'His office put out a statement saying "..."': whoever put it out speaks
+        if verb.dep_ == "acl" and node.pos_ in ("NOUN", "PROPN", "PRON"):
+            # 'a sign saying "..."', 'footage of Jane Roe asking, "..."'
+            speaker, mention = _resolve_np(doc, node)
+            return speaker, mention or _np_words(node)
+        found = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if found is not None:
+            if found.lower_ in NOT_SPEAKERS:
+                return None, None
+            speaker, mention = _resolve_np(doc, found)
+            return speaker, mention or _np_words(found)
+    return None, None
+
+
+_DASH_NAME = re.compile(
+    r"\s*(?P<dash>[―—–]|--?)\s*(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|del|la|van|von|der|al|bin|da|dos))"
+    r"{0,5})(?:\s*,\s*[^\n]{1,120}?)?\s*\.?\s*$"
+)
+
+
+def _dash_after(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo | None:
+    """'"..." ― Jane Roe' or '"..." — Jane Roe, a teacher': a quotation opening its paragraph and
+    signed after a dash at the paragraph's end."""
+    text = doc.text
+    para_start = text.rfind("\n", 0, start) + 1
+    if text[para_start:start].strip():
+        return None
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    after = end
+    while after < line_end and text[after] in _QUOTE_CHARS:
+        after += 1
+    match = _DASH_NAME.match(text[after:line_end])
+    if match is None:
+        return None
+    name = (after + match.start("name"), after + match.end("name"))
+    last = match.group("name").split()[-1]
+    if last.endswith(".") and len(last) > 3 and last not in ("Jr.", "Sr."):
+        name = (name[0], name[1] - 1)  # the full stop ends the paragraph, not an initial
+    words = doc.char_span(name[0], name[1], alignment_mode="expand")
+    if words is None or any(t.pos_ == "VERB" for t in words):
+        return None
+    dash = next((t for t in doc[max(0, words.start - 3) : words.start] if set(t.text) & set("-―—–")), None)
+    if dash is None:
+        return None
+    speaker = next((m.actor for m in doc._.cq_mentions if words.start <= m.start < words.end), None)
+    inner_end = end - 1 if text[end - 1] in _QUOTE_CHARS else end
+    return _info(doc, (start + 1, inner_end), True, "dash", dash, speaker, name, (para_start, line_end),
+                 cue_text=match.group("dash"))
+
+
+def _names_it(verb: Token, span: Span) -> bool:
+    """'called the plan "a disaster"', 'what she called a "rant"': the quoted words name something."""
+    if _lemma(verb) not in NAMING_VERBS or not 0 < span.start - verb.i <= 8:
+        return False
+    if any(c.dep_ == "prt" or (c.dep_ == "prep" and c.i == verb.i + 1) for c in verb.children):
+        return False  # "called on", "called for", "called off"
+    return any(t.dep_ in ("oprd", "xcomp", "dobj", "attr", "ccomp") and t.head == verb for t in span) or any(
+        c.dep_ in ("oprd", "xcomp", "dobj", "ccomp") and any(t in c.subtree for t in span) for c in verb.children
+    )
+
+
+def _same_attribution(info: QuoteInfo | None, other: QuoteInfo) -> bool:
+    """Two attributions of one quotation that name the same cue and overlapping speaker words."""
+    if info is None or info.speaker_mention is None or other.speaker_mention is None:
+        return False
+    (a, b), (c, d) = info.speaker_mention, other.speaker_mention
+    return info.cue_lemma == other.cue_lemma and a < d and c < b
+
+
+def _is_title(doc: Doc, start: int, content: str) -> bool:
+    """A quoted name of a programme, book or song after a preposition ('on "Face the Nation"')."""
+    words = content.rstrip(".,").split()
+    if not words or len(words) > 7 or content.rstrip()[-1:] in "?!,":
+        return False
+    if not all(w[:1].isupper() or w in ("a", "an", "the", "of", "and", "in", "on", "to", "for", "with") for w in words):
+        return False
+    text = doc.text
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    if not text[line_start:start].strip() and not text[start + len(content) + 2 : line_end].strip(" .'’\"”"):
+        return True  # "'Legend in the Coal Fields.'" alone on its line: a subheading
+    before = text[max(0, start - 12) : start].split()
+    if not before:
+        return False
+    return before[-1].lower() in ("on", "in", "to", "at", "from", "with", "of", "during") or before[-1].endswith(("'s", "’s"))
+
+
+def _is_nickname(text: str, start: int, end: int, content: str) -> bool:
+    """A quoted nickname inside a name: 'Marcia "Cia" Price'."""
+    if len(content.split()) > 2 or not content[:1].isupper():
+        return False
+    before = text[max(0, start - 20) : start].split()
+    after = text[end : end + 20].split()
+    return bool(before and after) and before[-1][:1].isupper() and after[0][:1].isupper()
+
+
 def _continuation(doc: Doc, span: Span, start: int, end: int, previous: QuoteInfo) -> QuoteInfo | None:
     """A quote standing alone right after an attributed one continues the same voice."""
     sent = doc[span.start].sent
     gap = doc.text[previous.end_char : start]
-    if len(gap) > 40 or (previous.speaker is None and previous.speaker_mention is None):
-        return None
+    if (previous.speaker is None and previous.speaker_mention is None) or previous.rule == "dash":
+        return None  # a signature after a dash signs its own paragraph only
+    if len(gap) > 40 and not (len(gap) <= 300 and "\n" not in gap and previous.evidence[1] >= start - 3):
+        return None  # not right after the quote, nor right after the sentence attributing it
     covered = (end - start) / max(1, sent.end_char - sent.start_char)
     if covered < 0.6:
         return None

@@ -512,3 +512,156 @@ def test_quotes_speaker_through_relative_and_raising(analyze, text: str, mention
 
 def test_quotes_when_someone_spoke_is_not_what_they_said(analyze) -> None:
     assert analyze("Olaf Scholz spoke on Sunday in Berlin.").quotes == []
+
+
+@pytest.mark.parametrize(
+    "text, cue, mention",
+    [
+        # rule "verb" or "verb-after": the speaker and verb after the closing comma, whatever the parse
+        (
+            "''The port works as a way to move grain, and it works as a way to feed the region - to feed "
+            "millions,'' Tom H. Baker Jr., the director of the Harbour Authority, said at a news conference in Boston.",
+            "said", "Tom H. Baker Jr.",
+        ),
+        ('"The bridge is a disgrace, a total disgrace," the 71-year-old said outside the town hall.', "said", "the 71-year-old"),
+        ('"The ferry must run all winter," said the fisherman.', "said", "the fisherman"),
+        ('"We want the bridge rebuilt by spring," the letter reads.', "reads", "the letter"),
+        ('"Is anyone listening to us?" a woman in the crowd shouted.', "shouted", "a woman"),
+        # rule "verb-before" or "verb": a cue, a comma or colon and the opening mark
+        ('The vote was close. Said Ms. Ward: "We will count every ballot again."', "Said", "Ms. Ward"),
+        ('The mayor thanked the crowd, tweeting: "Our harbour is back in business."', "tweeting", "The mayor"),
+    ],
+)
+def test_quotes_speaker_around_the_marks(analyze, text: str, cue: str, mention: str) -> None:
+    q = next(q for q in analyze(text).quotes if q.direct)
+    assert q.cue == cue and q.speaker_mention is not None and q.speaker_mention.text == mention
+
+
+def test_quotes_description_speaker_without_actor(analyze) -> None:
+    # rule "verb-after": the parser makes the adjective "old" the subject, still a speaker
+    a = analyze('"Olaf is a fine leader," said the 46-year-old.')
+    q = a.quotes[0]
+    assert q.rule == "verb-after" and q.speaker is None and q.speaker_mention.text == "the 46-year-old"
+
+
+def test_quotes_subject_inside_the_quote_is_not_the_speaker(analyze) -> None:
+    text = ('"She would be a fine mayor. Not good, great. One of the best people in the whole city," '
+            "Olaf Scholz said in a phone interview.")
+    q = analyze(text).quotes[0]
+    assert q.speaker_mention.text == "Olaf Scholz" and q.cue == "said"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # rule "dash": a quotation opening its paragraph, signed after a dash at the paragraph's end
+        ("Readers wrote to us.\n\n“Our town deserves better than this. We will vote.” ― Maria Lopez\n", "Maria Lopez"),
+        ("Readers wrote to us.\n\n“Nobody listens to the farmers.” — Tom Baker, a farmer in Iowa\n", "Tom Baker"),
+        ('Readers wrote to us.\n\n"The harbour must stay open." -- Olaf Scholz\n', "Olaf Scholz"),
+    ],
+)
+def test_quotes_dash_signature(analyze, text: str, name: str) -> None:
+    q = analyze(text).quotes[0]
+    assert q.rule == "dash" and q.direct and q.speaker_mention.text == name
+
+
+def test_quotes_dash_inside_a_sentence_is_not_a_signature(analyze) -> None:
+    a = analyze("The plan was bold -- \"a new harbour for everyone\" -- and Tom Baker said so.")
+    assert all(q.rule != "dash" for q in a.quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['Olaf Scholz appeared on "Meet the Press" on Sunday.', "Angela Merkel told MSNBC's \"Morning Report\" that she was ready."],
+)
+def test_quotes_programme_title_is_not_a_quote(analyze, text: str) -> None:
+    assert all(not q.direct for q in analyze(text).quotes)
+
+
+def test_quotes_chanted_words(analyze) -> None:
+    q = analyze('Dock workers chanted "Fair pay now!" outside the gates.').quotes[0]
+    assert q.cue == "chanted" and q.speaker_mention.text == "Dock workers"
+
+
+def test_quotes_continuation_after_long_attribution(analyze) -> None:
+    text = ('"The harbour will reopen," said Tom Baker, one of several engineers who have come to work with '
+            'the port authority this year. "We stepped in when no one else would."')
+    a = analyze(text)
+    assert [q.rule for q in a.quotes] == ["verb", "continuation"]
+    assert a.quotes[1].speaker_mention.text == "Tom Baker"
+
+
+@pytest.mark.parametrize(
+    "text, cue, mention",
+    [
+        # rule "verb-before": a cue with its particle before the opening mark
+        ('After the vote, Olaf Scholz shot back, "We were never going to lose this one."', "shot back", "Olaf Scholz"),
+        ("The square was quiet when a young boy shouted, ''The ferry is coming!''", "shouted", "a young boy"),
+    ],
+)
+def test_quotes_cue_before_opening_mark(analyze, text: str, cue: str, mention: str) -> None:
+    q = next(q for q in analyze(text).quotes if q.direct)
+    assert q.cue == cue and q.speaker_mention.text == mention
+
+
+def test_quotes_cue_of_next_quote_is_not_borrowed(analyze) -> None:
+    text = 'Tom Baker said, "The harbour is ready for the winter." He added, "The ferries will run every day."'
+    a = analyze(text)
+    first = next(q for q in a.quotes if q.text.startswith("The harbour"))
+    assert first.cue == "said" and first.speaker_mention.text == "Tom Baker"
+
+
+@pytest.mark.parametrize(
+    "text, cue, mention",
+    [
+        # rule "verb": naming verbs and verbs of attack take the quoted words as the subject's
+        ('Olaf Scholz called the harbour plan "a costly disaster" on Monday.', "called", "Olaf Scholz"),
+        ('Angela Merkel slammed the ministry for its "lazy and careless" work.', "slammed", "Angela Merkel"),
+        # the sender of a statement says what it says
+        ('His office put out a statement saying, "The harbour will stay open all winter."', "saying", "His office"),
+        # "who" names the speaker as "he" would; the speaker is its antecedent
+        ('It was Olaf Scholz, who said, "The harbour will stay open."', "said", "who"),
+    ],
+)
+def test_quotes_direct_cue_verbs(analyze, text: str, cue: str, mention: str) -> None:
+    q = next(q for q in analyze(text).quotes if q.direct)
+    assert q.cue == cue and q.speaker_mention.text == mention
+
+
+def test_quotes_relative_who_resolves_to_antecedent(analyze) -> None:
+    a = analyze('It was Olaf Scholz, who said, "The harbour will stay open."')
+    assert a.actor(a.quotes[0].speaker).name == "Olaf Scholz"
+
+
+def test_quotes_called_for_is_not_naming(analyze) -> None:
+    a = analyze('Olaf Scholz called for "a new start" in the talks.')
+    assert all(q.rule != "verb" for q in a.quotes)
+
+
+def test_quotes_next_sentence_with_its_own_content_is_not_a_cue(analyze) -> None:
+    text = 'Olaf Scholz warned that a ban would be "unfair to the harbour." He said the workers "know the cost."'
+    a = analyze(text)
+    first = next(q for q in a.quotes if q.text.startswith("unfair"))
+    assert first.cue == "warned"
+
+
+@pytest.mark.parametrize(
+    "text, cue, mention",
+    [
+        # the verb right before the mark, with no comma; the parser's inverted subject inside the quote is not it
+        ("Olaf Scholz walked onto the stage, chanting “U-S-A! U-S-A!”", "chanting", "Olaf Scholz"),
+        # a subjectless 'chanted' parsed as a second clause: the subject of the first
+        ('Dock workers marching through the streets chanted "What curfew?" and kept going.', "chanted", "Dock workers"),
+        # rule "verb-after": a nested quotation's mark before the comma
+        ("“The port was saved by what they called ‘the deal of the decade,’” the article read.", "read", "the article"),
+    ],
+)
+def test_quotes_parse_failures_around_marks(analyze, text: str, cue: str, mention: str) -> None:
+    q = next(q for q in analyze(text).quotes if q.direct)
+    assert q.cue == cue and q.speaker_mention.text == mention
+
+
+def test_quotes_quoted_subheading_is_not_a_continuation(analyze) -> None:
+    text = '"We will win," Olaf Scholz said. "We always do."\n\n\'Harbour Of The Future.\'\n\nThe port grew.'
+    a = analyze(text)
+    assert [q.text for q in a.quotes] == ["We will win", "We always do."]
