@@ -1006,8 +1006,12 @@ def _clausal(verb: Token, span: Span) -> bool:
 def _reported_clause(verb: Token) -> tuple[int, int] | None:
     """The reported content of a cue verb: its clausal complement, or what it calls for."""
     lemma = _lemma(verb)
-    for child in verb.children:
+    # a complement after the cue comes first: "Writing for the panel, she noted that ..." reports what follows
+    children = sorted(verb.children, key=lambda c: (c.i < verb.i, c.i))
+    for child in children:
         if child.dep_ == "ccomp" or (child.dep_ == "advcl" and any(c.lower_ == "that" for c in child.children)):
+            if child.i < verb.i and _split_off(child, verb):
+                continue  # "...: Republicans said they ...": the clause before the colon is not theirs
             if child.dep_ == "ccomp" and child.i < verb.i and lemma not in SPEECH_VERBS:
                 subject = _subject_of(verb)
                 if subject is None or subject.lower_ in ("i", "we", "you") or not _source_like(subject):
@@ -1064,6 +1068,12 @@ def _reported_clause(verb: Token) -> tuple[int, int] | None:
 
 PASSIVE_CUES = frozenset("expect believe say think know report rumor rumour view regard see".split())
 RAISING_CUES = frozenset(["appear"])
+
+
+def _split_off(clause: Token, verb: Token) -> bool:
+    """A colon, semicolon or dash stands between a clause before the cue and the cue."""
+    last = max(t.i for t in clause.subtree)
+    return any(t.text in (":", ";", "—", "–", "--") for t in verb.doc[last + 1 : verb.i])
 
 
 def _sourceless(verb: Token) -> tuple[list[Token], str] | None:

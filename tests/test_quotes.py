@@ -665,3 +665,17 @@ def test_quotes_quoted_subheading_is_not_a_continuation(analyze) -> None:
     text = '"We will win," Olaf Scholz said. "We always do."\n\n\'Harbour Of The Future.\'\n\nThe port grew.'
     a = analyze(text)
     assert [q.text for q in a.quotes] == ["We will win", "We always do."]
+
+
+@pytest.mark.parametrize(
+    "text, mention, content",
+    [
+        ("The ruling set off another row on Friday: the senators said they were sure the court had erred.",
+         "the senators", "they were sure the court had erred"),
+        ("Writing for a newspaper panel, the columnist noted that the governor had won the debate.",
+         "the columnist", "the governor had won the debate"),
+    ],
+)
+def test_quotes_reported_clause_is_the_one_after_the_cue(analyze, text: str, mention: str, content: str) -> None:
+    a = analyze(text)
+    assert [(q.speaker_mention.text if q.speaker_mention else None, q.text) for q in a.quotes] == [(mention, content)]
