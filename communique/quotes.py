@@ -630,6 +630,8 @@ class QuoteFinder:
                 continue
             if speaker is None and lemma not in SPEECH_VERBS and not _source_like(_subject_of(token)):
                 continue  # "the meeting indicated that ...": thought cues need someone to think
+            if lemma not in SPEECH_VERBS and re.search(r"\baccording to\b", token.sent.text, re.I):
+                continue  # "Clinton plans to visit on Sunday, according to an aide": the aide is the source
             sent = token.sent
             info = _info(doc, (c_start, c_end), False, "reported", token, speaker, mention, (sent.start_char, sent.end_char))
             out.append(info)
@@ -671,12 +673,21 @@ class QuoteFinder:
             if found_sourceless is None:
                 continue
             tokens, cue_text = found_sourceless
+            speaker, mention, rule = None, None, "sourceless"
+            subject = _subject_of(token)
+            acts = [c for c in token.children if c.dep_ == "xcomp" and _lemma(c) in _CUE_LEMMAS]
+            if acts and cue_text == token.text and subject is not None and subject.dep_ == "nsubj" and (
+                    _person_like(doc, subject) or _lemma(subject) in SOURCE_NOUNS | PEOPLE_NOUNS):
+                # "the senator appeared to blame the staff": how she came across is hers to answer for
+                speaker, mention = _speaker_of_verb(doc, token)
+                tokens = [t for t in tokens if t not in subject.subtree]
+                rule = "appearance"
             claimed = _claim(tokens, taken)
             if claimed is None:
                 continue
             c_start, c_end = claimed
             sent = token.sent
-            out.append(_info(doc, (c_start, c_end), False, "sourceless", token, None, None,
+            out.append(_info(doc, (c_start, c_end), False, rule, token, speaker, mention,
                              (sent.start_char, sent.end_char), cue_text=cue_text))
             taken.append((c_start, c_end))
         # "backed the plan", "called him a liar", "sees the deal as a win": the object is the stance

@@ -679,3 +679,17 @@ def test_quotes_quoted_subheading_is_not_a_continuation(analyze) -> None:
 def test_quotes_reported_clause_is_the_one_after_the_cue(analyze, text: str, mention: str, content: str) -> None:
     a = analyze(text)
     assert [(q.speaker_mention.text if q.speaker_mention else None, q.text) for q in a.quotes] == [(mention, content)]
+
+
+def test_quotes_appearing_to_act_is_the_subjects_stance(analyze) -> None:
+    a = analyze("The banker appeared to blame junior staff for the losses.")
+    assert [(q.rule, q.speaker_mention.text if q.speaker_mention else None, q.text) for q in a.quotes] == [
+        ("appearance", "The banker", "to blame junior staff for the losses")]
+    tired = analyze("Olaf Scholz appeared to be tired.")
+    assert [(q.rule, q.speaker) for q in tired.quotes] == [("sourceless", None)]
+
+
+def test_quotes_according_to_outranks_an_inner_plan(analyze) -> None:
+    a = analyze("The mayor plans to visit the harbour on Sunday, according to a city aide.")
+    assert [(q.rule, q.speaker_mention.text if q.speaker_mention else None) for q in a.quotes] == [
+        ("according-to", "a city aide")]
