@@ -51,7 +51,7 @@ DOCUMENT_NOUNS = frozenset("ad ads email e-mail release video memo note op-ed co
 NOT_SPEAKERS = frozenset("there this what these those something nothing everything you it that which who whom".split())
 # verbs of thought, belief and finding: they attribute only a clause ("X believes that ...")
 CLAUSE_VERBS = frozenset(
-    """believe think hope expect fear feel agree disagree acknowledge insist concede estimate predict question
+    """rule lament opine hint imply proclaim posit theorize surmise believe think hope expect fear feel agree disagree acknowledge insist concede estimate predict question
     wonder find show indicate suggest conclude learn know argue allege charge contend doubt worry assume guess
     imagine recognize recognise realize realise understand reckon suspect forecast project assure inform remind
     boast brag joke muse speculate consider see hear read notice figure decide determine agree promise pledge
@@ -73,7 +73,9 @@ STANCE_NOUNS = frozenset(
 # verbs that draw a conclusion from a fact: "..., suggesting that ..." is the writer's inference
 INFERENCE_VERBS = frozenset("indicate suggest show reveal signal mean imply demonstrate prove".split())
 # verbs of intention or demand whose infinitive is the content ("X wants to ...", "X refused to ...")
-INTENT_VERBS = frozenset("want plan vow promise pledge refuse threaten hope intend decline urge ask call".split())
+INTENT_VERBS = frozenset(
+    "want plan vow promise pledge refuse threaten hope intend decline urge ask call offer encourage".split()
+)
 # nouns that take a "that" clause as their content ("his belief that ...", "concern that ...")
 CLAUSE_NOUNS = frozenset(
     """view belief opinion hope concern fear claim assertion statement warning argument suggestion assessment
@@ -94,7 +96,7 @@ STANCE_OBJECT_VERBS = frozenset(
     regard""".split()
 )
 # verbs that need a complement after the object to attribute anything ("called him a liar", "sees it as ...")
-NEEDS_COMPLEMENT = frozenset("call see consider regard".split())
+NEEDS_COMPLEMENT = frozenset("call see consider regard view dub label brand term".split())
 # participles of plain speech: "X attacked Y, saying ..." gives X's words whatever X did
 SAYING = frozenset("say tell add argue claim insist warn write explain note declare accuse call ask".split())
 TITLE_WORDS = frozenset(
@@ -168,7 +170,9 @@ CRITICISM = frozenset("criticize criticise condemn denounce blame slam accuse re
 STANCE_OBJECT_VERBS = STANCE_OBJECT_VERBS | frozenset(
     """praise commend hail laud applaud salute congratulate criticize criticise condemn denounce decry slam blast
     mock ridicule deride lambaste chide rebuke scold castigate berate fault blame accuse attack assail disparage
-    belittle announce unveil declare disclose acknowledge concede deny tout echo champion embrace""".split()
+    belittle announce unveil declare disclose acknowledge concede deny tout echo champion embrace
+    compare liken equate view dub label brand term detail outline recount rebut refute contradict protest
+    celebrate promote float pitch advocate""".split()
 )
 # of those, verbs also used of force ("attacked the town"): only a person's words count
 PERSON_ONLY = frozenset("attack assail blast slam hit".split())
@@ -702,6 +706,8 @@ class QuoteFinder:
             if obj is None or obj.lower_ in NO_SPEAKER | {"it", "that", "which", "what"}:
                 continue
             tail = [c for c in token.children if c.i > obj.i and (c.dep_ in ("oprd", "xcomp", "ccomp")
+                    or (c.dep_ == "prep" and c.lower_ in ("as", "for", "over", "of", "to", "with")
+                        and lemma in ("compare", "liken", "equate", "accuse", "blame"))
                     or (c.dep_ == "prep" and c.lower_ in ("as", "for", "over", "of")))]
             if lemma in NEEDS_COMPLEMENT and not (tail or any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in obj.children)):
                 continue  # "called the embassy", "saw the museum": no stance

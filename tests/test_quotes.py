@@ -693,3 +693,20 @@ def test_quotes_according_to_outranks_an_inner_plan(analyze) -> None:
     a = analyze("The mayor plans to visit the harbour on Sunday, according to a city aide.")
     assert [(q.rule, q.speaker_mention.text if q.speaker_mention else None) for q in a.quotes] == [
         ("according-to", "a city aide")]
+
+
+@pytest.mark.parametrize(
+    "text, rule, content",
+    [
+        ("Olaf Scholz compared the new tax to a toll on every family.", "stance-object",
+         "the new tax to a toll on every family"),
+        ("Olaf Scholz offered to host the next round of talks in Berlin.", "reported",
+         "to host the next round of talks in Berlin"),
+        ("The court ruled that the new district map was unlawful.", "reported", "the new district map was unlawful"),
+        ("Olaf Scholz detailed the cost of the new bridge over the Elbe.", "stance-object",
+         "the cost of the new bridge over the Elbe"),
+    ],
+)
+def test_quotes_comparisons_offers_rulings_and_outlines(analyze, text: str, rule: str, content: str) -> None:
+    a = analyze(text)
+    assert [(q.rule, q.text) for q in a.quotes] == [(rule, content)]
