@@ -98,7 +98,11 @@ STANCE_OBJECT_VERBS = frozenset(
 # verbs that need a complement after the object to attribute anything ("called him a liar", "sees it as ...")
 NEEDS_COMPLEMENT = frozenset("call see consider regard view dub label brand term".split())
 # participles of plain speech: "X attacked Y, saying ..." gives X's words whatever X did
-SAYING = frozenset("say tell add argue claim insist warn write explain note declare accuse call ask".split())
+SAYING = frozenset(
+    """say tell add argue claim insist warn write explain note declare accuse call ask promise pledge vow urge
+    criticize criticise praise blame describe dismiss reject deny acknowledge admit complain predict
+    threaten demand question""".split()
+)
 TITLE_WORDS = frozenset(
     """mr mrs ms dr president prime minister secretary chancellor foreign deputy vice state general
     of the federal spokesperson spokesman ambassador senator governor king queen emir""".split()
@@ -144,7 +148,7 @@ PEOPLE_NOUNS = frozenset(
 )
 HEADLINE_SOURCES = frozenset("poll survey report study newspaper camp campaign".split())
 # verbs whose subject is also the subject of the cue they complete ("seemed to suggest", "refused to say")
-CONTROL_VERBS = frozenset("seem appear want try continue refuse decline begin start go promise plan need have use".split())
+CONTROL_VERBS = frozenset("seem appear want try continue refuse decline begin start go promise plan need have use take".split())
 TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow morning afternoon
     evening night day days week weeks month months year years hour hours minute minutes time occasion""".split()

@@ -710,3 +710,18 @@ def test_quotes_according_to_outranks_an_inner_plan(analyze) -> None:
 def test_quotes_comparisons_offers_rulings_and_outlines(analyze, text: str, rule: str, content: str) -> None:
     a = analyze(text)
     assert [(q.rule, q.text) for q in a.quotes] == [(rule, content)]
+
+
+@pytest.mark.parametrize(
+    "text, mention, content",
+    [
+        ("The governor signed the budget, promising to cut emissions by half.", "The governor",
+         "to cut emissions by half"),
+        ("The parents sent a letter to the board urging them to reconsider the closure.", "The parents",
+         "them to reconsider the closure"),
+    ],
+)
+def test_quotes_participle_of_promise_or_appeal_keeps_the_subject(analyze, text: str, mention: str, content: str) -> None:
+    a = analyze(text)
+    found = [(q.speaker_mention.text if q.speaker_mention else None, q.text) for q in a.quotes]
+    assert (mention, content) in found
