@@ -1296,7 +1296,28 @@ def _source_like(head: Token | None) -> bool:
         return True  # a group of people, or a name the knowledge base knows even when mis-tagged
     if head.pos_ == "PRON":
         return head.lower_ not in NO_SPEAKER | {"it", "that", "which"}
-    return head.pos_ == "PROPN" or _lemma(head) in SOURCE_NOUNS | HEADLINE_SOURCES | PEOPLE_NOUNS | EVIDENCE_NOUNS
+    lemma = _lemma(head)
+    return (head.pos_ == "PROPN" or lemma in SOURCE_NOUNS | HEADLINE_SOURCES | PEOPLE_NOUNS | EVIDENCE_NOUNS
+            or (head.pos_ == "NOUN" and _agent_noun(lemma)))
+
+
+# words for people that English makes with these endings ("environmentalist", "historian", "campaigner")
+_AGENT_ENDINGS = ("ist", "ian", "er", "or")
+# ... and common nouns with those endings that are things, not people
+_NOT_AGENTS = frozenset(
+    """number paper order water letter matter center centre computer border power quarter chapter sector factor
+    error corridor floor door cancer weather winter summer river monitor motor tractor mirror honor honour
+    favor favour behavior behaviour labor labour vigor rumor rumour terror horror humor humour harbor harbour
+    neighbor meter liter shelter filter banner dinner chamber member super poster cluster layer corner
+    headquarter mother father sister brother daughter partner answer offer other ember timber lumber
+    manner banner trigger trailer thriller transfer tower tour tier barrier cover anchor flavor theater theatre
+    disaster minister register character corner shoulder boulder lawnmower container trailer career""".split()
+)
+
+
+def _agent_noun(lemma: str) -> bool:
+    """A noun for a kind of person by its ending, so that sources outside the word lists still speak."""
+    return len(lemma) > 5 and lemma.endswith(_AGENT_ENDINGS) and lemma not in _NOT_AGENTS
 
 
 def _person_like(doc: Doc, head: Token | None) -> bool:

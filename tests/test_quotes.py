@@ -725,3 +725,16 @@ def test_quotes_participle_of_promise_or_appeal_keeps_the_subject(analyze, text:
     a = analyze(text)
     found = [(q.speaker_mention.text if q.speaker_mention else None, q.text) for q in a.quotes]
     assert (mention, content) in found
+
+
+@pytest.mark.parametrize(
+    "text, speaks",
+    [
+        ("Conservationists fear that the new road will split the forest.", True),
+        ("Local historians believe the bridge was built by the Romans.", True),
+        ("The computer suggested that the bridge was unsafe.", False),
+        ("The river showed that the dam had failed.", False),
+    ],
+)
+def test_quotes_people_nouns_by_their_ending(analyze, text: str, speaks: bool) -> None:
+    assert bool(analyze(text).quotes) is speaks
