@@ -1087,8 +1087,11 @@ def _reported_clause(verb: Token) -> tuple[int, int] | None:
     return None
 
 
-PASSIVE_CUES = frozenset("expect believe say think know report rumor rumour view regard see".split())
-RAISING_CUES = frozenset(["appear"])
+PASSIVE_CUES = frozenset(
+    """expect believe say think know report rumor rumour view regard see accuse criticize criticise blame
+    describe mention label dub brand deem consider rate praise question condemn suspect allege""".split()
+)
+RAISING_CUES = frozenset(["appear", "seem"])
 
 
 def _split_off(clause: Token, verb: Token) -> bool:
@@ -1101,8 +1104,8 @@ def _sourceless(verb: Token) -> tuple[list[Token], str] | None:
     """An attribution that names nobody: a subjectless "Asked whether ...", a passive cue without
     an agent ("is expected to", "is seen as"), or "appears" ("the plan appears doomed")."""
     lemma = _lemma(verb)
-    if verb.lower_ in ("appear", "appears", "appeared"):
-        lemma = "appear"  # tagged as an auxiliary, it keeps its inflection as its lemma
+    if verb.lower_ in ("appear", "appears", "appeared", "seem", "seems", "seemed"):
+        lemma = "appear" if verb.lower_.startswith("appe") else "seem"  # as an auxiliary it keeps its inflection
     children = list(verb.children)
     if lemma == "ask" and verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in children):
         clause = next((c for c in children if c.dep_ in ("ccomp", "prep") and c.i > verb.i), None)
@@ -1120,7 +1123,9 @@ def _sourceless(verb: Token) -> tuple[list[Token], str] | None:
     if subject is None or subject.lower_ in NO_SPEAKER | {"it", "which", "that", "who"}:
         return None
     if lemma in PASSIVE_CUES and subject.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in children):
-        comp = [c for c in children if c.dep_ in ("xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as")]
+        comp = [c for c in children if c.dep_ in ("xcomp", "oprd")
+                or (c.dep_ == "prep" and (c.lower_ == "as" or (c.lower_ in ("of", "for", "over") and lemma not in
+                                                                 ("expect", "believe", "think", "know", "see"))))]
         aux = [c for c in children if c.dep_ == "auxpass"]
         if comp and aux and comp[0].i > verb.i:
             return [t for c in [subject, *comp] for t in c.subtree], f"{aux[0].text} {verb.text}"

@@ -738,3 +738,17 @@ def test_quotes_participle_of_promise_or_appeal_keeps_the_subject(analyze, text:
 )
 def test_quotes_people_nouns_by_their_ending(analyze, text: str, speaks: bool) -> None:
     assert bool(analyze(text).quotes) is speaks
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The plan seems doomed.", "The plan seems doomed"),
+        ("The developer was accused of using the funds for a luxury flat.",
+         "The developer was accused of using the funds for a luxury flat"),
+        ("The talks were described as productive.", "The talks were described as productive"),
+    ],
+)
+def test_quotes_passive_judgements_without_a_source(analyze, text: str, content: str) -> None:
+    a = analyze(text)
+    assert [(q.rule, q.speaker, q.speaker_mention, q.text) for q in a.quotes] == [("sourceless", None, None, content)]
