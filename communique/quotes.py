@@ -618,7 +618,7 @@ class QuoteFinder:
         out: list[QuoteInfo] = []
         for token in doc:
             lemma = _lemma(token)
-            if token.pos_ not in ("VERB",) or lemma not in SPEECH_VERBS | CLAUSE_VERBS | INTENT_VERBS:
+            if not _verb_like(token) or lemma not in SPEECH_VERBS | CLAUSE_VERBS | INTENT_VERBS:
                 continue
             # in a speaker's turn only "As you heard the President say, <clause>" gives someone else's words
             as_clause = lemma in SPEECH_VERBS and _as_clause(token) is not None
@@ -1094,6 +1094,15 @@ PASSIVE_CUES = frozenset(
 RAISING_CUES = frozenset(["appear", "seem"])
 
 
+def _verb_like(token: Token) -> bool:
+    """A verb, or a word the tagger took for a noun that has a verb's subject and complement
+    ("Trump refuses to ...", where "Trump" and "refuses" read as nouns)."""
+    if token.pos_ == "VERB":
+        return True
+    return token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children) and any(
+        c.dep_ in ("ccomp", "xcomp") for c in token.children)
+
+
 def _split_off(clause: Token, verb: Token) -> bool:
     """A colon, semicolon or dash stands between a clause before the cue and the cue."""
     last = max(t.i for t in clause.subtree)
@@ -1408,7 +1417,8 @@ def _resolve_np(doc: Doc, head: Token) -> tuple[str | None, tuple[int, int] | No
         end = max(end, mention.end_char)
         return mention.actor, (start, end)
     del tokens
-    if _lemma(head) in SOURCE_NOUNS or head.pos_ == "PROPN":
+    if (_lemma(head) in SOURCE_NOUNS or head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            or (head.is_title and not head.is_sent_start)):  # a name the tagger read as a common noun
         return None, (start, end)
     return None, None
 

@@ -752,3 +752,18 @@ def test_quotes_people_nouns_by_their_ending(analyze, text: str, speaks: bool) -
 def test_quotes_passive_judgements_without_a_source(analyze, text: str, content: str) -> None:
     a = analyze(text)
     assert [(q.rule, q.speaker, q.speaker_mention, q.text) for q in a.quotes] == [("sourceless", None, None, content)]
+
+
+def test_quotes_mistagged_cue_with_subject_and_complement_is_a_verb() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from communique.quotes import _verb_like
+
+    words = ["Baker", "refuses", "to", "resign", "."]
+    doc = Doc(Vocab(), words=words, pos=["NOUN", "NOUN", "PART", "VERB", "PUNCT"],
+              heads=[1, 1, 3, 1, 1], deps=["nsubj", "ROOT", "aux", "xcomp", "punct"])
+    assert _verb_like(doc[1])
+    plain = Doc(Vocab(), words=["The", "refuses", "piled", "up"], pos=["DET", "NOUN", "VERB", "ADP"],
+                heads=[1, 2, 2, 2], deps=["det", "nsubj", "ROOT", "prt"])
+    assert not _verb_like(plain[1])
