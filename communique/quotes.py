@@ -289,6 +289,8 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
                 open_at, closer = i, OPENERS[ch]
             elif ch == '"' and _is_opening(text, i):
                 open_at, closer = i, '"'
+            elif ch == "”" and _is_opening(text, i) and i + 1 < n and text[i + 1].isalnum():
+                open_at, closer = i, "”"  # a right mark typed where a left one belongs ('”We will win,” she said')
             elif ch in "‘'" and _is_opening(text, i) and (i == 0 or not text[i - 1].isalnum()):
                 close = _single_close(text, i)
                 if close is not None:

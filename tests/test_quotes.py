@@ -17,6 +17,8 @@ from tests.conftest import names
         ("Il a dit «nous irons» hier.", ["nous irons"]),
         ("Er sagte „wir gehen“ gestern.", ["wir gehen"]),
         ("She called it 'a turning point' today.", ["a turning point"]),
+        # a right mark typed where a left one belongs still opens
+        ("”We will win,” she said.", ["We will win,"]),
     ],
 )
 def test_quotes_marks_are_paired(text: str, expected: list[str]) -> None:
