@@ -858,7 +858,7 @@ def _source_phrase(doc: Doc, token: Token) -> tuple[Token, str, str] | None:
 
 
 _LABEL = re.compile(
-    r"^(?P<label>[A-Z][\w.'’-]*\.?\s+(?:(?:[A-Z][\w.'’-]*\.?|of|the|for|and|de|von|van|al|bin)\s+){0,6}"
+    r"^[\"“]?(?P<label>[A-Z][\w.'’-]*\.?\s+(?:(?:[A-Z][\w.'’-]*\.?|of|the|for|and|de|von|van|al|bin)\s+){0,6}"
     r"[A-Z][\w.'’-]*|[A-Z][\w.'’-]*|Q|A)\s*:\s*(?=\S)",
     re.M,
 )

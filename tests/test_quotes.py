@@ -769,3 +769,14 @@ def test_quotes_mistagged_cue_with_subject_and_complement_is_a_verb() -> None:
     plain = Doc(Vocab(), words=["The", "refuses", "piled", "up"], pos=["DET", "NOUN", "VERB", "ADP"],
                 heads=[1, 2, 2, 2], deps=["det", "nsubj", "ROOT", "prt"])
     assert not _verb_like(plain[1])
+
+
+def test_quotes_transcript_quoted_paragraph_by_paragraph(analyze) -> None:
+    text = (
+        "The host pressed the mayor on the budget.\n\n"
+        '"HARTLEY: Will the council raise the parking fees in the old town this year?\n\n'
+        '"OKAFOR: We will freeze them for two years and build a new car park by the station."\n'
+    )
+    a = analyze(text)
+    labelled = [(q.speaker_mention.text, q.rule) for q in a.quotes if q.speaker_mention]
+    assert ("HARTLEY", "speaker-label") in labelled and ("OKAFOR", "speaker-label") in labelled
