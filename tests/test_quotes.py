@@ -775,7 +775,9 @@ def test_quotes_transcript_quoted_paragraph_by_paragraph(analyze) -> None:
     text = (
         "The host pressed the mayor on the budget.\n\n"
         '"HARTLEY: Will the council raise the parking fees in the old town this year?\n\n'
-        '"OKAFOR: We will freeze them for two years and build a new car park by the station."\n'
+        '"OKAFOR: We will freeze them for two years and build a new car park by the station.\n\n'
+        '"HARTLEY: And what about the bus lanes on the ring road?\n\n'
+        '"OKAFOR: I want the bus lanes finished before the winter, whatever it costs."\n'
     )
     a = analyze(text)
     labelled = [(q.speaker_mention.text, q.rule) for q in a.quotes if q.speaker_mention]
