@@ -1240,7 +1240,7 @@ def _speaker_of_verb(doc: Doc, verb: Token) -> tuple[str | None, tuple[int, int]
     subject = _subject_of(verb)
     if subject is None:
         return None, None
-    if subject.lower_ in ("who", "that") and verb.dep_ == "relcl" and _source_like(verb.head):
+    if subject.lower_ in ("who", "that", "which") and verb.dep_ == "relcl" and _source_like(verb.head):
         # "Obama, who has denounced ...": the words name "who", the speaker is the one it stands for
         speaker, _ = _resolve_np(doc, verb.head)
         return speaker, (subject.idx, subject.idx + len(subject))
@@ -1311,7 +1311,9 @@ def _source_like(head: Token | None) -> bool:
     if _quantified(head) is not None or actor_at(head.doc, head.i) is not None:
         return True  # a group of people, or a name the knowledge base knows even when mis-tagged
     if head.pos_ == "PRON":
-        return head.lower_ not in NO_SPEAKER | {"it", "that", "which"}
+        # "it" speaks when it stands for a body or a document ("The agency said it wants ..."); "that" and
+        # "which" only through what they stand for
+        return head.lower_ not in NO_SPEAKER | {"that", "which"} and not (head.lower_ == "it" and head.dep_ != "nsubj")
     lemma = _lemma(head)
     return (head.pos_ == "PROPN" or lemma in SOURCE_NOUNS | HEADLINE_SOURCES | PEOPLE_NOUNS | EVIDENCE_NOUNS
             or (head.pos_ == "NOUN" and _agent_noun(lemma)))

@@ -782,3 +782,10 @@ def test_quotes_transcript_quoted_paragraph_by_paragraph(analyze) -> None:
     a = analyze(text)
     labelled = [(q.speaker_mention.text, q.rule) for q in a.quotes if q.speaker_mention]
     assert ("HARTLEY", "speaker-label") in labelled and ("OKAFOR", "speaker-label") in labelled
+
+
+def test_quotes_it_speaks_for_a_body(analyze) -> None:
+    a = analyze("The port authority closed the north quay on Monday. It wants to rebuild the quay before the summer.")
+    assert [(q.speaker_mention.text if q.speaker_mention else None, q.text) for q in a.quotes] == [
+        ("It", "to rebuild the quay before the summer")]
+    assert analyze("It is raining in Hamburg again.").quotes == []
