@@ -613,6 +613,11 @@ class QuoteFinder:
                 speaker, mention = _speaker_of_verb(doc, verb)
                 if speaker is not None or (mention is not None and _lemma(verb) in SPEECH_VERBS):
                     return _info(doc, content, True, "colon", verb, speaker, mention, evidence)
+        # 5. "X went after Y as 'a human leech'", "admires him as a 'strong leader'": X's characterisation
+        found = _characterised(doc, span)
+        if found is not None:
+            verb, speaker, mention = found
+            return _info(doc, content, True, "as-quote", verb, speaker, mention, evidence, cue_text=f"{verb.text} as")
         return None
 
     # reported speech ------------------------------------------------------------------------
@@ -620,10 +625,10 @@ class QuoteFinder:
         out: list[QuoteInfo] = []
         for token in doc:
             lemma = _lemma(token)
-            if not _verb_like(token) or lemma not in SPEECH_VERBS | CLAUSE_VERBS | INTENT_VERBS:
+            if not _verb_like(token) or (lemma not in SPEECH_VERBS | CLAUSE_VERBS | INTENT_VERBS and not _put_it(token)):
                 continue
             # in a speaker's turn only "As you heard the President say, <clause>" gives someone else's words
-            as_clause = lemma in SPEECH_VERBS and _as_clause(token) is not None
+            as_clause = (lemma in SPEECH_VERBS or _put_it(token)) and _as_clause(token) is not None
             relayed = voiced[token.idx] and as_clause
             if not relayed and (voiced[token.idx] or _inside(token.idx, taken)):
                 continue
@@ -1055,9 +1060,9 @@ def _reported_clause(verb: Token) -> tuple[int, int] | None:
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
         if xcomp is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
             return _token_range([t for t in xcomp.subtree])
-    if lemma not in SPEECH_VERBS | CLAUSE_VERBS:
+    if lemma not in SPEECH_VERBS | CLAUSE_VERBS and not _put_it(verb):
         return None
-    if lemma not in SPEECH_VERBS:
+    if lemma not in SPEECH_VERBS and not _put_it(verb):
         subject = _subject_of(verb)
         if subject is None or subject.lower_ in ("i", "we", "you") or not _source_like(subject):
             return None  # "The plan is sound, I think": a hedge
@@ -1066,12 +1071,18 @@ def _reported_clause(verb: Token) -> tuple[int, int] | None:
         skip = set(t.i for t in verb.subtree)
         sent = verb.sent
         return _token_range([t for t in sent if t.i not in skip])
-    if lemma not in SPEECH_VERBS:
+    if lemma not in SPEECH_VERBS and not _put_it(verb):
         return None
     comma = _as_clause(verb)
     if comma is not None:
         # "As the minister said, <clause>", "As you heard the President say, <clause>"
         return _token_range(list(verb.doc[comma.i + 1 : verb.sent.end]))
+    comma = _trailing_as(verb)
+    if comma is not None:
+        # "<clause>, as the minister said" / "<clause>, as a memo put it"
+        return _token_range(list(verb.doc[verb.sent.start : comma.i]))
+    if _put_it(verb):
+        return None
     if lemma in ("express", "voice", "convey"):
         return None
     if lemma in ("urge", "call", "ask", "demand", "describe", "praise", "criticize", "criticise", "condemn",
@@ -1169,7 +1180,7 @@ def _as_clause(verb: Token) -> Token | None:
     Read on the surface, since the parser hangs such clauses on the cue or on the main verb at will:
     the sentence opens with "As", the cue comes before its first comma, and that comma is near.
     """
-    if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+    if any(c.dep_ == "ccomp" or (c.dep_ == "dobj" and not _put_it(verb)) for c in verb.children):
         return None
     sent = verb.sent
     words = [t for t in sent if not t.is_space]
@@ -1179,6 +1190,43 @@ def _as_clause(verb: Token) -> Token | None:
     if comma is None or comma.i < verb.i or comma.i - verb.i > 4:
         return None
     return comma
+
+
+def _characterised(doc: Doc, span: Span) -> tuple[Token, str | None, tuple[int, int]] | None:
+    """The verb and speaker of a quotation set after "as" ("pounded Trump as a 'con artist'"), when the
+    verb's subject can speak."""
+    k = span.start - 1
+    while k >= 0 and (doc[k].text in _QUOTE_CHARS or doc[k].text in ("``", "''") or doc[k].lower_ in ("a", "an", "the")):
+        k -= 1
+    if k < 0 or doc[k].lower_ != "as" or doc[k].dep_ != "prep":
+        return None
+    verb = doc[k].head
+    if verb.pos_ != "VERB" or not _source_like(_subject_of(verb)):
+        return None
+    speaker, mention = _speaker_of_verb(doc, verb)
+    if mention is None:
+        return None
+    return verb, speaker, mention
+
+
+def _trailing_as(verb: Token) -> Token | None:
+    """The comma before a sentence-final "..., as X said" / "..., as a memo put it", if the verb ends one."""
+    if any(c.dep_ == "ccomp" or (c.dep_ == "dobj" and not _put_it(verb)) for c in verb.children):
+        return None
+    sent = verb.sent
+    start = next((t for t in verb.doc[max(sent.start, verb.i - 10) : verb.i] if t.lower_ == "as"
+                  and t.i > sent.start and verb.doc[t.i - 1].text == ","), None)
+    if start is None:
+        return None
+    rest = [t for t in verb.doc[verb.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
+    if len(rest) > 4 or any(t.text == "," for t in verb.doc[start.i : verb.i]):
+        return None
+    return verb.doc[start.i - 1]
+
+
+def _put_it(verb: Token) -> bool:
+    """ "As X put it": "put it" reports words like "said"."""
+    return _lemma(verb) == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
 
 
 def _is_parenthetical(verb: Token) -> bool:
@@ -1315,7 +1363,7 @@ def _source_like(head: Token | None) -> bool:
         # "which" only through what they stand for
         return head.lower_ not in NO_SPEAKER | {"that", "which"} and not (head.lower_ == "it" and head.dep_ != "nsubj")
     lemma = _lemma(head)
-    return (head.pos_ == "PROPN" or lemma in SOURCE_NOUNS | HEADLINE_SOURCES | PEOPLE_NOUNS | EVIDENCE_NOUNS
+    return (head.pos_ == "PROPN" or lemma in SOURCE_NOUNS | HEADLINE_SOURCES | PEOPLE_NOUNS | EVIDENCE_NOUNS | DOCUMENT_NOUNS
             or (head.pos_ == "NOUN" and _agent_noun(lemma)))
 
 

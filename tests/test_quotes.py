@@ -789,3 +789,24 @@ def test_quotes_it_speaks_for_a_body(analyze) -> None:
     assert [(q.speaker_mention.text if q.speaker_mention else None, q.text) for q in a.quotes] == [
         ("It", "to rebuild the quay before the summer")]
     assert analyze("It is raining in Hamburg again.").quotes == []
+
+
+@pytest.mark.parametrize(
+    "text, rule, mention, content",
+    [
+        ("As the harbour master put it, the port is full every night.", "reported", "the harbour master",
+         "the port is full every night"),
+        ("The main rule is a steady source of income, as a ministry memo put it.", "reported", "a ministry memo",
+         "The main rule is a steady source of income"),
+        ("The bridge will open in May, as the mayor said on Monday.", "reported", "the mayor", "The bridge will open in May"),
+        ("The senator has been pounding the governor as a “con artist” all week.", "as-quote", "The senator", "con artist"),
+    ],
+)
+def test_quotes_as_someone_put_it(analyze, text: str, rule: str, mention: str, content: str) -> None:
+    a = analyze(text)
+    assert [(q.rule, q.speaker_mention.text if q.speaker_mention else None, q.text) for q in a.quotes] == [
+        (rule, mention, content)]
+
+
+def test_quotes_putting_something_somewhere_is_not_speech(analyze) -> None:
+    assert analyze("The minister put it on the table and left.").quotes == []
