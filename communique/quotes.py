@@ -1201,8 +1201,11 @@ def _characterised(doc: Doc, span: Span) -> tuple[Token, str | None, tuple[int, 
     if k < 0 or doc[k].lower_ != "as" or doc[k].dep_ != "prep":
         return None
     verb = doc[k].head
-    if verb.pos_ != "VERB" or not _source_like(_subject_of(verb)):
+    subject = _subject_of(verb)
+    if verb.pos_ != "VERB" or subject is None or subject.lower_ == "it" or not _source_like(subject):
         return None
+    if not any(c.dep_ == "dobj" and c.i < doc[k].i for c in verb.children):
+        return None  # "it acts as a 'lubricant'": a role, not someone casting another in one
     speaker, mention = _speaker_of_verb(doc, verb)
     if mention is None:
         return None

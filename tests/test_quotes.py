@@ -810,3 +810,8 @@ def test_quotes_as_someone_put_it(analyze, text: str, rule: str, mention: str, c
 
 def test_quotes_putting_something_somewhere_is_not_speech(analyze) -> None:
     assert analyze("The minister put it on the table and left.").quotes == []
+
+
+def test_quotes_a_role_after_as_is_not_a_characterisation(analyze) -> None:
+    a = analyze("The fund acts as a “safety net” for small farms.")
+    assert all(q.rule != "as-quote" for q in a.quotes)
