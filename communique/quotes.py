@@ -153,6 +153,12 @@ TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow morning afternoon
     evening night day days week weeks month months year years hour hours minute minutes time occasion""".split()
 )
+# adjectives of a stated stance after "to be" ("is confident that ...", "are worried about ...")
+STANCE_ADJECTIVES = frozenset(
+    """confident sure certain convinced clear adamant optimistic pessimistic hopeful worried concerned skeptical
+    sceptical doubtful fearful critical supportive wary insistent firm emphatic unequivocal proud angry furious
+    upset disappointed frustrated happy pleased glad eager keen determined opposed""".split()
+)
 # records that find or show things: "polls show a close race", "the audit found 31 errors"
 EVIDENCE_NOUNS = frozenset(
     """poll survey study report analysis data figure number average research review audit investigation probe
@@ -766,6 +772,30 @@ class QuoteFinder:
             sent = token.sent
             out.append(_info(doc, claimed, False, "prep-object", token, speaker, mention,
                              (sent.start_char, sent.end_char), cue_text=f"{token.text} {prep.text}"))
+            taken.append(claimed)
+        # "the mayor is confident that <clause>", "unions are worried about <topic>": a stated stance
+        for token in doc:
+            if token.pos_ != "ADJ" or token.dep_ != "acomp" or _lemma(token) not in STANCE_ADJECTIVES:
+                continue
+            if voiced[token.idx] or _inside(token.idx, taken):
+                continue
+            copula = token.head
+            complement = next((c for c in [*token.children, *copula.children] if c.dep_ == "ccomp" and c.i > token.i), None)
+            prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("about", "of", "over", "on")), None)
+            topic: Token | None = complement
+            if topic is None and prep is not None:
+                topic = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            subject = _subject_of(copula)
+            if topic is None or not _source_like(subject) or subject is None or subject.lower_ in ("i", "we", "you"):
+                continue  # "we are certain that ...": the speaker's own framing, not a report of a stance
+            claimed = _claim(list(topic.subtree), taken, minimum=3)
+            speaker, mention = _speaker_of_verb(doc, copula)
+            if claimed is None or (speaker is None and mention is None):
+                continue
+            sent = token.sent
+            cue_text = f"{copula.text} {token.text}" + (f" {prep.text}" if complement is None and prep is not None else "")
+            out.append(_info(doc, claimed, False, "stance-adjective", token, speaker, mention,
+                             (sent.start_char, sent.end_char), cue_text=cue_text))
             taken.append(claimed)
         # "X's belief that <clause>", "X voiced concern that <clause>"
         for token in doc:

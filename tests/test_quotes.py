@@ -815,3 +815,24 @@ def test_quotes_putting_something_somewhere_is_not_speech(analyze) -> None:
 def test_quotes_a_role_after_as_is_not_a_characterisation(analyze) -> None:
     a = analyze("The fund acts as a “safety net” for small farms.")
     assert all(q.rule != "as-quote" for q in a.quotes)
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("The mayor is confident that the bridge will open in May.", "is confident", "the bridge will open in May"),
+        ("The unions were clear that they would strike.", "were clear", "they would strike"),
+        ("Local farmers are worried about the new water rules.", "are worried about", "the new water rules"),
+    ],
+)
+def test_quotes_stance_adjectives(analyze, text: str, cue: str, content: str) -> None:
+    a = analyze(text)
+    assert [(q.rule, q.cue, q.text) for q in a.quotes] == [("stance-adjective", cue, content)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The weather was clear that day.", "We are certain that our partnership will grow."],
+)
+def test_quotes_stance_adjectives_need_someone_else(analyze, text: str) -> None:
+    assert analyze(text).quotes == []
