@@ -96,7 +96,9 @@ STANCE_OBJECT_VERBS = frozenset(
     regard""".split()
 )
 # verbs that need a complement after the object to attribute anything ("called him a liar", "sees it as ...")
-NEEDS_COMPLEMENT = frozenset("call see consider regard view dub label brand term".split())
+NEEDS_COMPLEMENT = frozenset(
+    "call see consider regard view dub label brand term cast portray paint depict frame identify link".split()
+)
 # participles of plain speech: "X attacked Y, saying ..." gives X's words whatever X did
 SAYING = frozenset(
     """say tell add argue claim insist warn write explain note declare accuse call ask promise pledge vow urge
@@ -182,7 +184,8 @@ STANCE_OBJECT_VERBS = STANCE_OBJECT_VERBS | frozenset(
     mock ridicule deride lambaste chide rebuke scold castigate berate fault blame accuse attack assail disparage
     belittle announce unveil declare disclose acknowledge concede deny tout echo champion embrace
     compare liken equate view dub label brand term detail outline recount rebut refute contradict protest
-    celebrate promote float pitch advocate""".split()
+    celebrate promote float pitch advocate cast portray paint depict frame characterize characterise identify
+    link invoke reference""".split()
 )
 # of those, verbs also used of force ("attacked the town"): only a person's words count
 PERSON_ONLY = frozenset("attack assail blast slam hit".split())
@@ -205,7 +208,7 @@ PREP_CUES: dict[str, frozenset[str]] = {
         ("express", "about"), ("speculate", "about/on"), ("muse", "about/on"), ("wonder", "about"),
         ("worry", "about"), ("disagree", "with/on/about"), ("agree", "with/on"), ("side", "with"),
         ("object", "to"), ("respond", "to"), ("reply", "to"), ("point", "to"), ("allude", "to"),
-        ("vow", "to"),
+        ("vow", "to"), ("focus", "on"), ("dwell", "on"), ("harp", "on"), ("hammer", "on"),
     )
 }
 _CUE_LEMMAS = SPEECH_VERBS | CLAUSE_VERBS | INTENT_VERBS | STANCE_OBJECT_VERBS | OBJECT_CUES | frozenset(PREP_CUES)
@@ -724,7 +727,7 @@ class QuoteFinder:
                 continue
             tail = [c for c in token.children if c.i > obj.i and (c.dep_ in ("oprd", "xcomp", "ccomp")
                     or (c.dep_ == "prep" and c.lower_ in ("as", "for", "over", "of", "to", "with")
-                        and lemma in ("compare", "liken", "equate", "accuse", "blame"))
+                        and lemma in ("compare", "liken", "equate", "accuse", "blame", "link"))
                     or (c.dep_ == "prep" and c.lower_ in ("as", "for", "over", "of")))]
             if lemma in NEEDS_COMPLEMENT and not (tail or any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in obj.children)):
                 continue  # "called the embassy", "saw the museum": no stance

@@ -836,3 +836,21 @@ def test_quotes_stance_adjectives(analyze, text: str, cue: str, content: str) ->
 )
 def test_quotes_stance_adjectives_need_someone_else(analyze, text: str) -> None:
     assert analyze(text).quotes == []
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("The senator painted the governor as a reckless spender.", "painted", "the governor as a reckless spender"),
+        ("The mayor linked the floods to the new housing estate.", "linked", "the floods to the new housing estate"),
+        ("The candidate focused on jobs and wages in her speech.", "focused on", "jobs and wages"),
+    ],
+)
+def test_quotes_casting_linking_and_focus(analyze, text: str, cue: str, content: str) -> None:
+    a = analyze(text)
+    assert [(q.cue, q.text) for q in a.quotes] == [(cue, content)]
+
+
+@pytest.mark.parametrize("text", ["He painted the fence.", "She addressed the crowd in Leeds.", "They tied the boat to the pier."])
+def test_quotes_casting_verbs_without_a_stance(analyze, text: str) -> None:
+    assert analyze(text).quotes == []
