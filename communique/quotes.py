@@ -37,7 +37,9 @@ SPEECH_VERBS = frozenset(
 # for reported speech, so the reported-speech rules never use them
 DIRECT_VERBS = frozenset(
     """shout yell scream chant sing cry exclaim boast scold joke muse interject boom quip plead mutter
-    whisper gush rave lament blast slam mock deride decry lambaste denounce ridicule dub label brand""".split()
+    whisper gush rave lament blast slam mock deride decry lambaste denounce ridicule dub label brand
+    confess bark holler mumble murmur snap growl hiss roar thunder grumble groan moan taunt tease beg
+    proclaim mouth echo chide""".split()
 )
 # verbs that name something with the quoted words: 'called the plan "a disaster"', 'what they dubbed "X"'
 NAMING_VERBS = frozenset("call dub label brand term".split())

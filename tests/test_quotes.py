@@ -854,3 +854,16 @@ def test_quotes_casting_linking_and_focus(analyze, text: str, cue: str, content:
 @pytest.mark.parametrize("text", ["He painted the fence.", "She addressed the crowd in Leeds.", "They tied the boat to the pier."])
 def test_quotes_casting_verbs_without_a_stance(analyze, text: str) -> None:
     assert analyze(text).quotes == []
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("“Go back to the studio,” the senator barked.", "barked"),
+        ("“This is a big win for me,” the mayor confessed.", "confessed"),
+        ("“Not again,” the farmers grumbled.", "grumbled"),
+    ],
+)
+def test_quotes_manner_of_speaking_verbs(analyze, text: str, cue: str) -> None:
+    a = analyze(text)
+    assert [q.cue for q in a.quotes] == [cue] and a.quotes[0].speaker_mention is not None
