@@ -215,7 +215,10 @@ NOMINAL_CUES: dict[str, frozenset[str]] = {
         ("complaint complaints", "about/of/against"),
         ("disdain contempt enthusiasm", "for"),
         ("defense defence embrace rejection dismissal denial", "of"),
-        ("assessment characterization description", "of"),
+        ("assessment characterization description estimate estimates declaration declarations adulation", "of"),
+        ("idea ideas theory message", "about/on/of"),
+        ("obsession", "with"),
+        ("question questions reaction request", "about/on/to/for"),
         ("claim claims", "about/of"),
         ("thanks gratitude apology", "for"),
         ("response reply", "to"),
@@ -225,7 +228,7 @@ NOMINAL_CUES: dict[str, frozenset[str]] = {
 # nouns whose infinitive is what someone means to do ("her refusal to testify", "his vow to repeal")
 NOMINAL_INTENT = frozenset(
     """promise pledge vow threat refusal determination proposal call calls demand demands
-    push bid intention offer""".split()
+    push bid intention offer eagerness readiness willingness""".split()
 )
 # nouns whose "that" clause is the content, beyond CLAUSE_NOUNS ("the report by X that ...")
 NOMINAL_CLAUSE = frozenset("announcement acknowledgment acknowledgement emphasis admission denial report reports".split())

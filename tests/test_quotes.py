@@ -759,3 +759,16 @@ def test_quotes_light_verb_cue(analyze, text: str, cue: str, mention: str, conte
 )
 def test_quotes_nominal_cue_without_a_holder(analyze, text: str) -> None:
     assert not [q for q in analyze(text).quotes if q.rule in ("noun-object", "light-verb")]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("Olaf Scholz's estimate of the harbour deficit alarmed the council.", "estimate of", "the harbour deficit"),
+        ("Olaf Scholz's eagerness to close the harbour deal surprised the unions.", "eagerness",
+         "to close the harbour deal"),
+    ],
+)
+def test_quotes_nominal_cue_estimates_and_eagerness(analyze, text: str, cue: str, content: str) -> None:
+    q = next(q for q in analyze(text).quotes if q.rule == "noun-object")
+    assert (q.cue, q.speaker_mention.text, q.text) == (cue, "Olaf Scholz", content)
