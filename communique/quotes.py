@@ -253,6 +253,10 @@ LIGHT_VERBS: dict[str, dict[str, frozenset[str]]] = {
     "give": {n: frozenset(["to", "for"]) for n in "endorsement support backing".split()},
     "have": {n: frozenset(["on", "about", "toward", "towards"]) for n in "view views feelings position".split()},
 }
+# verbs of receiving a stance: what draws it is the content, who gives it the source
+# ("the proposal drew criticism from senators", "she came under criticism")
+RECEIVED_NOUNS = frozenset("criticism criticisms ridicule praise condemnation backlash scorn rebuke derision".split())
+RECEIVING_VERBS = frozenset("draw face endure receive attract earn win garner".split())
 
 OPENERS = {"“": "”", "«": "»", "„": "“", "‹": "›", "〝": "〞"}
 _QUOTE_CHARS = set("\"“”«»„‹›〝〞'‘’")
@@ -448,11 +452,11 @@ class QuoteFinder:
         for token in doc:
             if token.pos_ not in ("NOUN", "ADJ") or voiced[token.idx] or _inside(token.idx, taken):
                 continue
-            found = _light_verb_cue(doc, token) or _noun_cue(doc, token)
+            found = _light_verb_cue(doc, token) or _received_cue(doc, token) or _noun_cue(doc, token)
             if found is None:
                 continue
             tokens, rule, cue, cue_text, (speaker, mention) = found
-            claimed = _claim(tokens, taken, minimum=3)
+            claimed = _claim(tokens, taken, minimum=2)
             if claimed is None:
                 continue
             sent = token.sent
@@ -2010,6 +2014,34 @@ def _noun_cue(doc: Doc, noun: Token) -> _NominalCue | None:
     if lemma in ("attack", "attacks") and speaker is not None and doc._.cq_actors[speaker].kind != "person":
         return None  # "Russia's attacks on the town": force, not words
     return found[0], "noun-object", noun, found[1], (speaker, mention)
+
+
+def _received_cue(doc: Doc, noun: Token) -> _NominalCue | None:
+    """'The proposal drew criticism from senators', 'she came under criticism': the subject is what the
+    stance is about, the from/by phrase (if any) whose it is; with none, nobody is named."""
+    if _lemma(noun) not in RECEIVED_NOUNS and noun.lower_ not in RECEIVED_NOUNS:
+        return None
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "under" and _lemma(verb.head) == "come":
+        verb = verb.head
+    elif noun.dep_ != "dobj" or verb.pos_ != "VERB" or _lemma(verb) not in RECEIVING_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ in NO_SPEAKER | {"it", "that", "which", "what", "who"}:
+        return None
+    source = None
+    prep = next((c for c in [*noun.children, *verb.children] if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+    while prep is not None and source is None:
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "prep")), None)
+        prep, source = (obj, None) if obj is not None and obj.dep_ == "prep" else (None, obj)
+    speaker: str | None = None
+    mention: tuple[int, int] | None = None
+    if source is not None:
+        speaker, mention = _resolve_np(doc, source)
+        if speaker is None and mention is None and (_source_like(source) or source.pos_ in ("NOUN", "PROPN")):
+            mention = _np_words(source)
+    cue_text = doc[verb.i : noun.i + 1].text + (" from" if source is not None else "")
+    return list(subject.subtree), "light-verb", verb, cue_text, (speaker, mention)
 
 
 def _light_verb_cue(doc: Doc, noun: Token) -> _NominalCue | None:

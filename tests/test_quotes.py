@@ -772,3 +772,16 @@ def test_quotes_nominal_cue_without_a_holder(analyze, text: str) -> None:
 def test_quotes_nominal_cue_estimates_and_eagerness(analyze, text: str, cue: str, content: str) -> None:
     q = next(q for q in analyze(text).quotes if q.rule == "noun-object")
     assert (q.cue, q.speaker_mention.text, q.text) == (cue, "Olaf Scholz", content)
+
+
+@pytest.mark.parametrize(
+    "text, content, mention",
+    [
+        ("The harbour tax has drawn sharp criticism from the dock owners.", "The harbour tax", "the dock owners"),
+        # no one named: the stance is reported with no source
+        ("Olaf Scholz came under heavy criticism after the vote.", "Olaf Scholz", None),
+    ],
+)
+def test_quotes_received_criticism_is_about_the_subject(analyze, text: str, content: str, mention: str | None) -> None:
+    q = next(q for q in analyze(text).quotes if q.rule == "light-verb")
+    assert q.text == content and (q.speaker_mention.text if q.speaker_mention else None) == mention
