@@ -215,6 +215,68 @@ PREP_CUES: dict[str, frozenset[str]] = {
 }
 _CUE_LEMMAS = SPEECH_VERBS | CLAUSE_VERBS | INTENT_VERBS | STANCE_OBJECT_VERBS | OBJECT_CUES | frozenset(PREP_CUES)
 
+# -- nominal cues: a noun, not a verb, attributes the words ("Trump's criticism of the deal") --
+# speech and stance nouns whose prepositional object is what was said or held, with those prepositions
+NOMINAL_CUES: dict[str, frozenset[str]] = {
+    lemma: frozenset(preps.split("/"))
+    for lemmas, preps in (
+        ("criticism criticisms condemnation denunciation attack attacks", "of/on/against/for"),
+        ("support endorsement backing", "for/of/behind"),
+        ("opposition objection objections resistance", "to"),
+        ("praise admiration", "for/of"),
+        ("comment comments remark remarks statement statements rhetoric", "about/on/regarding/toward/towards"),
+        ("view views position stance thoughts opinion opinions", "on/about/of/toward/towards"),
+        ("concern concerns worry worries fear fears doubt doubts skepticism scepticism", "about/over/regarding/of"),
+        ("call calls demand demands appeal plea push", "for"),
+        ("announcement", "of/on"),
+        ("insistence", "on"),
+        ("warning warnings", "about/of/against"),
+        ("complaint complaints", "about/of/against"),
+        ("disdain contempt enthusiasm", "for"),
+        ("defense defence embrace rejection dismissal denial", "of"),
+        ("assessment characterization description estimate estimates declaration declarations adulation", "of"),
+        ("idea ideas theory message", "about/on/of"),
+        ("obsession", "with"),
+        ("question questions reaction request", "about/on/to/for"),
+        ("claim claims", "about/of"),
+        ("thanks gratitude apology", "for"),
+        ("response reply", "to"),
+    )
+    for lemma in lemmas.split()
+}
+# nouns whose infinitive is what someone means to do ("her refusal to testify", "his vow to repeal")
+NOMINAL_INTENT = frozenset(
+    """promise pledge vow threat refusal determination proposal call calls demand demands
+    push bid intention offer eagerness readiness willingness""".split()
+)
+# nouns whose "that" clause is the content, beyond CLAUSE_NOUNS ("the report by X that ...")
+NOMINAL_CLAUSE = frozenset("announcement acknowledgment acknowledgement emphasis admission denial report reports".split())
+# people nouns that name a stance with "of" after a copula ("she is a staunch opponent of the death penalty")
+STANCE_PEOPLE = frozenset("supporter opponent critic champion defender advocate proponent backer foe".split())
+# light verbs and the nouns that make them a cue, with the prepositions of the content
+# ("made the case for", "took aim at", "raised questions about", "threw her support behind")
+LIGHT_VERBS: dict[str, dict[str, frozenset[str]]] = {
+    "make": {n: frozenset(p.split("/")) for ns, p in (
+        ("case", "for/against"), ("comment comments remark remarks statement statements", "about/on/regarding"),
+        ("mention", "of"), ("pitch plea appeal", "for"), ("argument", "for/against/about"),
+        ("point", "about"), ("claim claims", "about")) for n in ns.split()},
+    "take": {n: frozenset(p.split("/")) for ns, p in (
+        ("aim swipe swipes shot shots jab jabs potshot potshots", "at"), ("issue", "with"),
+        ("stand stance position", "on/against")) for n in ns.split()},
+    "raise": {n: frozenset(["about", "over", "regarding"]) for n in "question questions doubts doubt".split()},
+    "pose": {n: frozenset(["about", "over", "regarding"]) for n in "question questions".split()},
+    "launch": {n: frozenset(["on", "against"]) for n in "attack attacks".split()},
+    "level": {n: frozenset(["at", "against"]) for n in "criticism charge charges accusation accusations".split()},
+    "throw": {"support": frozenset(["behind", "to"]), "weight": frozenset(["behind"])},
+    "lend": {"support": frozenset(["to"]), "voice": frozenset(["to"])},
+    "give": {n: frozenset(["to", "for"]) for n in "endorsement support backing".split()},
+    "have": {n: frozenset(["on", "about", "toward", "towards"]) for n in "view views feelings position".split()},
+}
+# verbs of receiving a stance: what draws it is the content, who gives it the source
+# ("the proposal drew criticism from senators", "she came under criticism")
+RECEIVED_NOUNS = frozenset("criticism criticisms ridicule praise condemnation backlash scorn rebuke derision".split())
+RECEIVING_VERBS = frozenset("draw face endure receive attract earn win garner".split())
+
 OPENERS = {"“": "”", "«": "»", "„": "“", "‹": "›", "〝": "〞"}
 _QUOTE_CHARS = set("\"“”«»„‹›〝〞'‘’")
 
@@ -393,11 +455,36 @@ class QuoteFinder:
                 for k in range(start, min(end, len(voiced))):
                     voiced[k] = True
         found.extend(self._reported(doc, [(q.start_char, q.end_char) for q in found], voiced))
+        found.extend(self._nominal(doc, [(q.start_char, q.end_char) for q in found], voiced))
         found.sort(key=lambda q: q.start_char)
         return _dedupe(doc, found)
 
     def set_annotations(self, doc: Doc, found: list[QuoteInfo]) -> None:
         doc._.cq_quotes = found
+
+    # nominal cues ------------------------------------------------------------------------------
+    def _nominal(self, doc: Doc, taken: list[tuple[int, int]], voiced: list[bool]) -> list[QuoteInfo]:
+        """Attributions whose cue is a noun ("Trump's criticism of the deal", "a call by the mayor for
+        calm", "she is a critic of the plan") or a light verb with its noun ("took aim at the press",
+        "made it clear that ..."). The content is the noun's prepositional object, infinitive or clause;
+        the speaker its possessor, by/from phrase or the light verb's subject. A noun naming no one
+        ("the criticism of the plan grew") attributes nothing."""
+        out: list[QuoteInfo] = []
+        for token in doc:
+            if token.pos_ not in ("NOUN", "ADJ") or voiced[token.idx] or _inside(token.idx, taken):
+                continue
+            found = _light_verb_cue(doc, token) or _received_cue(doc, token) or _noun_cue(doc, token)
+            if found is None:
+                continue
+            tokens, rule, cue, cue_text, (speaker, mention) = found
+            claimed = _claim(tokens, taken, minimum=2)
+            if claimed is None:
+                continue
+            sent = token.sent
+            out.append(_info(doc, claimed, False, rule, cue, speaker, mention, (sent.start_char, sent.end_char),
+                             cue_text=cue_text))
+            taken.append(claimed)
+        return out
 
     # transcript speaker labels ------------------------------------------------------------------
     def _labelled(self, doc: Doc, turns: list[tuple[int, int, tuple[int, int]]]) -> list[QuoteInfo]:
@@ -1942,6 +2029,190 @@ def _continuation(doc: Doc, span: Span, start: int, end: int, previous: QuoteInf
     return QuoteInfo(start + 1, end - 1 if doc.text[end - 1] in _QUOTE_CHARS else end, True, "continuation",
                      previous.cue, previous.speaker, previous.speaker_mention, list(previous.about),
                      (sent.start_char, sent.end_char), previous.cue_lemma, previous.target)
+
+
+# -- nominal cues ---------------------------------------------------------------------------------
+_NominalCue = tuple[list[Token], str, Token, str, tuple[str | None, tuple[int, int] | None]]
+
+
+def _when(obj: Token) -> bool:
+    """A prepositional object that says when ("for weeks", "on Sunday"), not what ("for a shorter week")."""
+    if any(t.dep_ == "amod" and t.lower_ not in ("last", "next", "past", "recent", "few", "several", "coming")
+           for t in obj.children):
+        return False  # "a shorter working week": a thing, though tagged as a date
+    return obj.ent_type_ in ("DATE", "TIME") or (obj.lower_ in TIME_WORDS and len(list(obj.subtree)) <= 2)
+
+
+def _noun_content(noun: Token, preps: frozenset[str]) -> tuple[list[Token], str] | None:
+    """What a stance noun is about: its object after one of ``preps`` ("criticism of | the deal"), its
+    infinitive ("refusal | to testify") or its "that" clause, with the cue words."""
+    lemma = _lemma(noun)
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps and c.i > noun.i):
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if obj is None or obj.lower_ in NO_SPEAKER | {"it", "that", "which", "what"}:
+            continue
+        if _when(obj):
+            continue
+        return list(obj.subtree), f"{noun.text} {prep.text}"
+    if lemma in NOMINAL_INTENT:
+        acl = next((c for c in noun.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VB" and c.i > noun.i
+                    and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
+        if acl is not None:
+            return list(acl.subtree), noun.text
+    if lemma in NOMINAL_CLAUSE | CLAUSE_NOUNS:
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
+                       and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
+        if clause is not None:
+            return list(clause.subtree), noun.text
+    return None
+
+
+def _holder(doc: Doc, noun: Token) -> tuple[str | None, tuple[int, int] | None]:
+    """Whose stance a noun names: its possessor ("Trump's", "her") or its by/from phrase; a joint
+    possessor ("the leaders reaffirmed their support") or a first person one is no one's."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is None:
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+        poss = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if poss is None or poss.lower_ in ("my", "our", "your", "its") or poss.lower_ in NO_SPEAKER:
+        return None, None
+    if any(c.dep_ == "conj" for c in poss.children):
+        return None, None  # "Merkel and Macron's support": together
+    if _reported_inside(noun):
+        return None, None  # "she said his attacks on her were unfair": her words, not his
+    verb = _object_of(noun) if poss.dep_ == "poss" else None
+    if verb is not None and _lemma(verb) in OBJECT_CUES and _lemma(noun) in STANCE_NOUNS:
+        return None, None  # "to express the UK's concerns about ...": the object rule decides
+    if verb is not None and poss.pos_ == "PRON":
+        # "Trump doubled down on his comments about ...", "the two leaders expressed their support for ...":
+        # the one who holds the stance is the subject; together, no one alone
+        subject = _subject_of(verb)
+        if subject is not None and _source_like(subject):
+            if _joint(subject, verb) or (poss.lower_ == "their" and _lemma(verb) in JOINT_VERBS | OBJECT_CUES):
+                return None, None
+            return _speaker_of_verb(doc, verb)
+        if poss.lower_ == "their":
+            return None, None
+    speaker, mention = _resolve_np(doc, poss)
+    if verb is not None and poss.pos_ != "PRON" and _source_like(_subject_of(verb)):
+        if speaker is None or _speaker_of_verb(doc, verb)[0] != speaker:
+            return None, None  # "the Prime Minister welcomed Metsola's support for ...": the welcome is his
+    if speaker is None and mention is None and (poss.lower_ in ("his", "her", "their") or _source_like(poss)):
+        mention = _np_words(poss)
+    return speaker, mention
+
+
+def _reported_inside(noun: Token) -> bool:
+    """The noun stands in a clause reported by a speech or thought verb ("he said his attacks ...")."""
+    node = noun
+    while node.head.i != node.i:
+        if node.dep_ in ("ccomp", "parataxis") and _lemma(node.head) in SPEECH_VERBS | CLAUSE_VERBS:
+            return True
+        node = node.head
+    return False
+
+
+def _object_of(noun: Token) -> Token | None:
+    """The verb a noun is the object of: its direct object, or right after it and a preposition
+    ("continued his attacks", "doubled down on his comments"), not an adjunct ("angered them with his remarks")."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.pos_ == "VERB":
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        verb = head.head
+        last = max((c.i for c in verb.children if c.dep_ == "prt"), default=verb.i)
+        if head.i == last + 1:
+            return verb
+    return None
+
+
+def _noun_cue(doc: Doc, noun: Token) -> _NominalCue | None:
+    """'Trump's criticism of the deal', 'a statement by the ministry that ...', 'her refusal to testify',
+    'Kaine is a staunch opponent of the death penalty'."""
+    lemma = _lemma(noun)
+    if lemma in STANCE_PEOPLE and noun.dep_ == "attr" and _lemma(noun.head) == "be":
+        found = _noun_content(noun, frozenset(["of"]))
+        if found is None or not _source_like(_subject_of(noun.head)):
+            return None
+        speaker, mention = _speaker_of_verb(doc, noun.head)
+        if speaker is None and mention is None:
+            return None
+        return found[0], "noun-object", noun, found[1], (speaker, mention)
+    preps = NOMINAL_CUES.get(lemma, NOMINAL_CUES.get(noun.lower_))
+    if preps is None and lemma not in NOMINAL_INTENT | NOMINAL_CLAUSE | CLAUSE_NOUNS:
+        return None
+    found = _noun_content(noun, preps or frozenset())
+    if found is None:
+        return None
+    speaker, mention = _holder(doc, noun)
+    if speaker is None and mention is None:
+        return None
+    if lemma in ("attack", "attacks") and speaker is not None and doc._.cq_actors[speaker].kind != "person":
+        return None  # "Russia's attacks on the town": force, not words
+    return found[0], "noun-object", noun, found[1], (speaker, mention)
+
+
+def _received_cue(doc: Doc, noun: Token) -> _NominalCue | None:
+    """'The proposal drew criticism from senators', 'she came under criticism': the subject is what the
+    stance is about, the from/by phrase (if any) whose it is; with none, nobody is named."""
+    if _lemma(noun) not in RECEIVED_NOUNS and noun.lower_ not in RECEIVED_NOUNS:
+        return None
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "under" and _lemma(verb.head) == "come":
+        verb = verb.head
+    elif noun.dep_ != "dobj" or verb.pos_ != "VERB" or _lemma(verb) not in RECEIVING_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ in NO_SPEAKER | {"it", "that", "which", "what", "who"}:
+        return None
+    source = None
+    prep = next((c for c in [*noun.children, *verb.children] if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+    while prep is not None and source is None:
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "prep")), None)
+        prep, source = (obj, None) if obj is not None and obj.dep_ == "prep" else (None, obj)
+    speaker: str | None = None
+    mention: tuple[int, int] | None = None
+    if source is not None:
+        speaker, mention = _resolve_np(doc, source)
+        if speaker is None and mention is None and (_source_like(source) or source.pos_ in ("NOUN", "PROPN")):
+            mention = _np_words(source)
+    cue_text = doc[verb.i : noun.i + 1].text + (" from" if source is not None else "")
+    return list(subject.subtree), "light-verb", verb, cue_text, (speaker, mention)
+
+
+def _light_verb_cue(doc: Doc, noun: Token) -> _NominalCue | None:
+    """'took aim at the press', 'made the case for the bill', 'raised questions about the deal',
+    'made it clear that ...': a light verb whose noun (or adjective) carries the cue."""
+    verb = noun.head
+    if verb.pos_ != "VERB" or noun.i < verb.i:
+        return None
+    lemma = _lemma(verb)
+    if lemma == "make" and noun.lower_ == "clear" and noun.dep_ in ("ccomp", "oprd", "acomp", "dobj"):
+        clause = next((c for c in [*noun.children, *verb.children] if c.i > noun.i and c.pos_ in ("VERB", "AUX")
+                       and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
+        if clause is None:
+            return None
+        tokens, cue_text = list(clause.subtree), doc[verb.i : noun.i + 1].text
+    else:
+        preps = LIGHT_VERBS.get(lemma, {}).get(noun.lower_) if noun.dep_ == "dobj" else None
+        if preps is None:
+            return None
+        end = max(t.i for t in noun.subtree)
+        prep = next((c for c in [*noun.children, *verb.children] if c.dep_ == "prep" and c.lower_ in preps
+                     and c.i > noun.i and (c.head == noun or c.i == end + 1)), None)
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        if prep is None or obj is None or obj.lower_ in NO_SPEAKER | {"it", "that", "which", "what"}:
+            return None
+        if _when(obj):
+            return None  # "made the case for weeks": when, not what
+        tokens = list(obj.subtree)
+        cue_text = doc[verb.i : prep.i + 1].text if prep.i - verb.i <= 5 else f"{verb.text} {noun.text} {prep.text}"
+    if not _source_like(_subject_of(verb)):
+        return None
+    speaker, mention = _speaker_of_verb(doc, verb)
+    if speaker is None and mention is None:
+        return None
+    return tokens, "light-verb", verb, cue_text, (speaker, mention)
 
 
 def _norm(text: str) -> str:

@@ -867,3 +867,95 @@ def test_quotes_casting_verbs_without_a_stance(analyze, text: str) -> None:
 def test_quotes_manner_of_speaking_verbs(analyze, text: str, cue: str) -> None:
     a = analyze(text)
     assert [q.cue for q in a.quotes] == [cue] and a.quotes[0].speaker_mention is not None
+
+
+@pytest.mark.parametrize(
+    "text, cue, mention, content",
+    [
+        # possessor + stance noun + preposition
+        ("Olaf Scholz's criticism of the harbour tax angered the dock owners.", "criticism of", "Olaf Scholz",
+         "the harbour tax"),
+        ("The mayor's call for a public inquiry surprised the council.", "call for", "The mayor", "a public inquiry"),
+        # the noun's by/from phrase names the speaker
+        ("A warning from Emmanuel Macron about the winter deficit unsettled the markets.", "warning about",
+         "Emmanuel Macron", "the winter deficit"),
+        # an infinitive after a noun of intention
+        ("Olaf Scholz's refusal to cut pensions divided the coalition.", "refusal", "Olaf Scholz", "to cut pensions"),
+        # a person noun of stance after a copula
+        ("Emmanuel Macron has long been a fierce opponent of the fishing quota.", "opponent of", "Emmanuel Macron",
+         "the fishing quota"),
+    ],
+)
+def test_quotes_nominal_cue(analyze, text: str, cue: str, mention: str, content: str) -> None:
+    q = next(q for q in analyze(text).quotes if q.rule == "noun-object")
+    assert (q.cue, q.speaker_mention.text, q.text) == (cue, mention, content) and not q.direct
+
+
+def test_quotes_nominal_cue_pronoun_possessor_is_the_subject(analyze) -> None:
+    a = analyze("Olaf Scholz doubled down on his attacks on the harbour lobby.")
+    q = next(q for q in a.quotes if q.rule == "noun-object")
+    assert q.speaker_mention.text == "Olaf Scholz" and q.text == "the harbour lobby"
+
+
+@pytest.mark.parametrize(
+    "text, cue, mention, content",
+    [
+        ("The governor took aim at the teachers union on Monday.", "took aim at", "The governor", "the teachers union"),
+        ("Olaf Scholz made the case for a shorter working week.", "made the case for", "Olaf Scholz",
+         "a shorter working week"),
+        ("The senator raised questions about the cost of the bridge.", "raised questions about", "The senator",
+         "the cost of the bridge"),
+        ("Emmanuel Macron threw his support behind the fishing union.", "threw his support behind",
+         "Emmanuel Macron", "the fishing union"),
+        ("The senator made it clear that she would vote against the bill.", "made it clear", "The senator",
+         "she would vote against the bill"),
+    ],
+)
+def test_quotes_light_verb_cue(analyze, text: str, cue: str, mention: str, content: str) -> None:
+    q = next(q for q in analyze(text).quotes if q.rule == "light-verb")
+    assert (q.cue, q.speaker_mention.text, q.text) == (cue, mention, content) and not q.direct
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nobody holds the criticism
+        "The criticism of the harbour tax grew over the summer.",
+        # said together: no one speaker
+        "The two leaders expressed their support for the ceasefire talks.",
+        # the welcome is the subject's stance, not the possessor's words
+        "The Prime Minister welcomed Emmanuel Macron's support for the fishing union.",
+        # words reported by someone else
+        "Olaf Scholz said Emmanuel Macron's criticism of the tax was unfair to the harbour.",
+        # when, not what
+        "Olaf Scholz has been making the case for weeks.",
+    ],
+)
+def test_quotes_nominal_cue_without_a_holder(analyze, text: str) -> None:
+    assert not [q for q in analyze(text).quotes if q.rule in ("noun-object", "light-verb")]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("Olaf Scholz's estimate of the harbour deficit alarmed the council.", "estimate of", "the harbour deficit"),
+        ("Olaf Scholz's eagerness to close the harbour deal surprised the unions.", "eagerness",
+         "to close the harbour deal"),
+    ],
+)
+def test_quotes_nominal_cue_estimates_and_eagerness(analyze, text: str, cue: str, content: str) -> None:
+    q = next(q for q in analyze(text).quotes if q.rule == "noun-object")
+    assert (q.cue, q.speaker_mention.text, q.text) == (cue, "Olaf Scholz", content)
+
+
+@pytest.mark.parametrize(
+    "text, content, mention",
+    [
+        ("The harbour tax has drawn sharp criticism from the dock owners.", "The harbour tax", "the dock owners"),
+        # no one named: the stance is reported with no source
+        ("Olaf Scholz came under heavy criticism after the vote.", "Olaf Scholz", None),
+    ],
+)
+def test_quotes_received_criticism_is_about_the_subject(analyze, text: str, content: str, mention: str | None) -> None:
+    q = next(q for q in analyze(text).quotes if q.rule == "light-verb")
+    assert q.text == content and (q.speaker_mention.text if q.speaker_mention else None) == mention
