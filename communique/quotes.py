@@ -1411,6 +1411,9 @@ def _speaker_of_verb(doc: Doc, verb: Token) -> tuple[str | None, tuple[int, int]
     gives the words, so the quote has a ``speaker_mention`` and a null speaker.
     """
     subject = _subject_of(verb)
+    if subject is not None and _dateline_or_heading(subject):
+        # "WASHINGTON — President Obama ... said": the parser makes the dateline the subject, the speaker its apposition
+        subject = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ in ("PROPN", "NOUN")), None)
     if subject is None:
         return None, None
     if subject.lower_ in ("who", "that", "which") and verb.dep_ == "relcl" and _source_like(verb.head):
@@ -1452,6 +1455,19 @@ def _joint(subject: Token, verb: Token) -> bool:
     if any(c.lower_ in ("both", "two", "three", "all") for c in subject.children):
         return True
     return subject.lower_ in ("they", "we") and _lemma(verb) in JOINT_VERBS
+
+
+def _dateline_or_heading(token: Token) -> bool:
+    """A word of a dateline ("WASHINGTON —", "Kyiv (Reuters) -") or of an upper-case heading: never a speaker."""
+    doc = token.doc
+    line_start = doc.text.rfind("\n", 0, token.idx) + 1
+    head_words = doc.text[line_start : token.idx + len(token)]
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if token.is_upper and len(token) > 2 and head_words.isupper() and (
+            len(head_words.split()) > 1 or (nxt is not None and nxt.text in ("—", "–", "-", "--"))):
+        return True  # "WASHINGTON —", "THE BORROWING": a dateline or a heading in capitals (not "MSNBC reported")
+    return (nxt is not None and nxt.text == "(" and token.idx - line_start < 30
+            and re.match(r"\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|TASS|Bloomberg)\)", doc.text[nxt.idx : nxt.idx + 12]) is not None)
 
 
 def _named_group(subject: Token, verb: Token) -> bool:

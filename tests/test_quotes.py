@@ -959,3 +959,17 @@ def test_quotes_nominal_cue_estimates_and_eagerness(analyze, text: str, cue: str
 def test_quotes_received_criticism_is_about_the_subject(analyze, text: str, content: str, mention: str | None) -> None:
     q = next(q for q in analyze(text).quotes if q.rule == "light-verb")
     assert q.text == content and (q.speaker_mention.text if q.speaker_mention else None) == mention
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("BERLIN — Olaf Scholz, opening the new station on Friday, said it would carry ten thousand people a day.",
+         "Olaf Scholz"),
+        ("Kyiv (Reuters) - Olaf Scholz said on Monday that the bridge would be rebuilt.", "Olaf Scholz"),
+        ("NATO said on Monday that the exercise would go ahead.", "NATO"),
+    ],
+)
+def test_quotes_dateline_is_not_the_speaker(analyze, text: str, mention: str) -> None:
+    a = analyze(text)
+    assert [q.speaker_mention.text for q in a.quotes if q.speaker_mention] == [mention]
