@@ -417,12 +417,12 @@ def _single_close(text: str, i: int) -> int | None:
 @Language.component("communique_quote_marks", assigns=["doc._.cq_quote_marks"])
 def quote_marks_component(doc: Doc) -> Doc:
     marks = []
-    for start, end in quote_spans(doc.text):
+    for start, end in quote_spans(_text(doc)):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             marks.append((span.start, span.end))
     doc._.cq_quote_marks = marks
-    doc._.cq_quote_chars = quote_spans(doc.text)
+    doc._.cq_quote_chars = quote_spans(_text(doc))
     return doc
 
 
@@ -435,7 +435,7 @@ class QuoteFinder:
     def find(self, doc: Doc) -> list[QuoteInfo]:
         found: list[QuoteInfo] = []
         turns = _transcript_turns(doc)
-        in_turn = [False] * (len(doc.text) + 1)
+        in_turn = [False] * (len(_text(doc)) + 1)
         for turn_start, turn_end, _label in turns:
             for k in range(turn_start, min(turn_end, len(in_turn))):
                 in_turn[k] = True
@@ -451,7 +451,7 @@ class QuoteFinder:
         # ('"I think we will win," a voter said': "I think" is not a second quote)
         voiced = list(in_turn)
         for start, end in doc._.cq_quote_chars:
-            if len(doc.text[start:end].split()) >= 4:
+            if len(_text(doc)[start:end].split()) >= 4:
                 for k in range(start, min(end, len(voiced))):
                     voiced[k] = True
         found.extend(self._reported(doc, [(q.start_char, q.end_char) for q in found], voiced))
@@ -491,7 +491,7 @@ class QuoteFinder:
         out: list[QuoteInfo] = []
         doc._.cq_turns = []
         for start, end, (lab_start, lab_end) in turns:
-            label = doc.text[lab_start:lab_end]
+            label = _text(doc)[lab_start:lab_end]
             span = doc.char_span(lab_start, lab_end, alignment_mode="expand")
             speaker = None
             if span is not None:
@@ -500,8 +500,8 @@ class QuoteFinder:
                 chosen = (persons or people or [None])[-1]
                 speaker = chosen.actor if chosen else None
             doc._.cq_turns.append((start, end, speaker))
-            for p_start, p_end in _paragraphs(doc.text, start, end):
-                if len(doc.text[p_start:p_end].split()) < 6 or _courtesy(doc.text[p_start:p_end]):
+            for p_start, p_end in _paragraphs(_text(doc), start, end):
+                if len(_text(doc)[p_start:p_end].split()) < 6 or _courtesy(_text(doc)[p_start:p_end]):
                     continue  # "Thank you very much.", "Good afternoon! Welcome to Moscow." state nothing
                 out.append(
                     QuoteInfo(p_start, p_end, True, "speaker-label", label, speaker, (lab_start, lab_end),
@@ -511,7 +511,7 @@ class QuoteFinder:
 
     # "Graham: Trump's rhetoric is destroying the party" as the title line ------------------------
     def _headline(self, doc: Doc) -> list[QuoteInfo]:
-        text = doc.text
+        text = _text(doc)
         line_end = text.find("\n")
         line_end = len(text) if line_end < 0 else line_end
         match = _HEADLINE.match(text[:line_end])
@@ -538,7 +538,7 @@ class QuoteFinder:
 
     # "Remarks by X ..." as the title: the page is X's own words ------------------------------
     def _remarks_page(self, doc: Doc, found: list[QuoteInfo]) -> list[QuoteInfo]:
-        text = doc.text
+        text = _text(doc)
         line_end = text.find("\n")
         line_end = len(text) if line_end < 0 else line_end
         match = _REMARKS_TITLE.match(text[:line_end])
@@ -565,7 +565,7 @@ class QuoteFinder:
 
     # "We, the G7 Foreign Ministers of ..., condemn ...": a statement in its signatories' voice ------
     def _signed_statement(self, doc: Doc, found: list[QuoteInfo]) -> list[QuoteInfo]:
-        text = doc.text
+        text = _text(doc)
         match = _SIGNED.search(text)
         if match is None:
             return []
@@ -592,7 +592,7 @@ class QuoteFinder:
     # "X said:" followed by paragraphs without quotation marks (GOV.UK block quotes) ------------
     def _block_quotes(self, doc: Doc) -> list[QuoteInfo]:
         out: list[QuoteInfo] = []
-        text = doc.text
+        text = _text(doc)
         # find the cue first, then its line: a prefix pattern retried at every character costs 6% of the run
         for match in _BLOCK_CUE.finditer(text):
             line_start = max(text.rfind("\n", 0, match.start()) + 1, match.start() - 200)
@@ -625,14 +625,14 @@ class QuoteFinder:
         out: list[QuoteInfo] = []
         previous: QuoteInfo | None = None
         for start, end in doc._.cq_quote_chars:
-            inner_start, inner_end = start + 1, end - 1 if doc.text[end - 1] in _QUOTE_CHARS else end
-            content = doc.text[inner_start:inner_end].strip()
+            inner_start, inner_end = start + 1, end - 1 if _text(doc)[end - 1] in _QUOTE_CHARS else end
+            content = _text(doc)[inner_start:inner_end].strip()
             if not content or not re.search(r"\w", content):
                 continue
             span = doc.char_span(inner_start, inner_end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
-            if _is_title(doc, start, content) or _is_nickname(doc.text, start, end, content):
+            if _is_title(doc, start, content) or _is_nickname(_text(doc), start, end, content):
                 continue  # 'told "Morning Joe"', 'said on "Face the Nation"': a programme, not words
             info = self._attribute(doc, span, start, end) or _cue_sentence_after(doc, span, start, end)
             surface = _verb_after_quote(doc, span, start, end) or _verb_before_quote(doc, span, start, end)
@@ -656,7 +656,7 @@ class QuoteFinder:
         last_sent = doc[span.end - 1].sent
         context = [t for t in doc[first_sent.start : last_sent.end] if t.i not in inside]
         evidence = (first_sent.start_char, last_sent.end_char)
-        content = (start + 1, end - 1 if doc.text[end - 1] in _QUOTE_CHARS else end)
+        content = (start + 1, end - 1 if _text(doc)[end - 1] in _QUOTE_CHARS else end)
         # 1. a speech verb governing the quote, or right beside it ("...," he said)
         verbs = [t for t in context if t.pos_ in ("VERB", "AUX") and _lemma(t) in CUE_VERBS]
         verbs.sort(key=lambda t: _distance(t, span))
@@ -664,7 +664,7 @@ class QuoteFinder:
             if not _governs(verb, span):
                 continue
             if (_lemma(verb) in NEEDS_CLAUSE and verb.i < span.start and not _clausal(verb, span)
-                    and not (doc.text[end - 1] in _QUOTE_CHARS and _names_it(verb, span))):
+                    and not (_text(doc)[end - 1] in _QUOTE_CHARS and _names_it(verb, span))):
                 continue  # "maintaining a 'parallel channel'": an object, not speech
             outer = _outer_cue(verb)
             if outer is not verb and not span.start <= outer.i < span.end:
@@ -697,11 +697,11 @@ class QuoteFinder:
                     if speaker or mention:
                         return _info(doc, content, True, "according-to", token, speaker, mention, evidence, cue_text="according to")
         # 4. a colon after a clause whose subject is a speaker: "He defined her status: '...'"
-        before = doc.text[first_sent.start_char : start].rstrip()
+        before = _text(doc)[first_sent.start_char : start].rstrip()
         if not before and first_sent.start > 0:
             # 'A spokesperson said:' closing the previous sentence or paragraph
             prev = doc[first_sent.start - 1].sent
-            if doc.text[prev.start_char : prev.end_char].rstrip().endswith(":"):
+            if _text(doc)[prev.start_char : prev.end_char].rstrip().endswith(":"):
                 before = ":"
                 context = list(prev)
                 evidence = (prev.start_char, evidence[1])
@@ -721,7 +721,8 @@ class QuoteFinder:
     # reported speech ------------------------------------------------------------------------
     def _reported(self, doc: Doc, taken: list[tuple[int, int]], voiced: list[bool]) -> list[QuoteInfo]:
         out: list[QuoteInfo] = []
-        for token in doc:
+        every = list(doc)  # one pass makes the Token objects; each rule below walks them again
+        for token in every:
             lemma = _lemma(token)
             if not _verb_like(token) or (lemma not in SPEECH_VERBS | CLAUSE_VERBS | INTENT_VERBS and not _put_it(token)):
                 continue
@@ -750,7 +751,7 @@ class QuoteFinder:
             out.append(info)
             taken.append((c_start, c_end))
         # "expressed his thanks for ...", "raised concerns on ...", "stressed the need for ..."
-        for token in doc:
+        for token in every:
             lemma = _lemma(token)
             if token.pos_ != "VERB" or lemma not in OBJECT_CUES or voiced[token.idx] or _inside(token.idx, taken):
                 continue
@@ -779,7 +780,7 @@ class QuoteFinder:
                              (sent.start_char, sent.end_char), cue_text=cue))
             taken.append((c_start, c_end))
         # "Asked whether ..., X said", "X is expected to win", "the team appeared paralyzed": no source
-        for token in doc:
+        for token in every:
             if token.pos_ not in ("VERB", "AUX") or voiced[token.idx] or _inside(token.idx, taken):
                 continue
             found_sourceless = _sourceless(token)
@@ -804,7 +805,7 @@ class QuoteFinder:
                              (sent.start_char, sent.end_char), cue_text=cue_text))
             taken.append((c_start, c_end))
         # "backed the plan", "called him a liar", "sees the deal as a win": the object is the stance
-        for token in doc:
+        for token in every:
             lemma = _lemma(token)
             if token.pos_ != "VERB" or voiced[token.idx] or _inside(token.idx, taken):
                 continue
@@ -839,7 +840,7 @@ class QuoteFinder:
                              (sent.start_char, sent.end_char)))
             taken.append((c_start, c_end))
         # "talked about the economy", "called for an inquiry", "warned of a crisis": what was spoken of
-        for token in doc:
+        for token in every:
             lemma = _lemma(token)
             preps = PREP_CUES.get(lemma)
             if preps is None or token.pos_ != "VERB" or voiced[token.idx] or _inside(token.idx, taken):
@@ -866,7 +867,7 @@ class QuoteFinder:
                              (sent.start_char, sent.end_char), cue_text=f"{token.text} {prep.text}"))
             taken.append(claimed)
         # "the mayor is confident that <clause>", "unions are worried about <topic>": a stated stance
-        for token in doc:
+        for token in every:
             if token.pos_ != "ADJ" or token.dep_ != "acomp" or _lemma(token) not in STANCE_ADJECTIVES:
                 continue
             if voiced[token.idx] or _inside(token.idx, taken):
@@ -890,7 +891,7 @@ class QuoteFinder:
                              (sent.start_char, sent.end_char), cue_text=cue_text))
             taken.append(claimed)
         # "X's belief that <clause>", "X voiced concern that <clause>"
-        for token in doc:
+        for token in every:
             if token.pos_ != "NOUN" or _lemma(token) not in CLAUSE_NOUNS:
                 continue
             if voiced[token.idx] or _inside(token.idx, taken):
@@ -916,7 +917,7 @@ class QuoteFinder:
                              (sent.start_char, sent.end_char)))
             taken.append((c_start, c_end))
         # "according to X, <clause>", "in X's words, <clause>", "<clause>, in the view of X"
-        for token in doc:
+        for token in every:
             found_phrase = _source_phrase(doc, token)
             if found_phrase is None:
                 continue
@@ -933,7 +934,7 @@ class QuoteFinder:
                 continue  # the sentence's quotation already carries this attribution
             phrase_end = max(t.i for t in doc[token.i : max(t.i for t in pobj.subtree) + 1]) + 1
             phrase_end = max(phrase_end, max(t.i for t in token.subtree) + 1) if rule != "according-to" else phrase_end
-            line_start = "\n" in doc.text[doc[token.i - 1].idx : token.idx] if token.i > sent.start else True
+            line_start = "\n" in _text(doc)[doc[token.i - 1].idx : token.idx] if token.i > sent.start else True
             after = [t for t in doc[phrase_end : sent.end] if not t.is_punct and not t.is_space]
             before = [t for t in doc[sent.start : token.i] if not t.is_punct and not t.is_space]
             if after and (line_start or not before or len(after) >= len(before)):
@@ -944,7 +945,7 @@ class QuoteFinder:
                 c_end = doc[token.i - 1].idx + len(doc[token.i - 1])
             else:
                 continue
-            c_end = _strip_end(doc.text, c_start, c_end)
+            c_end = _strip_end(_text(doc), c_start, c_end)
             if not _free(c_start, c_end, taken):
                 continue
             out.append(_info(doc, (c_start, c_end), False, rule, token, speaker, mention,
@@ -993,7 +994,7 @@ _LABEL = re.compile(
 
 def _transcript_turns(doc: Doc) -> list[tuple[int, int, tuple[int, int]]]:
     """(content start, content end, label span) of each speaker turn in a transcript."""
-    text = doc.text
+    text = _text(doc)
     candidates = []
     labels = [m for m in _LABEL.finditer(text) if m.start() == 0 or text[m.start() - 1] == "\n"]
     openings = Counter(m.group("label") for m in labels)
@@ -1105,6 +1106,14 @@ def _claim(tokens: list[Token], taken: list[tuple[int, int]], minimum: int = 8) 
     return found
 
 
+def _text(doc: Doc) -> str:
+    """The document's text, built once: spaCy joins every token each time ``doc.text`` is read."""
+    text = doc.user_data.get("cq_text")
+    if text is None:
+        text = doc.user_data["cq_text"] = doc.text
+    return str(text)
+
+
 def _lemma(token: Token) -> str:
     """The token's lemma, mended where the tagger's lemmatizer cuts a cue word short ("hopes" -> "hop")."""
     lemma = token.lemma_.lower()
@@ -1145,7 +1154,7 @@ def _governs(verb: Token, span: Span) -> bool:
 
 def _clausal(verb: Token, span: Span) -> bool:
     """The quote is the verb's clausal complement (or follows a colon after it)."""
-    between = verb.doc.text[verb.idx : span.start_char]
+    between = _text(verb.doc)[verb.idx : span.start_char]
     if ":" in between:
         return True
     return any(t.dep_ in ("ccomp", "parataxis") and t.head == verb for t in span) or any(
@@ -1460,14 +1469,14 @@ def _joint(subject: Token, verb: Token) -> bool:
 def _dateline_or_heading(token: Token) -> bool:
     """A word of a dateline ("WASHINGTON —", "Kyiv (Reuters) -") or of an upper-case heading: never a speaker."""
     doc = token.doc
-    line_start = doc.text.rfind("\n", 0, token.idx) + 1
-    head_words = doc.text[line_start : token.idx + len(token)]
+    line_start = _text(doc).rfind("\n", 0, token.idx) + 1
+    head_words = _text(doc)[line_start : token.idx + len(token)]
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if token.is_upper and len(token) > 2 and head_words.isupper() and (
             len(head_words.split()) > 1 or (nxt is not None and nxt.text in ("—", "–", "-", "--"))):
         return True  # "WASHINGTON —", "THE BORROWING": a dateline or a heading in capitals (not "MSNBC reported")
     return (nxt is not None and nxt.text == "(" and token.idx - line_start < 30
-            and re.match(r"\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|TASS|Bloomberg)\)", doc.text[nxt.idx : nxt.idx + 12]) is not None)
+            and re.match(r"\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|TASS|Bloomberg)\)", _text(doc)[nxt.idx : nxt.idx + 12]) is not None)
 
 
 def _named_group(subject: Token, verb: Token) -> bool:
@@ -1621,7 +1630,7 @@ def _info(
     mention: tuple[int, int] | None, evidence: tuple[int, int], cue_text: str | None = None,
 ) -> QuoteInfo:
     start, end = content
-    while end > start and doc.text[end - 1] in ", ":
+    while end > start and _text(doc)[end - 1] in ", ":
         end -= 1  # '"We are ready," she said': the comma belongs to the sentence, not the quote
     content = (start, end)
     text = cue_text or cue.text
@@ -1667,7 +1676,7 @@ def _cue_sentence_after(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo
         return None  # the quote does not end its sentence
     nxt = doc[last.sent.end].sent
     words = [t for t in nxt if not t.is_punct and not t.is_space]
-    if not words or "\n" in doc.text[end : nxt.start_char]:
+    if not words or "\n" in _text(doc)[end : nxt.start_char]:
         return None
     first = words[0]
     if first.pos_ == "VERB" and first.tag_ == "VBD" and _lemma(first) in SPEECH_VERBS:
@@ -1676,7 +1685,7 @@ def _cue_sentence_after(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo
         if named is not None and named.pos_ == "PROPN":
             speaker, mention = _resolve_np(doc, named)
             if mention is not None:
-                content = (start + 1, end - 1 if doc.text[end - 1] in _QUOTE_CHARS else end)
+                content = (start + 1, end - 1 if _text(doc)[end - 1] in _QUOTE_CHARS else end)
                 return _info(doc, content, True, "cue-after", first, speaker, mention,
                              (doc[span.start].sent.start_char, nxt.end_char))
     if len(words) > 8:
@@ -1691,7 +1700,7 @@ def _cue_sentence_after(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo
         speaker, mention = _speaker_of_verb(doc, verb)
         if speaker is None and mention is None:
             return None
-        content = (start + 1, end - 1 if doc.text[end - 1] in _QUOTE_CHARS else end)
+        content = (start + 1, end - 1 if _text(doc)[end - 1] in _QUOTE_CHARS else end)
         return _info(doc, content, True, "cue-after", verb, speaker, mention,
                      (doc[span.start].sent.start_char, nxt.end_char), cue_text=f"{verb.text} on" if on else None)
     return None
@@ -1717,7 +1726,7 @@ def _after_mark(doc: Doc, end: int) -> int | None:
 
 def _token_at(doc: Doc, char: int) -> Token | None:
     """The first token starting at or after ``char``."""
-    span = doc.char_span(char, len(doc.text), alignment_mode="expand") if char < len(doc.text) else None
+    span = doc.char_span(char, len(_text(doc)), alignment_mode="expand") if char < len(_text(doc)) else None
     if span is None or len(span) == 0:
         return None
     return span[0] if span[0].idx >= char or len(span) == 1 else span[1]
@@ -1729,7 +1738,7 @@ def _np_run(doc: Doc, i: int, stop: int) -> tuple[int, int] | None:
     j = i
     while j < stop and j - i < 12:
         token = doc[j]
-        if "\n" in token.text or "\n" in doc.text[token.idx - 1 : token.idx] and j > i:
+        if "\n" in token.text or "\n" in _text(doc)[token.idx - 1 : token.idx] and j > i:
             break
         if token.pos_ in _NP_POS or token.tag_ == "HYPH" or (token.pos_ == "PUNCT" and token.text == "." and j > i):
             if token.pos_ == "PART" and token.lower_ not in ("'s", "’s", "'", "’"):
@@ -1795,7 +1804,7 @@ def _verb_after_quote(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo |
     """'"...," James Roe, the mayor, said at a news conference.' / '"...?" asked the 46-year-old.':
     a speaker and a speech verb right after the closing mark attribute the quotation, however the
     parser joined the two (it often hangs "said" on a verb inside the quotation)."""
-    text = doc.text
+    text = _text(doc)
     inner_end = end - 1 if text[end - 1] in _QUOTE_CHARS else end
     last = text[start + 1 : inner_end].rstrip().rstrip("'’\"”")[-1:]  # "... 'the decade,'" ends with a comma
     i = _after_mark(doc, end)
@@ -1867,13 +1876,13 @@ def _verb_before_quote(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo 
         if not (_is_cue(doc[k]) and _lemma(doc[k]) not in NEEDS_CLAUSE | NAMING_VERBS):
             return None
         k += 1  # 'protesters chanted "..."', 'writing "..."': the verb right before the mark
-    if "\n" in doc.text[doc[k].idx : start]:
+    if "\n" in _text(doc)[doc[k].idx : start]:
         return None
     # the cue verb, possibly with a short object or phrase after it: 'told reporters:', 'said in a statement,'
     verb = None
     for j in range(k - 1, max(-1, k - 7), -1):
         token = doc[j]
-        if token.is_punct or "\n" in doc.text[token.idx : doc[j + 1].idx]:
+        if token.is_punct or "\n" in _text(doc)[token.idx : doc[j + 1].idx]:
             break
         if _is_cue(token):
             verb = token
@@ -1895,7 +1904,7 @@ def _verb_before_quote(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo 
         return None
     if mention is not None and start <= mention[0] < end:
         return None
-    inner_end = end - 1 if doc.text[end - 1] in _QUOTE_CHARS else end
+    inner_end = end - 1 if _text(doc)[end - 1] in _QUOTE_CHARS else end
     evidence = (verb.sent.start_char, max(doc[span.end - 1].sent.end_char, end))
     return _info(doc, (start + 1, inner_end), True, "verb-before", verb, speaker, mention, evidence,
                  cue_text=_cue_words(doc, verb))
@@ -1956,7 +1965,7 @@ _DASH_NAME = re.compile(
 def _dash_after(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo | None:
     """'"..." ― Jane Roe' or '"..." — Jane Roe, a teacher': a quotation opening its paragraph and
     signed after a dash at the paragraph's end."""
-    text = doc.text
+    text = _text(doc)
     para_start = text.rfind("\n", 0, start) + 1
     if text[para_start:start].strip():
         return None
@@ -2010,7 +2019,7 @@ def _is_title(doc: Doc, start: int, content: str) -> bool:
         return False
     if not all(w[:1].isupper() or w in ("a", "an", "the", "of", "and", "in", "on", "to", "for", "with") for w in words):
         return False
-    text = doc.text
+    text = _text(doc)
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
@@ -2034,7 +2043,7 @@ def _is_nickname(text: str, start: int, end: int, content: str) -> bool:
 def _continuation(doc: Doc, span: Span, start: int, end: int, previous: QuoteInfo) -> QuoteInfo | None:
     """A quote standing alone right after an attributed one continues the same voice."""
     sent = doc[span.start].sent
-    gap = doc.text[previous.end_char : start]
+    gap = _text(doc)[previous.end_char : start]
     if (previous.speaker is None and previous.speaker_mention is None) or previous.rule == "dash":
         return None  # a signature after a dash signs its own paragraph only
     if len(gap) > 40 and not (len(gap) <= 300 and "\n" not in gap and previous.evidence[1] >= start - 3):
@@ -2042,7 +2051,7 @@ def _continuation(doc: Doc, span: Span, start: int, end: int, previous: QuoteInf
     covered = (end - start) / max(1, sent.end_char - sent.start_char)
     if covered < 0.6:
         return None
-    return QuoteInfo(start + 1, end - 1 if doc.text[end - 1] in _QUOTE_CHARS else end, True, "continuation",
+    return QuoteInfo(start + 1, end - 1 if _text(doc)[end - 1] in _QUOTE_CHARS else end, True, "continuation",
                      previous.cue, previous.speaker, previous.speaker_mention, list(previous.about),
                      (sent.start_char, sent.end_char), previous.cue_lemma, previous.target)
 
@@ -2239,13 +2248,13 @@ def _dedupe(doc: Doc, quotes: list[QuoteInfo]) -> list[QuoteInfo]:
     """One quote per statement: a later quote of the same speaker repeating an earlier one is dropped."""
     kept: list[QuoteInfo] = []
     for quote in quotes:
-        words = _norm(doc.text[quote.start_char : quote.end_char])
+        words = _norm(_text(doc)[quote.start_char : quote.end_char])
         duplicate = False
         for other in kept:
             if other.speaker != quote.speaker or other.speaker is None:
                 continue
             if (quote.start_char < other.end_char and other.start_char < quote.end_char) or (
-                words and words in _norm(doc.text[other.start_char : other.end_char])
+                words and words in _norm(_text(doc)[other.start_char : other.end_char])
             ):
                 duplicate = True
                 break
