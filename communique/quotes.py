@@ -216,7 +216,8 @@ PREP_CUES: dict[str, frozenset[str]] = {
 _CUE_LEMMAS = SPEECH_VERBS | CLAUSE_VERBS | INTENT_VERBS | STANCE_OBJECT_VERBS | OBJECT_CUES | frozenset(PREP_CUES)
 
 # -- nominal cues: a noun, not a verb, attributes the words ("Trump's criticism of the deal") --
-# speech and stance nouns whose prepositional object is what was said or held, with those prepositions
+# stance nouns whose prepositional object is what was held, with those prepositions; not the topic nouns
+# ("his comments on the meetings", "her views on trade"), whose object says what was spoken about, not what was said
 NOMINAL_CUES: dict[str, frozenset[str]] = {
     lemma: frozenset(preps.split("/"))
     for lemmas, preps in (
@@ -224,8 +225,6 @@ NOMINAL_CUES: dict[str, frozenset[str]] = {
         ("support endorsement backing", "for/of/behind"),
         ("opposition objection objections resistance", "to"),
         ("praise admiration", "for/of"),
-        ("comment comments remark remarks statement statements rhetoric", "about/on/regarding/toward/towards"),
-        ("view views position stance thoughts opinion opinions", "on/about/of/toward/towards"),
         ("concern concerns worry worries fear fears doubt doubts skepticism scepticism", "about/over/regarding/of"),
         ("call calls demand demands appeal plea push", "for"),
         ("announcement", "of/on"),
@@ -235,12 +234,8 @@ NOMINAL_CUES: dict[str, frozenset[str]] = {
         ("disdain contempt enthusiasm", "for"),
         ("defense defence embrace rejection dismissal denial", "of"),
         ("assessment characterization description estimate estimates declaration declarations adulation", "of"),
-        ("idea ideas theory message", "about/on/of"),
         ("obsession", "with"),
-        ("question questions reaction request", "about/on/to/for"),
-        ("claim claims", "about/of"),
         ("thanks gratitude apology", "for"),
-        ("response reply", "to"),
     )
     for lemma in lemmas.split()
 }

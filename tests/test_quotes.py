@@ -973,3 +973,10 @@ def test_quotes_received_criticism_is_about_the_subject(analyze, text: str, cont
 def test_quotes_dateline_is_not_the_speaker(analyze, text: str, mention: str) -> None:
     a = analyze(text)
     assert [q.speaker_mention.text for q in a.quotes if q.speaker_mention] == [mention]
+
+
+def test_quotes_topic_of_comments_is_not_what_was_said(analyze) -> None:
+    a = analyze("Olaf Scholz's comments on the harbour project drew wide attention in Hamburg.")
+    assert all(q.rule != "noun-object" for q in a.quotes)
+    b = analyze("Olaf Scholz's criticism of the harbour project drew wide attention in Hamburg.")
+    assert [(q.rule, q.text) for q in b.quotes] == [("noun-object", "the harbour project")]
