@@ -12,6 +12,21 @@ Two components:
   quote), transcript speaker labels ("PRESIDENT BIDEN:", "Q:"), block quotes after "X said:",
   and reported speech ("X said that ...", "X stressed ...", "according to X, ..."). Quoted phrases
   nobody is said to have said are scare quotes and are left out.
+
+Every quote records its ``cue`` (the words that attribute it) and its ``rule``:
+
+- quotation marks: ``verb`` ('"...," she said'), ``verb-after`` / ``verb-before`` (the same read from
+  the words around the marks when the parse fails), ``noun`` ("his words: '...'"), ``according-to``,
+  ``colon``, ``dash`` ('"..." ― Name'), ``cue-after`` ('"...?" X asked.'), ``continuation``,
+  ``as-quote`` ('cast him as a "con artist"');
+- whole paragraphs: ``speaker-label`` (transcripts), ``block-quote``, ``remarks-page``,
+  ``signed-statement``, ``headline`` ("Name: words" as the title);
+- reported speech: ``reported`` (a cue verb and its clause or infinitive), ``object`` ("voiced
+  concern over ..."), ``stance-object`` ("backed the plan", "mocked X for ..."), ``prep-object``
+  ("warned of ..."), ``stance-adjective`` ("is confident that ..."), ``noun-clause`` ("her belief
+  that ..."), ``noun-object`` ("his criticism of ..."), ``light-verb`` ("took aim at ..."),
+  ``in-words`` ("in X's words, ..."), ``appearance`` ("appeared to blame ...") and ``sourceless``
+  (no source named: "Asked whether ...", "was accused of ...", "seems ...").
 """
 
 from __future__ import annotations
