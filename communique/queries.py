@@ -359,6 +359,22 @@ def timeline(store: Store, a: str, b: str | None = None, *, limit: int = 500) ->
     return rows[:limit]
 
 
+def _pair_filters(
+    since: dt.date | None, until: dt.date | None, plover: str | None, status: str | None
+) -> tuple[str, list[Any]]:
+    """The WHERE conditions (after "WHERE 1 = 1") and parameters shared by the network queries."""
+    sql = ""
+    params: list[Any] = []
+    if plover:
+        sql += " AND p.plover = ?"
+        params.append(plover)
+    if status:
+        sql += " AND p.status = ?"
+        params.append(status)
+    extra, extra_params = _date_filters("p.approx_date", since, until)
+    return sql + extra, [*params, *extra_params]
+
+
 def network(
     store: Store,
     *,
@@ -368,39 +384,27 @@ def network(
     status: str | None = "held",
 ) -> list[Row]:
     """Edges between actors who took part in the same events, weighted by the number of events."""
+    where, params = _pair_filters(since, until, plover, status)
     sql = (
         "SELECT p.actor_a AS source, a.name AS source_name, p.actor_b AS target, b.name AS target_name, "
         "COUNT(*) AS weight, MIN(p.approx_date) AS first_date, MAX(p.approx_date) AS last_date "
         "FROM event_pairs p LEFT JOIN actors a ON a.id = p.actor_a "
-        "LEFT JOIN actors b ON b.id = p.actor_b WHERE 1 = 1"
+        "LEFT JOIN actors b ON b.id = p.actor_b WHERE 1 = 1" + where
+        + " GROUP BY p.actor_a, a.name, p.actor_b, b.name ORDER BY COUNT(*) DESC, p.actor_a, p.actor_b"
     )
-    params: list[Any] = []
-    if plover:
-        sql += " AND p.plover = ?"
-        params.append(plover)
-    if status:
-        sql += " AND p.status = ?"
-        params.append(status)
-    extra, extra_params = _date_filters("p.approx_date", since, until)
-    sql += extra + " GROUP BY p.actor_a, a.name, p.actor_b, b.name ORDER BY COUNT(*) DESC, p.actor_a, p.actor_b"
-    return [clean(r) for r in store.fetchall(sql, [*params, *extra_params])]
+    return [clean(r) for r in store.fetchall(sql, params)]
 
 
 def network_dates(
     store: Store, *, since: dt.date | None = None, until: dt.date | None = None, plover: str | None = "CONSULT",
 ) -> list[Row]:
     """Each (pair, date) of the network, for dynamic graphs."""
+    where, params = _pair_filters(since, until, plover, "held")
     sql = (
         "SELECT p.actor_a AS source, p.actor_b AS target, p.approx_date AS date FROM event_pairs p "
-        "WHERE p.status = 'held'"
+        "WHERE 1 = 1" + where + " ORDER BY p.approx_date"
     )
-    params: list[Any] = []
-    if plover:
-        sql += " AND p.plover = ?"
-        params.append(plover)
-    extra, extra_params = _date_filters("p.approx_date", since, until)
-    sql += extra + " ORDER BY p.approx_date"
-    return [clean(r) for r in store.fetchall(sql, [*params, *extra_params])]
+    return [clean(r) for r in store.fetchall(sql, params)]
 
 
 def stats(store: Store) -> Row:
