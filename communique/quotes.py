@@ -721,6 +721,11 @@ class QuoteFinder:
                 speaker, mention = _speaker_of_verb(doc, verb)
                 if speaker is not None or (mention is not None and _lemma(verb) in SPEECH_VERBS):
                     return _info(doc, content, True, "colon", verb, speaker, mention, evidence)
+            if not clause:
+                found_label = _colon_label(doc, [t for t in context if t.i < span.start])
+                if found_label is not None:
+                    head, speaker, mention = found_label
+                    return _info(doc, content, True, "colon", head, speaker, mention, evidence, cue_text=":")
         # 5. "X went after Y as 'a human leech'", "admires him as a 'strong leader'": X's characterisation
         found = _characterised(doc, span)
         if found is not None:
@@ -1331,6 +1336,30 @@ def _as_clause(verb: Token) -> Token | None:
     if comma is None or comma.i < verb.i or comma.i - verb.i > 4:
         return None
     return comma
+
+
+def _colon_label(doc: Doc, before: list[Token]) -> tuple[Token, str | None, tuple[int, int]] | None:
+    """A verbless noun phrase naming a person or a source before a colon ("Republican pollster Jane
+    Doe: '...'", "The minister's reply: '...'"): who the quotation after the colon is from."""
+    words = [t for t in before if not (t.is_punct or t.is_space)]
+    if not words or len(words) > 12 or before[0].i != before[0].sent.start:
+        return None
+    head = words[-1]
+    if head.dep_ in ("poss", "case") or head.lower_ in ("'s", "’s"):
+        return None
+    while head.head is not head and head.head.i < head.i + 3 and head.head in words and head.dep_ in ("compound", "poss", "amod", "appos"):
+        head = head.head
+    people = [m for m in doc._.cq_mentions if words[0].i <= m.start and m.end <= words[-1].i + 1 and m.via != "pronoun"]
+    persons = [m for m in people if doc._.cq_actors[m.actor].kind == "person"]
+    if persons:
+        chosen = persons[-1]
+        return head, chosen.actor, (words[0].idx, words[-1].idx + len(words[-1]))
+    if _lemma(head) in SPEECH_NOUNS and _possessor(doc, head) != (None, None):
+        speaker, mention = _possessor(doc, head)
+        return head, speaker, mention or (words[0].idx, words[-1].idx + len(words[-1]))
+    if _lemma(words[-1]) in SOURCE_NOUNS:
+        return words[-1], None, (words[0].idx, words[-1].idx + len(words[-1]))
+    return None
 
 
 def _characterised(doc: Doc, span: Span) -> tuple[Token, str | None, tuple[int, int]] | None:

@@ -980,3 +980,10 @@ def test_quotes_topic_of_comments_is_not_what_was_said(analyze) -> None:
     assert all(q.rule != "noun-object" for q in a.quotes)
     b = analyze("Olaf Scholz's criticism of the harbour project drew wide attention in Hamburg.")
     assert [(q.rule, q.text) for q in b.quotes] == [("noun-object", "the harbour project")]
+
+
+def test_quotes_verbless_label_before_a_colon(analyze) -> None:
+    a = analyze("Republican pollster Jane Miller: “Lesser-known candidates who win early contests get the biggest boost.”")
+    assert [(q.rule, q.speaker_mention.text if q.speaker_mention else None) for q in a.quotes] == [
+        ("colon", "Republican pollster Jane Miller")]
+    assert analyze("The plan in short: “Build first, pay later.”").quotes == []
