@@ -1429,7 +1429,14 @@ def _subject_of(verb: Token) -> Token | None:
     """The subject of a cue verb, looking through conjuncts ("... and added"), participles
     ("..., saying") and passives ("X was quoted as saying", "... was said by X")."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not subjects and verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.head is not verb:
+    if not subjects and verb.dep_ == "conj" and verb.head is not verb and (
+            verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ in ("VB", "VBN") and verb.head.tag_ == verb.tag_)):
+        # "... and added", "didn't come out and say ...", "has praised ... and called ..."
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if (not subjects and verb.dep_ == "advcl" and verb.tag_ == "VB" and _lemma(verb) in SPEECH_VERBS | frozenset(PREP_CUES)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and not any(c.dep_ in ("dobj", "dative") for c in verb.head.children)):
+        # "will come on the show to talk about ...": whoever comes does the talking
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     if (not subjects and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp", "xcomp", "conj")
             and _lemma(verb) not in INFERENCE_VERBS):

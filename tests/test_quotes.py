@@ -987,3 +987,17 @@ def test_quotes_verbless_label_before_a_colon(analyze) -> None:
     assert [(q.rule, q.speaker_mention.text if q.speaker_mention else None) for q in a.quotes] == [
         ("colon", "Republican pollster Jane Miller")]
     assert analyze("The plan in short: “Build first, pay later.”").quotes == []
+
+
+@pytest.mark.parametrize(
+    "text, mention, content",
+    [
+        ("The reporter will come on the show to talk about the border and the new wall.", "The reporter",
+         "the border and the new wall"),
+        ("At the time, the senator didn't come out and say the mayor should resign.", "the senator",
+         "the mayor should resign"),
+    ],
+)
+def test_quotes_subject_shared_by_purpose_and_coordinated_cues(analyze, text: str, mention: str, content: str) -> None:
+    a = analyze(text)
+    assert [(q.speaker_mention.text if q.speaker_mention else None, q.text) for q in a.quotes] == [(mention, content)]
