@@ -1466,6 +1466,13 @@ def _speaker_of_verb(doc: Doc, verb: Token) -> tuple[str | None, tuple[int, int]
     gives the words, so the quote has a ``speaker_mention`` and a null speaker.
     """
     subject = _subject_of(verb)
+    if subject is not None and (subject.lower_ in TIME_WORDS or (
+            subject.ent_type_ in ("DATE", "TIME") and subject.pos_ != "PROPN" and actor_at(doc, subject.i) is None)):
+        return None, None  # "Warren said Saturday ...", parsed with the day as the subject
+    if subject is not None and _in_parentheses(subject):
+        # "Gov. John Kasich (R-OH) said": the name before the parenthesis, not the state inside it
+        opening = next(t for t in reversed(doc[max(0, subject.i - 6) : subject.i]) if t.text == "(")
+        subject = doc[opening.i - 1] if opening.i > 0 and doc[opening.i - 1].pos_ in ("PROPN", "NOUN") else None
     if subject is not None and _dateline_or_heading(subject):
         # "WASHINGTON — President Obama ... said": the parser makes the dateline the subject, the speaker its apposition
         subject = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ in ("PROPN", "NOUN")), None)
@@ -1512,6 +1519,15 @@ def _joint(subject: Token, verb: Token) -> bool:
     return subject.lower_ in ("they", "we") and _lemma(verb) in JOINT_VERBS
 
 
+def _in_parentheses(token: Token) -> bool:
+    """The token sits inside a short parenthesis ("(R-OH)", "(AFP)")."""
+    doc = token.doc
+    before = doc[max(0, token.i - 6) : token.i]
+    after = doc[token.i + 1 : token.i + 6]
+    opened = [t for t in before if t.text in ("(", ")")]
+    return bool(opened) and opened[-1].text == "(" and any(t.text == ")" for t in after)
+
+
 def _dateline_or_heading(token: Token) -> bool:
     """A word of a dateline ("WASHINGTON —", "Kyiv (Reuters) -") or of an upper-case heading: never a speaker."""
     doc = token.doc
@@ -1519,7 +1535,7 @@ def _dateline_or_heading(token: Token) -> bool:
     head_words = _text(doc)[line_start : token.idx + len(token)]
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if token.is_upper and len(token) > 2 and head_words.isupper() and (
-            len(head_words.split()) > 1 or (nxt is not None and nxt.text in ("—", "–", "-", "--"))):
+            len(head_words.split()) > 1 or (nxt is not None and nxt.text in ("—", "–", "-", "--", ","))):
         return True  # "WASHINGTON —", "THE BORROWING": a dateline or a heading in capitals (not "MSNBC reported")
     return (nxt is not None and nxt.text == "(" and token.idx - line_start < 30
             and re.match(r"\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|TASS|Bloomberg)\)", _text(doc)[nxt.idx : nxt.idx + 12]) is not None)

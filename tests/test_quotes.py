@@ -1001,3 +1001,16 @@ def test_quotes_verbless_label_before_a_colon(analyze) -> None:
 def test_quotes_subject_shared_by_purpose_and_coordinated_cues(analyze, text: str, mention: str, content: str) -> None:
     a = analyze(text)
     assert [(q.speaker_mention.text if q.speaker_mention else None, q.text) for q in a.quotes] == [(mention, content)]
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("Gov. John Kasich (R-OH) said the wall would never be built.", "Gov. John Kasich"),
+        ("CLEVELAND, July 19 (UPI) — The former attorney general told delegates that the server should disqualify her.",
+         "The former attorney general"),
+    ],
+)
+def test_quotes_parentheses_and_datelines_do_not_speak(analyze, text: str, mention: str) -> None:
+    a = analyze(text)
+    assert [q.speaker_mention.text for q in a.quotes if q.speaker_mention] == [mention]
