@@ -749,10 +749,11 @@ class QuoteFinder:
             if not as_clause and _outer_cue(token) is not token:
                 continue  # "X said they believed ...": only the outer attribution is X's statement
             clause = _reported_clause(token)
-            if clause is None:
+            echo = _echo(token) if clause is None else None
+            if clause is None and echo is None:
                 continue
-            c_start, c_end = clause
-            if not (relayed and c_end - c_start >= 8) and not _free(c_start, c_end, taken):
+            c_start, c_end = clause or echo or (0, 0)
+            if not (relayed and c_end - c_start >= 8) and not _free(c_start, c_end, taken, 2 if echo else 8):
                 continue
             speaker, mention = _speaker_of_verb(doc, token)
             if speaker is None and mention is None:
@@ -1260,6 +1261,24 @@ def _verb_like(token: Token) -> bool:
         return True
     return token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children) and any(
         c.dep_ in ("ccomp", "xcomp") for c in token.children)
+
+
+# words that repeat or answer an earlier claim: "said the same", "said so", "said yes", "said as much"
+ECHO_WORDS = frozenset("same so yes no much".split())
+
+
+def _echo(verb: Token) -> tuple[int, int] | None:
+    """What "said the same (of X)", "said so", "said yes" or "said as much" says: the words themselves,
+    which point back to the claim before them."""
+    if _lemma(verb) not in ("say", "agree", "answer", "reply", "respond"):
+        return None
+    for child in verb.children:
+        if child.dep_ in ("dobj", "advmod", "intj") and child.i > verb.i and (
+                child.lower_ in ECHO_WORDS or any(t.lower_ == "same" for t in child.subtree)):
+            if child.lower_ == "so" and child.i != verb.i + 1:
+                continue  # "said it so quietly": manner, not an answer
+            return _token_range(list(child.subtree))
+    return None
 
 
 def _split_off(clause: Token, verb: Token) -> bool:

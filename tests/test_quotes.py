@@ -1014,3 +1014,22 @@ def test_quotes_subject_shared_by_purpose_and_coordinated_cues(analyze, text: st
 def test_quotes_parentheses_and_datelines_do_not_speak(analyze, text: str, mention: str) -> None:
     a = analyze(text)
     assert [q.speaker_mention.text for q in a.quotes if q.speaker_mention] == [mention]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Only half of the farmers backed the plan, while 70 percent of the traders said the same of the tax.",
+         "the same of the tax"),
+        ("Half said so in the spring poll.", "so"),
+        ("The harbour master said yes.", "yes"),
+        ("The port's director said as much.", "as much"),
+    ],
+)
+def test_quotes_echoes_of_an_earlier_claim(analyze, text: str, content: str) -> None:
+    a = analyze(text)
+    assert content in [q.text for q in a.quotes if q.cue == "said"]
+
+
+def test_quotes_manner_so_is_not_an_echo(analyze) -> None:
+    assert analyze("He said it so quietly that nobody heard.").quotes == []
