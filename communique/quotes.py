@@ -753,6 +753,8 @@ class QuoteFinder:
             if clause is None and echo is None:
                 continue
             c_start, c_end = clause or echo or (0, 0)
+            if clause is not None and not relayed:
+                c_end = _cut_before_taken(_text(doc), c_start, c_end, taken)
             if not (relayed and c_end - c_start >= 8) and not _free(c_start, c_end, taken, 2 if echo else 8):
                 continue
             speaker, mention = _speaker_of_verb(doc, token)
@@ -1138,6 +1140,18 @@ def _lemma(token: Token) -> str:
         if form.startswith(lemma + "e") or form == lemma + "ing":
             return lemma + "e"
     return lemma
+
+
+def _cut_before_taken(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> int:
+    """The end of reported content cut where a quotation already attributed begins inside it
+    ("told the audience that she believes ..., saying that “race still matters”")."""
+    inside = [s for s, e in taken if start + 8 < s < end]
+    if not inside:
+        return end
+    cut = _strip_end(text, start, min(inside) - (1 if text[min(inside) - 1 : min(inside)] in _QUOTE_CHARS else 0))
+    if not re.search(r"[,;—–]", text[cut : min(inside)]):
+        return end  # 'said that the meeting was "at his request"': one mixed quote, not a stub before it
+    return cut
 
 
 def _free(start: int, end: int, taken: list[tuple[int, int]], minimum: int = 8) -> bool:

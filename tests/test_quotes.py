@@ -1033,3 +1033,10 @@ def test_quotes_echoes_of_an_earlier_claim(analyze, text: str, content: str) -> 
 
 def test_quotes_manner_so_is_not_an_echo(analyze) -> None:
     assert analyze("He said it so quietly that nobody heard.").quotes == []
+
+
+def test_quotes_reported_clause_stops_where_a_later_quotation_starts(analyze) -> None:
+    a = analyze("The mayor told the council that she believes the harbour must be rebuilt, adding that “the city cannot wait any longer.”")
+    reported = [q for q in a.quotes if q.rule == "reported"]
+    assert [q.text for q in reported] == ["she believes the harbour must be rebuilt"]
+    assert any(q.direct and q.text.startswith("the city cannot wait") for q in a.quotes)
