@@ -124,9 +124,11 @@ def schema() -> None:
 @click.option("--plover", type=click.Path(path_type=Path), help="Score event coding on a PLOVER GSR JSON file.")
 @click.option("--petr", type=click.Path(path_type=Path), help="Score CAMEO coding on a PETR2 GSR XML file.")
 @click.option("--limit", type=int, help="Score at most this many PolNeAR articles.")
+@click.option("--skip", type=int, default=0, show_default=True,
+              help="Leave out the first N PolNeAR articles (in name order), e.g. to score a held-out slice.")
 @click.option("--model", help="spaCy model name (default: best installed).")
 def evaluate_cmd(gold: Path | None, as_json: bool, per_document: bool, polnear: Path | None, plover: Path | None,
-                 petr: Path | None, limit: int | None, model: str | None) -> None:
+                 petr: Path | None, limit: int | None, skip: int, model: str | None) -> None:
     """Score the pipeline against gold files (contract rules) or public benchmark sets.
 
     Example:
@@ -147,7 +149,7 @@ def evaluate_cmd(gold: Path | None, as_json: bool, per_document: bool, polnear: 
             from . import evalsets
 
             if polnear:
-                results.append(("polnear", evalsets.score_polnear(polnear, pipeline.analyze, limit=limit)))
+                results.append(("polnear", evalsets.score_polnear(polnear, pipeline.analyze, limit=limit, skip=skip)))
             if plover:
                 results.append(("plover", evalsets.score_plover(plover, pipeline.analyze)))
             if petr:

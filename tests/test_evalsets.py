@@ -388,3 +388,10 @@ def test_country_of_cameo_actor_code(code: str, iso3: str | None) -> None:
 
 def test_public_scorers_are_exported() -> None:
     assert evalsets.__all__ == ["score_polnear", "score_plover", "score_petr"]
+
+
+def test_polnear_skip_leaves_out_the_first_articles() -> None:
+    result = evalsets.score_polnear(POLNEAR, by_text({"Okafor": perfect_polnear}), skip=1)
+    assert result.articles == 0 and result.full.gold == 0
+    with pytest.raises(EvaluationError, match="--skip"):
+        evalsets.score_polnear(POLNEAR, by_text({"Okafor": perfect_polnear}), skip=-1)

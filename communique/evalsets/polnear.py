@@ -275,7 +275,7 @@ def _speaker_matches(mention: Any, gold: GoldAttribution) -> bool:
 
 
 def score_polnear(
-    directory: str | Path, analyze: Analyze, limit: int | None = None
+    directory: str | Path, analyze: Analyze, limit: int | None = None, skip: int = 0
 ) -> PolnearResult:
     """Score quote attribution on a PolNeAR split (or any brat folder of attribution relations).
 
@@ -288,6 +288,9 @@ def score_polnear(
     if not directory.is_dir():
         raise EvaluationError(str(directory), "not a folder: pass a PolNeAR split such as polnear/dev")
     files, extra = _polnear_files(directory)
+    if skip < 0:
+        raise EvaluationError(str(directory), f"--skip must not be negative (got {skip})")
+    files = files[skip:]
     if limit is not None:
         files = files[:limit]
     result = PolnearResult(skipped_annotations=extra)
