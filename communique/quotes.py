@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .actors import ActorInfo, actor_at, local_id
+from .actors import ActorInfo, MentionInfo, actor_at, local_id
 
 SPEECH_VERBS = frozenset(
     """say tell state stress emphasize emphasise note add warn insist praise confirm deny describe announce
@@ -534,8 +534,7 @@ class QuoteFinder:
         span = doc.char_span(match.start("label"), match.end("label"), alignment_mode="expand")
         if span is None:
             return []
-        people = [m for m in doc._.cq_mentions if span.start <= m.start < span.end and m.via != "pronoun"
-                  and doc._.cq_actors[m.actor].kind == "person"]
+        people = _persons_in(doc, span.start, span.end)
         if not people and _lemma(span[-1]) not in SOURCE_NOUNS | HEADLINE_SOURCES:
             return []
         c_start = match.start("content")
@@ -557,8 +556,7 @@ class QuoteFinder:
         span = doc.char_span(match.end(1), line_end, alignment_mode="expand")
         if span is None:
             return []
-        people = [m for m in doc._.cq_mentions if span.start <= m.start < span.end and m.via != "pronoun"
-                  and doc._.cq_actors[m.actor].kind == "person"]
+        people = _persons_in(doc, span.start, span.end)
         if not people:
             return []
         speaker = people[0]
@@ -1024,10 +1022,7 @@ def _transcript_turns(doc: Doc) -> list[tuple[int, int, tuple[int, int]]]:
         is_person = False
         span = doc.char_span(match.start("label"), match.end("label"), alignment_mode="expand")
         if span is not None:
-            is_person = any(
-                span.start <= m.start < span.end and doc._.cq_actors[m.actor].kind == "person" and m.via != "pronoun"
-                for m in doc._.cq_mentions
-            )
+            is_person = bool(_persons_in(doc, span.start, span.end))
         if "'" in label or "’" in label:
             continue  # "Tokayev's Position: ..." is a heading, not a speaker
         rest = [w for w in re.findall(r"[\w-]+", label) if w.lower() not in TITLE_WORDS]
@@ -1122,6 +1117,12 @@ def _claim(tokens: list[Token], taken: list[tuple[int, int]], minimum: int = 8) 
     if found is None or not _free(found[0], found[1], taken, minimum):
         return None
     return found
+
+
+def _persons_in(doc: Doc, start: int, end: int) -> list[MentionInfo]:
+    """The mentions of people (not pronouns) that start within tokens ``start``..``end``."""
+    return [m for m in doc._.cq_mentions if start <= m.start < end and m.via != "pronoun"
+            and doc._.cq_actors[m.actor].kind == "person"]
 
 
 def _text(doc: Doc) -> str:
@@ -1382,8 +1383,7 @@ def _colon_label(doc: Doc, before: list[Token]) -> tuple[Token, str | None, tupl
         return None
     while head.head is not head and head.head.i < head.i + 3 and head.head in words and head.dep_ in ("compound", "poss", "amod", "appos"):
         head = head.head
-    people = [m for m in doc._.cq_mentions if words[0].i <= m.start and m.end <= words[-1].i + 1 and m.via != "pronoun"]
-    persons = [m for m in people if doc._.cq_actors[m.actor].kind == "person"]
+    persons = _persons_in(doc, words[0].i, words[-1].i + 1)
     if persons:
         chosen = persons[-1]
         return head, chosen.actor, (words[0].idx, words[-1].idx + len(words[-1]))
