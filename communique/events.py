@@ -413,7 +413,7 @@ def _phrase_actors(doc: Doc, token: Token) -> list[str]:
         return [mention.actor] if mention else []
     blocked: set[int] = set()
     for t in token.subtree:
-        if t is token or t.i in blocked:
+        if t.i == token.i or t.i in blocked:
             continue
         if t.dep_ == "relcl" or (t.dep_ in ("acl", "advcl") and t.lemma_.lower() not in ("accompany", "join")) or (
             t.dep_ == "prep" and t.lower_ not in _PLACE_PREPS
@@ -425,7 +425,7 @@ def _phrase_actors(doc: Doc, token: Token) -> list[str]:
         if t.i in blocked:
             continue
         mention = actor_at(doc, t.i)
-        if mention is None or (mention.via == "pronoun" and t is not token):
+        if mention is None or (mention.via == "pronoun" and t.i != token.i):
             continue
         kind = doc._.cq_actors[mention.actor].kind
         target = persons if kind == "person" else others if kind in ("country", "organization", "group") else None
