@@ -399,8 +399,7 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
 
 def _closes_unopened(text: str, start: int, closer: str | None) -> bool:
     """The paragraph at ``start`` ends with ``closer`` and opens no quotation of its own."""
-    end = text.find("\n", start)
-    end = len(text) if end < 0 else end
+    end = _line_end(text, start)
     para = text[start:end].rstrip()
     if len(para) < 2 or para[-1] not in (closer or "", '"', "”"):
         return False
@@ -412,8 +411,7 @@ def _closes_unopened(text: str, start: int, closer: str | None) -> bool:
 
 def _single_close(text: str, i: int) -> int | None:
     """The closing single mark of a single-quoted quotation opening at ``i`` (same paragraph)."""
-    end = text.find("\n", i)
-    end = len(text) if end < 0 else end
+    end = _line_end(text, i)
     for j in range(i + 1, min(end, i + 400)):
         if text[j] in "’'" and _is_closing(text, j) and not (j + 1 < len(text) and text[j + 1].isalpha()):
             if j > i + 1 and text[j - 1] in "sS" and j + 1 < len(text) and text[j + 1] == " " and text[j - 2].isalpha():
@@ -522,8 +520,7 @@ class QuoteFinder:
     # "Graham: Trump's rhetoric is destroying the party" as the title line ------------------------
     def _headline(self, doc: Doc) -> list[QuoteInfo]:
         text = _text(doc)
-        line_end = text.find("\n")
-        line_end = len(text) if line_end < 0 else line_end
+        line_end = _line_end(text, 0)
         match = _HEADLINE.match(text[:line_end])
         if match is None:
             return []
@@ -548,8 +545,7 @@ class QuoteFinder:
     # "Remarks by X ..." as the title: the page is X's own words ------------------------------
     def _remarks_page(self, doc: Doc, found: list[QuoteInfo]) -> list[QuoteInfo]:
         text = _text(doc)
-        line_end = text.find("\n")
-        line_end = len(text) if line_end < 0 else line_end
+        line_end = _line_end(text, 0)
         match = _REMARKS_TITLE.match(text[:line_end])
         if match is None:
             return []
@@ -1080,9 +1076,14 @@ def _courtesy(paragraph: str) -> bool:
     return True
 
 
-def _paragraph_end(text: str, start: int) -> int:
+def _line_end(text: str, start: int) -> int:
+    """Where the line holding ``start`` ends: its newline, or the end of the text."""
     end = text.find("\n", start)
-    end = len(text) if end < 0 else end
+    return len(text) if end < 0 else end
+
+
+def _paragraph_end(text: str, start: int) -> int:
+    end = _line_end(text, start)
     while end > start and text[end - 1].isspace():
         end -= 1
     return end
@@ -2064,8 +2065,7 @@ def _dash_after(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo | None:
     para_start = text.rfind("\n", 0, start) + 1
     if text[para_start:start].strip():
         return None
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    line_end = _line_end(text, end)
     after = end
     while after < line_end and text[after] in _QUOTE_CHARS:
         after += 1
@@ -2116,8 +2116,7 @@ def _is_title(doc: Doc, start: int, content: str) -> bool:
         return False
     text = _text(doc)
     line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line_end = len(text) if line_end < 0 else line_end
+    line_end = _line_end(text, start)
     if not text[line_start:start].strip() and not text[start + len(content) + 2 : line_end].strip(" .'’\"”"):
         return True  # "'Legend in the Coal Fields.'" alone on its line: a subheading
     before = text[max(0, start - 12) : start].split()
