@@ -479,7 +479,7 @@ class QuoteFinder:
         ("the criticism of the plan grew") attributes nothing."""
         out: list[QuoteInfo] = []
         for token in doc:
-            if token.pos_ not in ("NOUN", "ADJ") or voiced[token.idx] or _inside(token.idx, taken):
+            if token.pos_ not in ("NOUN", "ADJ") or _spoken_for(token, voiced, taken):
                 continue
             found = _light_verb_cue(doc, token) or _received_cue(doc, token) or _noun_cue(doc, token)
             if found is None:
@@ -738,7 +738,7 @@ class QuoteFinder:
             # in a speaker's turn only "As you heard the President say, <clause>" gives someone else's words
             as_clause = (lemma in SPEECH_VERBS or _put_it(token)) and _as_clause(token) is not None
             relayed = voiced[token.idx] and as_clause
-            if not relayed and (voiced[token.idx] or _inside(token.idx, taken)):
+            if not relayed and _spoken_for(token, voiced, taken):
                 continue
             if not as_clause and _outer_cue(token) is not token:
                 continue  # "X said they believed ...": only the outer attribution is X's statement
@@ -765,7 +765,7 @@ class QuoteFinder:
         # "expressed his thanks for ...", "raised concerns on ...", "stressed the need for ..."
         for token in every:
             lemma = _lemma(token)
-            if token.pos_ != "VERB" or lemma not in OBJECT_CUES or voiced[token.idx] or _inside(token.idx, taken):
+            if token.pos_ != "VERB" or lemma not in OBJECT_CUES or _spoken_for(token, voiced, taken):
                 continue
             if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
                 continue
@@ -793,7 +793,7 @@ class QuoteFinder:
             taken.append((c_start, c_end))
         # "Asked whether ..., X said", "X is expected to win", "the team appeared paralyzed": no source
         for token in every:
-            if token.pos_ not in ("VERB", "AUX") or voiced[token.idx] or _inside(token.idx, taken):
+            if token.pos_ not in ("VERB", "AUX") or _spoken_for(token, voiced, taken):
                 continue
             found_sourceless = _sourceless(token)
             if found_sourceless is None:
@@ -819,7 +819,7 @@ class QuoteFinder:
         # "backed the plan", "called him a liar", "sees the deal as a win": the object is the stance
         for token in every:
             lemma = _lemma(token)
-            if token.pos_ != "VERB" or voiced[token.idx] or _inside(token.idx, taken):
+            if token.pos_ != "VERB" or _spoken_for(token, voiced, taken):
                 continue
             evidence_of = lemma in EVIDENCE_VERBS and _lemma(_subject_of(token) or token) in EVIDENCE_NOUNS
             if lemma not in STANCE_OBJECT_VERBS and not evidence_of:
@@ -855,7 +855,7 @@ class QuoteFinder:
         for token in every:
             lemma = _lemma(token)
             preps = PREP_CUES.get(lemma)
-            if preps is None or token.pos_ != "VERB" or voiced[token.idx] or _inside(token.idx, taken):
+            if preps is None or token.pos_ != "VERB" or _spoken_for(token, voiced, taken):
                 continue
             prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in preps and c.i > token.i), None)
             if prep is None:
@@ -882,7 +882,7 @@ class QuoteFinder:
         for token in every:
             if token.pos_ != "ADJ" or token.dep_ != "acomp" or _lemma(token) not in STANCE_ADJECTIVES:
                 continue
-            if voiced[token.idx] or _inside(token.idx, taken):
+            if _spoken_for(token, voiced, taken):
                 continue
             copula = token.head
             complement = next((c for c in [*token.children, *copula.children] if c.dep_ == "ccomp" and c.i > token.i), None)
@@ -906,7 +906,7 @@ class QuoteFinder:
         for token in every:
             if token.pos_ != "NOUN" or _lemma(token) not in CLAUSE_NOUNS:
                 continue
-            if voiced[token.idx] or _inside(token.idx, taken):
+            if _spoken_for(token, voiced, taken):
                 continue
             that_clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl")
                                 and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
@@ -933,7 +933,7 @@ class QuoteFinder:
             found_phrase = _source_phrase(doc, token)
             if found_phrase is None:
                 continue
-            if voiced[token.idx] or _inside(token.idx, taken):
+            if _spoken_for(token, voiced, taken):
                 continue
             pobj, cue_text, rule = found_phrase
             speaker, mention = _resolve_np(doc, pobj)
@@ -1156,6 +1156,11 @@ def _cut_before_taken(text: str, start: int, end: int, taken: list[tuple[int, in
     return cut
 
 
+def _spoken_for(token: Token, voiced: list[bool], taken: list[tuple[int, int]]) -> bool:
+    """The cue stands in words already someone's (a turn, quotation marks) or inside a quote already found."""
+    return voiced[token.idx] or _inside(token.idx, taken)
+
+
 def _free(start: int, end: int, taken: list[tuple[int, int]], minimum: int = 8) -> bool:
     """Content long enough to be a statement and not yet claimed by another quote."""
     return end - start >= minimum and not any(s < end and start < e for s, e in taken)
@@ -1361,7 +1366,7 @@ def _as_clause(verb: Token) -> Token | None:
     Read on the surface, since the parser hangs such clauses on the cue or on the main verb at will:
     the sentence opens with "As", the cue comes before its first comma, and that comma is near.
     """
-    if any(c.dep_ == "ccomp" or (c.dep_ == "dobj" and not _put_it(verb)) for c in verb.children):
+    if _has_own_complement(verb):
         return None
     sent = verb.sent
     words = [t for t in sent if not t.is_space]
@@ -1418,7 +1423,7 @@ def _characterised(doc: Doc, span: Span) -> tuple[Token, str | None, tuple[int, 
 
 def _trailing_as(verb: Token) -> Token | None:
     """The comma before a sentence-final "..., as X said" / "..., as a memo put it", if the verb ends one."""
-    if any(c.dep_ == "ccomp" or (c.dep_ == "dobj" and not _put_it(verb)) for c in verb.children):
+    if _has_own_complement(verb):
         return None
     sent = verb.sent
     start = next((t for t in verb.doc[max(sent.start, verb.i - 10) : verb.i] if t.lower_ == "as"
@@ -1429,6 +1434,11 @@ def _trailing_as(verb: Token) -> Token | None:
     if len(rest) > 4 or any(t.text == "," for t in verb.doc[start.i : verb.i]):
         return None
     return verb.doc[start.i - 1]
+
+
+def _has_own_complement(verb: Token) -> bool:
+    """The cue takes a clause or an object of its own ("it" of "put it" aside), so no "as" clause frames it."""
+    return any(c.dep_ == "ccomp" or (c.dep_ == "dobj" and not _put_it(verb)) for c in verb.children)
 
 
 def _put_it(verb: Token) -> bool:
