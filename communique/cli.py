@@ -126,9 +126,11 @@ def schema() -> None:
 @click.option("--limit", type=int, help="Score at most this many PolNeAR articles.")
 @click.option("--skip", type=int, default=0, show_default=True,
               help="Leave out the first N PolNeAR articles (in name order), e.g. to score a held-out slice.")
+@click.option("--half", type=click.Choice(["a", "b"]),
+              help="Score one half of a GOLD folder: a = odd story/passage numbers, b = even (find rules on one, check on the other).")
 @click.option("--model", help="spaCy model name (default: best installed).")
 def evaluate_cmd(gold: Path | None, as_json: bool, per_document: bool, polnear: Path | None, plover: Path | None,
-                 petr: Path | None, limit: int | None, skip: int, model: str | None) -> None:
+                 petr: Path | None, limit: int | None, skip: int, half: str | None, model: str | None) -> None:
     """Score the pipeline against gold files (contract rules) or public benchmark sets.
 
     Example:
@@ -144,7 +146,7 @@ def evaluate_cmd(gold: Path | None, as_json: bool, per_document: bool, polnear: 
         pipeline = Pipeline(model=model)
         results: list[Any] = []
         if gold is not None:
-            results.append(("gold", evaluate(gold, pipeline.analyze)))
+            results.append(("gold", evaluate(gold, pipeline.analyze, half=half)))
         if polnear or plover or petr:
             from . import evalsets
 
