@@ -232,6 +232,10 @@ COUNTRY_NAMES: dict[str, str] = {}
 KIND_CLASS = {"talks": "meeting"}  # v1.1: scoring treats meeting and talks as one kind
 
 
+def _kind_class(kind: str | None) -> str | None:
+    return KIND_CLASS.get(kind, kind) if kind else None
+
+
 def _country_code(name: str) -> str | None:
     """ISO3 of a gold participant that names a country ("Ireland"), via the knowledge base."""
     if name in COUNTRY_NAMES:
@@ -276,7 +280,7 @@ def score_document(gold: dict[str, Any], analysis: Analysis) -> Scores:
     scores.meetings = PRF(len(meeting_pairs), len(pred_meetings) - len(meeting_pairs), len(gold_meetings) - len(meeting_pairs))
     for gi, pi in meeting_pairs:
         g, p = gold_meetings[gi], pred_meetings[pi]
-        scores.kind.add(KIND_CLASS.get(g.get("kind"), g.get("kind")) == KIND_CLASS.get(p.kind, p.kind))
+        scores.kind.add(_kind_class(g.get("kind")) == _kind_class(p.kind))
         scores.formality.add((g.get("formality") or "unspecified") == p.formality)
         gi_name = g.get("initiator")
         scores.initiator.add((gi_name is None and p.initiator is None) or actor_matches(gi_name, analysis, p.initiator))

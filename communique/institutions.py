@@ -21,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, Sequence
 
 DATA = Path(__file__).parent / "data" / "bodies_en.json"
 # nouns that head an institution's name; a later "the <noun>" refers back to it
@@ -37,7 +37,7 @@ class _Places(Protocol):
 
     def country_by_demonym(self, word: str) -> object | None: ...
     def country_by_name(self, name: str) -> object | None: ...
-    def lookup(self, name: str, kind: str | None = None) -> list[object]: ...
+    def lookup(self, name: str, kind: str | None = None) -> Sequence[object]: ...
 
 
 @dataclass(frozen=True)
