@@ -52,6 +52,7 @@ class Pipeline:
         doc._.cq_home = home_country(article.url)
         doc._.cq_kb = self.kb
         doc._.cq_title = article.title
+        doc._.cq_outlet = article.outlet
         return doc
 
     def analyze(self, article: Article, *, include_text: bool = False) -> Analysis:

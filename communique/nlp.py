@@ -13,7 +13,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import actors, coding, events, quotes  # noqa: F401  (registers the components)
+from . import actors, coding, entities, events, quotes  # noqa: F401  (registers the components)
 from .errors import ModelError
 
 MODEL_PREFERENCE = (
@@ -25,7 +25,8 @@ MODEL_PREFERENCE = (
 )
 # our components in the order they run after the model's own; communique_lines goes before the parser
 COMPONENTS = (
-    "communique_quote_marks", "communique_actors", "communique_quotes", "communique_events", "communique_coding",
+    "communique_quote_marks", "communique_actors", "communique_entities", "communique_quotes", "communique_events",
+    "communique_coding",
 )
 
 _EXTENSIONS = {
@@ -33,6 +34,7 @@ _EXTENSIONS = {
     "cq_home": None,
     "cq_kb": None,
     "cq_title": None,
+    "cq_outlet": None,
     "cq_authors": None,
     "cq_turns": None,
     "cq_quote_marks": None,

@@ -30,8 +30,10 @@ def test_actors_date_dependent_office(analyze) -> None:
 
 
 def test_actors_metonym(analyze) -> None:
+    # contract v1.1: a seat names its institution, an organization of the country, not the country
     a = analyze("The Kremlin said that the proposal deserved attention.")
-    assert a.actor(a.quotes[0].speaker).name == "Russia"
+    speaker = a.actor(a.quotes[0].speaker)
+    assert (speaker.name, speaker.kind, speaker.country) == ("Kremlin", "organization", "RUS")
 
 
 def test_actors_unknown_minister_by_apposition(analyze) -> None:

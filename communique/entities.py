@@ -1,0 +1,776 @@
+"""Entities: every mention of a document clustered into the actors it refers to.
+
+Component ``communique_entities`` runs after ``communique_actors`` and before quotes and events,
+which read its result from ``doc._.cq_mentions`` / ``doc._.cq_actors``. It applies the rules of
+``contract/annotation.md`` (v1.1):
+
+- **places are never actors that speak or meet**: a dateline ("MINSK, May 3 (Wire) —") and the
+  article's own outlet lose their mentions; a demonym or country name read as a person is dropped;
+- **one actor per person**: a surname, a partial name, a name in another order or spelling, or a
+  name the model tagged as an organization joins the full name introduced in the article;
+- **institutions**: "the Kremlin", "Erdogan's office", "the Russian Foreign Ministry", "the
+  Algerian presidency", "a Kremlin readout" are organization actors of their country, and a later
+  "the ministry", "the press service", "the statement" refers back to the last one of its kind;
+- **spokespeople** without a name are a group actor "Spokesman for X";
+- **office descriptions**: "his Algerian counterpart", "the Chinese leader", "Russia's top
+  diplomat", "the Turkish side", "his guest", "the host" name the person holding that office on the
+  article's date (the one the article names, else the knowledge base's holder);
+- **pronouns** agree in gender with their antecedent (knowledge base, honorifics, first names);
+- people outside the knowledge base get a local id from their normalised name and country, the same
+  in every article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from .actors import ActorInfo, MentionInfo, RoleInfo
+from .institutions import HEAD_NOUNS, Body, classify, fold, lexicon
+from .kb import KBActor, KnowledgeBase, norm_name
+
+DATA = Path(__file__).parent / "data" / "entities_en.json"
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’ -]*[A-Z])(?:/[A-Z][A-Za-z ]+)?"       # MINSK, NEW DELHI, UNITED NATIONS
+    r"(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"       # , May 3 / , Sept. 3, 2024
+    r"(?:\s*\((?P<outlet>[^)\n]{1,60})\))?"                          # (Steppe Wire)
+    r"\s*[—–-]{1,2}\s*",
+    re.M,
+)
+BODY_BACKREF = frozenset({"ministry", "office", "presidency", "service", "department", "palace", "court",
+                          "administration", "division", "directorate", "chancellery", "secretariat"})
+DOCUMENT_NOUNS = frozenset({"statement", "readout", "communique", "communiqué", "release", "bulletin", "report"})
+SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "secretary"})
+MALE_WORDS = frozenset({"he", "him", "his", "himself"})
+FEMALE_WORDS = frozenset({"she", "her", "hers", "herself"})
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    female_names: frozenset[str]
+    male_names: frozenset[str]
+    female_titles: frozenset[str]
+    male_titles: frozenset[str]
+    leader_words: frozenset[str]
+    guest_words: frozenset[str]
+    host_words: frozenset[str]
+    counterpart_words: frozenset[str]
+    offices: dict[str, str]  # "top diplomat" -> "Foreign Minister"
+    head_offices: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def words() -> _Lexicon:
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    return _Lexicon(
+        female_names=frozenset(n.lower() for n in data["female_given_names"]),
+        male_names=frozenset(n.lower() for n in data["male_given_names"]),
+        female_titles=frozenset(data["female_titles"]),
+        male_titles=frozenset(data["male_titles"]),
+        leader_words=frozenset(data["leader_words"]),
+        guest_words=frozenset(data["guest_words"]),
+        host_words=frozenset(data["host_words"]),
+        counterpart_words=frozenset(data["counterpart_words"]),
+        offices={k.lower(): v for k, v in data["office_words"].items()},
+        head_offices=tuple(data["head_offices"]),
+    )
+
+
+def stable_id(name: str, kind: str, country: str | None = None) -> str:
+    """A local id that is the same in every article: kind, the name's words in any order, country."""
+    tokens = sorted(norm_name(name).split())
+    digest = hashlib.sha1(f"{kind}:{' '.join(tokens)}:{country or ''}".encode("utf-8")).hexdigest()[:10]
+    return f"L{digest}"
+
+
+def name_tokens(name: str) -> list[str]:
+    return [t for t in norm_name(name).replace("-", " ").split() if t not in ("al", "el", "bin", "ibn", "de", "da", "van", "von")]
+
+
+def same_person_name(short: str, full: str) -> bool:
+    """Whether ``short`` can name the person called ``full`` ("Trump" ~ "Donald Trump", "Tokaev" ~
+    "Tokayev", "Khurelsukh Ukhnaa" ~ "Ukhnaagiin Khurelsukh")."""
+    a, b = name_tokens(short), name_tokens(full)
+    if not a or not b:
+        return False
+    if set(a) <= set(b):
+        return True
+    if a[-1] == b[-1] and len(a[-1]) > 2:
+        return True
+    import difflib
+
+    for x in a:
+        for y in b:
+            if len(x) >= 5 and len(y) >= 5 and x[0] == y[0] and difflib.SequenceMatcher(None, x, y).ratio() >= 0.85:
+                return True
+    return False
+
+
+@dataclass
+class _State:
+    doc: Doc
+    kb: KnowledgeBase
+    mentions: list[MentionInfo]
+    actors: dict[str, ActorInfo]
+    roles: list[RoleInfo]
+    published: dt.date | None
+    gender: dict[str, str] = field(default_factory=dict)
+
+    def add(self, start: int, end: int, actor: ActorInfo, via: str) -> MentionInfo:
+        span = self.doc[start:end]
+        self.actors.setdefault(actor.id, actor)
+        mention = MentionInfo(start, end, actor.id, via, span.start_char, span.end_char, span.text)
+        self.mentions = [m for m in self.mentions if not (m.start < end and start < m.end)]
+        self.mentions.append(mention)
+        return mention
+
+    def at(self, i: int) -> MentionInfo | None:
+        for m in self.mentions:
+            if m.start <= i < m.end:
+                return m
+        return None
+
+    def kind(self, actor_id: str) -> str:
+        info = self.actors.get(actor_id)
+        return info.kind if info else ""
+
+
+class EntityLinker:
+    """Clusters a document's mentions into entities (see the module docstring)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = self.find(doc)
+        self.set_annotations(doc, state)
+        return doc
+
+    def find(self, doc: Doc) -> _State:
+        kb: KnowledgeBase | None = doc._.cq_kb
+        if kb is None:
+            from .kb import load_kb
+
+            kb = load_kb()
+        state = _State(doc, kb, list(doc._.cq_mentions or []), dict(doc._.cq_actors or {}),
+                       list(doc._.cq_roles or []), doc._.cq_published)
+        _drop_places(state)
+        _join_names(state)
+        _institutions(state)
+        _spokespeople(state)
+        _descriptions(state)
+        _pronouns(state)
+        _stable_ids(state)
+        state.mentions.sort(key=lambda m: m.start)
+        return state
+
+    def set_annotations(self, doc: Doc, state: _State) -> None:
+        used = {m.actor for m in state.mentions} | {r.person for r in state.roles} | set(doc._.cq_authors or [])
+        doc._.cq_mentions = state.mentions
+        doc._.cq_actors = {k: v for k, v in state.actors.items() if k in used}
+        doc._.cq_roles = state.roles
+
+
+# -- places ---------------------------------------------------------------------------------------
+def dateline_spans(text: str) -> list[tuple[int, int, str | None]]:
+    """Datelines at the start of a line: (start, end, outlet named in them)."""
+    spans = []
+    for match in DATELINE.finditer(text):
+        if len(match.group("place")) < 3:
+            continue
+        spans.append((match.start(), match.end(), match.group("outlet")))
+    return spans
+
+
+def _drop_places(state: _State) -> None:
+    doc = state.doc
+    text = doc.text
+    lines = dateline_spans(text)
+    outlets = {fold(o) for _, _, o in lines if o}
+    if doc._.cq_outlet:
+        outlets.add(fold(doc._.cq_outlet))
+    kept = []
+    for m in state.mentions:
+        if any(s <= m.start_char < e for s, e, _ in lines):
+            continue  # "MOSCOW, April 3 (Wire) —": the place and the outlet report, they do not act
+        if fold(m.text) in outlets:
+            continue
+        info = state.actors.get(m.actor)
+        if info is not None and info.kind == "person" and m.via == "name" and (
+                state.kb.country_by_demonym(m.text) or state.kb.country_by_name(m.text)):
+            continue  # "Moldovan" tagged as a person
+        kept.append(m)
+    state.mentions = kept
+
+
+# -- names ----------------------------------------------------------------------------------------
+def _person_like(state: _State, info: ActorInfo, mention: MentionInfo) -> bool:
+    """A person, or an organization mention that is a bare name ("Trump" tagged ORG)."""
+    if info.kind == "person":
+        return True
+    if info.kind != "organization" or info.known or mention.via != "name":
+        return False
+    if classify(mention.text, state.kb) is not None:
+        return False
+    words_ = mention.text.split()
+    return 1 <= len(words_) <= 4 and all(w[:1].isupper() for w in words_)
+
+
+def _join_names(state: _State) -> None:
+    """Surnames and variants join the full name introduced in the article."""
+    named = [m for m in state.mentions if m.via == "name" and m.actor in state.actors]
+    # the canonical person of each cluster: KB-known first, then the longest name, then the first seen
+    full = [m for m in named if state.actors[m.actor].kind == "person" and len(name_tokens(m.text)) >= 2]
+    remap: dict[str, str] = {}
+    for m in named:
+        info = state.actors[m.actor]
+        if not _person_like(state, info, m):
+            continue
+        candidates = [f for f in full if f.actor != m.actor and same_person_name(m.text, f.text)
+                      and (len(name_tokens(f.text)) > len(name_tokens(m.text))
+                           or (state.actors[f.actor].known and not info.known)
+                           or (f.start < m.start and state.actors[f.actor].known == info.known))]
+        if not candidates:
+            continue
+        earlier = [f for f in candidates if f.start < m.start]
+        best = (earlier or candidates)[-1 if earlier else 0]
+        target = remap.get(best.actor, best.actor)
+        if target == m.actor:
+            continue
+        if info.known and state.actors[target].known and len(name_tokens(m.text)) >= 2 \
+                and not same_person_name(info.name, state.actors[target].name):
+            continue  # two different people the KB knows
+        remap[m.actor] = target
+    for m in named:
+        info = state.actors[m.actor]
+        if m.actor in remap or info.known or not _person_like(state, info, m):
+            continue
+        holder = _office_holder_by_surname(state, m.text)
+        if holder is not None:
+            state.actors.setdefault(holder.id, holder)
+            remap[m.actor] = holder.id
+    if not remap:
+        return
+    for i, m in enumerate(state.mentions):
+        final = remap.get(m.actor)
+        while final in remap and remap[final] != final:
+            final = remap[final]
+        if final:
+            state.mentions[i] = MentionInfo(m.start, m.end, final, m.via, m.start_char, m.end_char, m.text)
+    for i, r in enumerate(state.roles):
+        if r.person in remap:
+            state.roles[i] = RoleInfo(remap[r.person], r.role, r.of, r.start_char, r.end_char)
+    _dedupe_roles(state)
+
+
+_SURNAMES: dict[int, tuple[KnowledgeBase, dict[str, list[str]]]] = {}
+
+
+def _surname_index(kb: KnowledgeBase) -> dict[str, list[str]]:
+    """Last name -> the KB people with an office, built once per knowledge base."""
+    cached = _SURNAMES.get(id(kb))
+    if cached is not None and cached[0] is kb:
+        return cached[1]
+    index: dict[str, list[str]] = {}
+    people = {t.person for t in kb.tenures}
+    for person in people:
+        actor = kb.get(person)
+        if actor is None:
+            continue
+        for name in (actor.name, *actor.aliases):
+            tokens = name_tokens(name)
+            if len(tokens) >= 2 and person not in index.get(tokens[-1], []):
+                index.setdefault(tokens[-1], []).append(person)
+    _SURNAMES[id(kb)] = (kb, index)
+    return index
+
+
+def _office_holder_by_surname(state: _State, text: str) -> ActorInfo | None:
+    """"Erdogan" alone, in an article of a date when one person of that name held an office."""
+    tokens = name_tokens(text)
+    if len(tokens) != 1 or state.published is None or len(tokens[0]) < 4:
+        return None
+    found = [p for p in _surname_index(state.kb).get(tokens[0], []) if state.kb.offices(p, state.published)]
+    if len(found) != 1:
+        return None
+    actor = state.kb.get(found[0])
+    return _info(state, actor) if actor is not None else None
+
+
+def _dedupe_roles(state: _State) -> None:
+    seen: set[tuple[str, str, str | None]] = set()
+    kept = []
+    for r in state.roles:
+        key = (r.person, r.role, r.of)
+        if key not in seen:
+            seen.add(key)
+            kept.append(r)
+    state.roles = kept
+
+
+# -- institutions ---------------------------------------------------------------------------------
+def _phrase(token: Token) -> tuple[int, int]:
+    """The words of an institution's name around its head noun: modifiers before it and an
+    'of'-phrase of capitalised words after it ("Press Service of the President of Kazakhstan")."""
+    start = token.i
+    for left in sorted(token.lefts, key=lambda t: -t.i):
+        if left.i == start - 1 and left.dep_ in ("compound", "amod", "nmod", "poss", "case", "det", "punct") \
+                and left.text not in (",", "(", ")"):
+            start = left.i
+            if left.dep_ == "poss":
+                start = min(t.i for t in left.subtree)
+                break
+        elif left.i < start - 1 and left.dep_ in ("compound", "amod", "nmod", "poss"):
+            start = min(start, min(t.i for t in left.subtree))
+    while start < token.i and token.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    end = token.i + 1
+    doc = token.doc
+    while end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].text[:1].isupper() or (
+            end + 2 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ == "the" and doc[end + 2].text[:1].isupper()):
+        j = end + 1
+        while j < len(doc) and (doc[j].text[:1].isupper() or doc[j].lower_ in ("the", "of", "and")) and doc[j].text not in ("The",):
+            j += 1
+        while j > end + 1 and doc[j - 1].lower_ in ("the", "of", "and"):
+            j -= 1
+        end = j
+    return start, end
+
+
+def _owner_person(state: _State, start: int, end: int) -> ActorInfo | None:
+    for i in range(start, end):
+        m = state.at(i)
+        if m is not None and state.kind(m.actor) == "person":
+            return state.actors[m.actor]
+    return None
+
+
+def _body_actor(state: _State, text: str, body: Body, country: str | None) -> ActorInfo:
+    """The organization actor of a body: the KB's when it knows the name, else a stable local one
+    per kind of body and country, so that "the Kremlin" and "the Russian presidency" are one actor."""
+    for actor in state.kb.lookup(text):
+        if actor.kind == "organization":
+            return ActorInfo(actor.id, actor.name, actor.kind, actor.country or country, actor.cameo)
+    name = re.sub(r"^(?:the|a|an|his|her|its|their)\s+", "", text, flags=re.I).strip()
+    cameo = None
+    place = state.kb.country_by_iso3(country) if country else None
+    if place is not None and place.cameo:
+        cameo = f"{place.cameo}GOV" if body.kind != "media" else f"{place.cameo}MED"
+    if country and body.kind != "media":
+        key = f"{body.kind} {country}"
+        existing = next((a for a in state.actors.values() if a.id == stable_id(key, "organization")), None)
+        if existing is not None:
+            return existing
+        return ActorInfo(stable_id(key, "organization"), _display(name), "organization", country, cameo, known=False)
+    return ActorInfo(stable_id(name, "organization", country), _display(name), "organization", country, cameo, known=False)
+
+
+def _country_inside(state: _State, start: int, end: int) -> str | None:
+    for i in range(start, end):
+        inner = state.at(i)
+        if inner is not None and state.actors.get(inner.actor) is not None and state.actors[inner.actor].country:
+            return state.actors[inner.actor].country
+    return None
+
+
+def _leads(state: _State, person: ActorInfo) -> bool:
+    """Whether the person heads a state or government (by the article's roles or the KB on its date)."""
+    heads = {norm_name(r) for r in words().head_offices}
+    if any(r.person == person.id and norm_name(r.role) in heads for r in state.roles):
+        return True
+    return any(norm_name(t.role) in heads for t in state.kb.offices(person.id, state.published))
+
+
+def _display(name: str) -> str:
+    name = re.sub(r"['’]s$", "", name.strip())
+    return name[:1].upper() + name[1:]
+
+
+def _institutions(state: _State) -> None:
+    doc = state.doc
+    last_by_head: dict[str, str] = {}
+    last_any: str | None = None
+    seat_re = lexicon().seat_re
+    for token in doc:
+        lower = token.lower_
+        m = state.at(token.i)
+        if m is not None and m.via in ("name", "metonym") and state.kind(m.actor) == "country" \
+                and seat_re.fullmatch(fold(m.text)):
+            # "the Kremlin", "the White House": the seat names the body, not the country
+            body = classify(m.text, state.kb)
+            if body is not None:
+                actor = _body_actor(state, m.text, body, body.country)
+                state.add(m.start, m.end, actor, "institution")
+                last_any = actor.id
+                last_by_head[fold(m.text).split()[-1]] = actor.id
+                continue
+        if m is not None and state.kind(m.actor) == "organization" and m.via != "institution":
+            if token.i != m.end - 1:
+                continue
+            body = classify(m.text, state.kb)
+            if body is not None:
+                info = state.actors[m.actor]
+                country = body.country or info.country or _country_inside(state, m.start, m.end)
+                actor = info if info.known else _body_actor(state, m.text, body, country)
+                state.add(m.start, m.end, actor, "institution")
+                if body.kind != "media":
+                    last_any = actor.id
+                    last_by_head[lower] = actor.id
+            continue
+        if token.pos_ not in ("NOUN", "PROPN") or lower not in HEAD_NOUNS | DOCUMENT_NOUNS:
+            continue
+        if m is not None and m.via not in ("description",):
+            continue
+        start, end = _phrase(token)
+        text = doc[start:end].text
+        body = classify(text, state.kb)
+        owner = _owner_person(state, start, token.i)
+        if body is None and owner is not None and lower in ("office", "service", "administration", "presidency") \
+                and any(t.dep_ == "poss" for t in token.children):
+            # "Erdogan's office", "Tokayev's press service": the office of a head of state or government
+            body = Body("executive" if _leads(state, owner) else "office", owner.country)
+        if lower in DOCUMENT_NOUNS:
+            # "a Kremlin readout", "the statement": the body that issued it
+            source = None
+            for i in range(start, token.i):
+                inner = state.at(i)
+                if inner is not None and state.kind(inner.actor) == "organization":
+                    source = inner.actor
+            source = source or last_any
+            if source is not None and token.dep_ in ("nsubj", "nsubjpass", "pobj", "poss"):
+                state.add(token.i, token.i + 1, state.actors[source], "institution")
+            continue
+        if body is None:
+            bare = all(t.lower_ in ("the", "a", "its", "their") for t in doc[start:token.i])
+            if bare and lower in BODY_BACKREF:
+                target = last_by_head.get(lower) or (last_any if lower in ("presidency", "office", "service") else None)
+                if target is not None:
+                    state.add(start if doc[start].lower_ != "the" else start + 1, token.i + 1,
+                              state.actors[target], "institution")
+            continue
+        country = body.country
+        if owner is not None and owner.country:
+            country = country or owner.country
+            if body.kind == "executive" and lower == "office" and not owner.known:
+                pass
+        if country is None:
+            country = _country_inside(state, start, end)
+        if country is None and any(t.lower_ in ("his", "her") for t in doc[start:token.i]):
+            pronoun = next(t for t in doc[start:token.i] if t.lower_ in ("his", "her"))
+            pm = state.at(pronoun.i)
+            if pm is not None and state.actors.get(pm.actor) is not None:
+                country = state.actors[pm.actor].country
+        if body.kind == "executive" and country is None and lower in ("presidency", "office") \
+                and all(t.lower_ in ("the",) for t in doc[start:token.i]):
+            target = last_by_head.get(lower) or last_any
+            if target is not None:
+                state.add(token.i, token.i + 1, state.actors[target], "institution")
+            continue
+        actor = _body_actor(state, text, Body(body.kind, country, body.seat), country)
+        state.add(start, end, actor, "institution")
+        last_any = actor.id
+        last_by_head[lower] = actor.id
+        if lower == "house" or lower == "palace":
+            last_by_head["palace"] = actor.id
+
+
+# -- spokespeople ---------------------------------------------------------------------------------
+def _spokespeople(state: _State) -> None:
+    """An unnamed spokesperson speaks as the group "Spokesman for X"; a named one is a person."""
+    doc = state.doc
+    last_group: str | None = None
+    for token in doc:
+        if token.lower_ not in SPOKES_NOUNS or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if token.lower_ == "secretary" and not (token.i > 0 and doc[token.i - 1].lower_ == "press"):
+            continue
+        if _names_someone(state, token):
+            continue
+        principal = _principal(state, token)
+        start = token.i - 1 if token.lower_ == "secretary" else token.i
+        if principal is None:
+            bare = token.i > 0 and doc[token.i - 1].lower_ in ("the", "a", "an")
+            if bare and last_group is not None:
+                state.add(start, token.i + 1, state.actors[last_group], "description")
+            continue
+        title = "Press Secretary" if token.lower_ == "secretary" else "Spokesman"
+        group = ActorInfo(stable_id(f"{title} for {principal.name}", "group", principal.country),
+                          f"{title} for {principal.name}", "group", principal.country, principal.cameo, known=False)
+        state.add(start, token.i + 1, group, "description")
+        last_group = group.id
+
+
+def _names_someone(state: _State, token: Token) -> bool:
+    """"spokesman Dmitry Peskov", "Peskov, the Kremlin spokesman", "spokeswoman Maria Zakharova"."""
+    doc = state.doc
+    for i in range(token.i + 1, min(token.i + 4, len(doc))):
+        m = state.at(i)
+        if m is not None and state.kind(m.actor) == "person" and m.via == "name":
+            return i == token.i + 1 or all(doc[j].is_punct or doc[j].lower_ in ("mr", "ms") for j in range(token.i + 1, i))
+        if not (doc[i].is_punct or doc[i].ent_type_ == "PERSON"):
+            break
+    if token.dep_ == "appos" and state.at(token.head.i) is not None and state.kind(state.at(token.head.i).actor) == "person":  # type: ignore[union-attr]
+        return True
+    for child in token.children:
+        if child.dep_ == "appos":
+            m = state.at(child.i)
+            if m is not None and state.kind(m.actor) == "person":
+                return True
+    return False
+
+
+def _principal(state: _State, token: Token) -> ActorInfo | None:
+    """Whom the spokesperson speaks for: "Sisi's spokesman", "a spokesman for Tusk", "the Egyptian
+    presidential spokesman" (the head of state of that country), "Kremlin spokesman"."""
+    doc = state.doc
+    for child in token.children:
+        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("for", "of")):
+            target = child if child.dep_ == "poss" else next((c for c in child.children if c.dep_ == "pobj"), None)
+            if target is None:
+                continue
+            m = state.at(target.i)
+            if m is not None and m.actor in state.actors:
+                return state.actors[m.actor]
+    for i in range(max(0, token.i - 4), token.i):
+        m = state.at(i)
+        if m is not None and m.actor in state.actors and state.kind(m.actor) in ("person", "organization"):
+            if doc[i].dep_ in ("poss", "compound") or doc[i + 1].lower_ in ("'s", "’s"):
+                return state.actors[m.actor]
+    return None
+
+
+# -- office descriptions --------------------------------------------------------------------------
+def _descriptions(state: _State) -> None:
+    """"his Algerian counterpart", "the Chinese leader", "Russia's top diplomat", "the Turkish side",
+    "his guest", "the host": the person who holds that office, or plays that part, in the article."""
+    doc = state.doc
+    lex = words()
+    for token in doc:
+        lower = token.lower_
+        if token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        existing = state.at(token.i)
+        if existing is not None and state.kind(existing.actor) == "person":
+            continue
+        if _names_someone(state, token) or any(t.lower_ in ("former", "first", "late", "ex", "then") for t in token.lefts):
+            continue  # a title before a name, or a former office: not a description of the holder
+        two = f"{doc[token.i - 1].lower_} {lower}" if token.i else lower
+        office = lex.offices.get(two) or lex.offices.get(lower)
+        if lower in lex.counterpart_words:
+            person = _counterpart(state, token)
+        elif lower in lex.leader_words or office:
+            country = _country_modifier(state, token)
+            if country is None:
+                continue
+            person = _holder(state, country, office, token)
+        elif lower == "side":
+            country = _country_modifier(state, token)
+            person = _holder(state, country, None, token) if country else None
+        elif lower in lex.guest_words or lower in lex.host_words:
+            person = _party(state, token, guest=lower in lex.guest_words)
+        else:
+            continue
+        if person is None:
+            continue
+        start = token.i - 1 if office and two in lex.offices else token.i
+        state.add(start, token.i + 1, person, "description")
+
+
+def _country_modifier(state: _State, token: Token) -> str | None:
+    """The country in "the Kazakh leader", "Russia's top diplomat", "the Turkish side"."""
+    for child in sorted(token.lefts, key=lambda t: -t.i):
+        if child.dep_ in ("amod", "compound", "poss", "nmod"):
+            m = state.at(child.i)
+            if m is not None and state.kind(m.actor) == "country":
+                return state.actors[m.actor].country
+            place = state.kb.country_by_demonym(child.text) or state.kb.country_by_name(child.text)
+            if place is not None:
+                return place.country
+    return None
+
+
+def _holder(state: _State, country: str, office: str | None, token: Token) -> ActorInfo | None:
+    """Who holds ``office`` (or leads, when None) of a country: the person the article gives it,
+    else a person of that country the article names (for a leader), else the KB holder."""
+    people = [m for m in state.mentions if state.kind(m.actor) == "person"
+              and state.actors[m.actor].country == country]
+    roles = [r for r in state.roles if r.person in state.actors and state.actors[r.person].country == country]
+    wanted = (office,) if office else words().head_offices
+    for role in wanted:
+        for r in roles:
+            if norm_name(r.role) == norm_name(role):
+                return state.actors[r.person]
+    if office is None and people:
+        before = [m for m in people if m.start < token.i]
+        return state.actors[(before or people)[-1].actor]
+    place = state.kb.country_by_iso3(country)
+    on = state.published
+    if place is None or on is None:
+        return None
+    for role in wanted:
+        holders = state.kb.holders(role, place.id, on)
+        if holders:
+            return _info(state, holders[0])
+    return None
+
+
+def _info(state: _State, actor: KBActor) -> ActorInfo:
+    return state.actors.get(actor.id) or ActorInfo(actor.id, actor.name, actor.kind, actor.country, actor.cameo)
+
+
+def _anchor(state: _State, token: Token) -> ActorInfo | None:
+    """The person a possessive or the clause's subject points to ("his" counterpart, "Lavrov and
+    his Chinese counterpart")."""
+    for child in token.children:
+        if child.dep_ == "poss":
+            m = state.at(child.i)
+            if m is not None and state.kind(m.actor) == "person":
+                return state.actors[m.actor]
+    sent = token.sent
+    subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.i < token.i]
+    for subject in reversed(subjects):
+        m = state.at(subject.i)
+        if m is not None and state.kind(m.actor) == "person":
+            return state.actors[m.actor]
+    earlier = [m for m in state.mentions if m.start < token.i and state.kind(m.actor) == "person"]
+    return state.actors[earlier[-1].actor] if earlier else None
+
+
+def _counterpart(state: _State, token: Token) -> ActorInfo | None:
+    """"his Algerian counterpart": the anchor's office, held in the named country."""
+    anchor = _anchor(state, token)
+    country = _country_modifier(state, token)
+    if anchor is None or country is None:
+        return None
+    offices = [r.role for r in state.roles if r.person == anchor.id]
+    if not offices and state.published is not None:
+        offices = [t.role for t in state.kb.offices(anchor.id, state.published)]
+    for office in offices:
+        person = _holder(state, country, office, token)
+        if person is not None and person.id != anchor.id:
+            return person
+    return None
+
+
+def _party(state: _State, token: Token, guest: bool) -> ActorInfo | None:
+    """"his guest" / "the visitor" / "the host": the other party of the visit the article reports.
+    The guest is the person other than the possessor (or the subject); the host, the person of the
+    country where the visit takes place, else the other person."""
+    anchor = _anchor(state, token)
+    people: list[str] = []
+    for m in state.mentions:
+        if state.kind(m.actor) == "person" and m.start < token.i and m.actor not in people:
+            people.append(m.actor)
+    others = [p for p in people if anchor is None or p != anchor.id]
+    if not others:
+        return None
+    if not guest:
+        place = _place_of_visit(state)
+        local = [p for p in others if place and state.actors[p].country == place]
+        if local:
+            return state.actors[local[-1]]
+    return state.actors[others[-1]] if anchor is not None else state.actors[others[0]]
+
+
+def _place_of_visit(state: _State) -> str | None:
+    for start, _, _ in dateline_spans(state.doc.text):
+        span = state.doc.char_span(start, start + 40, alignment_mode="expand")
+        if span is not None:
+            word = span.text.split(",")[0].strip()
+            place = state.kb.place(word.title())
+            if place is not None and place.country:
+                return place.country
+    return None
+
+
+# -- pronouns -------------------------------------------------------------------------------------
+def gender_of(state: _State, actor: ActorInfo) -> str | None:
+    """"male" / "female" from the KB, a title or honorific used with the name, or the first name."""
+    if actor.id in state.gender:
+        return state.gender[actor.id] or None
+    found: str | None = None
+    kb_actor = state.kb.get(actor.id)
+    found = getattr(kb_actor, "gender", None) if kb_actor is not None else None
+    lex = words()
+    if found is None:
+        for m in state.mentions:
+            if m.actor != actor.id or m.via != "name":
+                continue
+            before = state.doc[max(0, m.start - 2):m.start]
+            titles = {t.lower_.rstrip(".") for t in before}
+            if titles & lex.female_titles:
+                found = "female"
+            elif titles & lex.male_titles:
+                found = "male"
+            if found:
+                break
+    if found is None:
+        first = norm_name(actor.name).split()[:1]
+        if first and first[0] in lex.female_names:
+            found = "female"
+        elif first and first[0] in lex.male_names:
+            found = "male"
+    state.gender[actor.id] = found or ""
+    return found
+
+
+def _pronouns(state: _State) -> None:
+    """A pronoun whose antecedent has the other gender moves to the nearest person of its own."""
+    for i, m in enumerate(state.mentions):
+        if m.via != "pronoun":
+            continue
+        word = m.text.lower()
+        wanted = "male" if word in MALE_WORDS else "female" if word in FEMALE_WORDS else None
+        info = state.actors.get(m.actor)
+        if wanted is None or info is None or gender_of(state, info) in (None, wanted):
+            continue
+        candidates = [c for c in state.mentions if c.start < m.start and c.via != "pronoun"
+                      and state.kind(c.actor) == "person" and gender_of(state, state.actors[c.actor]) == wanted]
+        if candidates:
+            state.mentions[i] = MentionInfo(m.start, m.end, candidates[-1].actor, m.via, m.start_char, m.end_char, m.text)
+
+
+# -- ids ------------------------------------------------------------------------------------------
+def _stable_ids(state: _State) -> None:
+    """People outside the KB: one id from the fullest name and the country the article gives."""
+    remap: dict[str, ActorInfo] = {}
+    for actor_id, info in list(state.actors.items()):
+        if info.known or info.kind != "person":
+            continue
+        country = info.country or next((_role_country(state, r) for r in state.roles if r.person == actor_id), None)
+        new = ActorInfo(stable_id(info.name, "person", country), info.name, info.kind, country, info.cameo, known=False)
+        if new.id != actor_id:
+            remap[actor_id] = new
+    if not remap:
+        return
+    for old, new in remap.items():
+        state.actors.pop(old, None)
+        state.actors[new.id] = new
+    state.mentions = [MentionInfo(m.start, m.end, remap[m.actor].id, m.via, m.start_char, m.end_char, m.text)
+                      if m.actor in remap else m for m in state.mentions]
+    state.roles = [RoleInfo(remap[r.person].id, r.role, r.of, r.start_char, r.end_char)
+                   if r.person in remap else r for r in state.roles]
+
+
+def _role_country(state: _State, role: RoleInfo) -> str | None:
+    if not role.of:
+        return None
+    place = state.kb.country_by_name(role.of)
+    return place.country if place is not None else None
+
+
+@Language.factory(
+    "communique_entities",
+    requires=["doc._.cq_mentions", "doc._.cq_actors", "token.dep"],
+    assigns=["doc._.cq_mentions", "doc._.cq_actors", "doc._.cq_roles"],
+)
+def make_entities(nlp: Language, name: str) -> EntityLinker:
+    return EntityLinker(nlp)
