@@ -106,6 +106,7 @@ class ActorInfo:
     country: str | None = None
     cameo: str | None = None
     known: bool = True  # in the knowledge base
+    institution: str | None = None  # the kind of body an organization is (institutions.Body.kind)
 
 
 @dataclass

@@ -46,7 +46,9 @@ DATELINE = re.compile(
     re.M,
 )
 BODY_BACKREF = frozenset({"ministry", "office", "presidency", "service", "department", "palace", "court",
-                          "administration", "division", "directorate", "chancellery", "secretariat"})
+                          "administration", "division", "directorate", "chancellery", "secretariat"}) | {
+    "newspaper", "paper", "agency", "broadcaster", "daily", "outlet", "channel"}
+MEDIA_BACKREF = frozenset({"newspaper", "paper", "agency", "broadcaster", "daily", "outlet", "channel"})
 DOCUMENT_NOUNS = frozenset({"statement", "readout", "communique", "communiqué", "release", "bulletin", "report"})
 SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "secretary"})
 MALE_WORDS = frozenset({"he", "him", "his", "himself"})
@@ -164,6 +166,7 @@ class EntityLinker:
                        list(doc._.cq_roles or []), doc._.cq_published)
         _drop_places(state)
         _join_names(state)
+        _countries_from_roles(state)
         _institutions(state)
         _spokespeople(state)
         _descriptions(state)
@@ -353,24 +356,39 @@ def _owner_person(state: _State, start: int, end: int) -> ActorInfo | None:
     return None
 
 
-def _body_actor(state: _State, text: str, body: Body, country: str | None) -> ActorInfo:
+def _body_actor(state: _State, text: str, body: Body, country: str | None, owner: str | None = None) -> ActorInfo:
     """The organization actor of a body: the KB's when it knows the name, else a stable local one
     per kind of body and country, so that "the Kremlin" and "the Russian presidency" are one actor."""
     for actor in state.kb.lookup(text):
         if actor.kind == "organization":
-            return ActorInfo(actor.id, actor.name, actor.kind, actor.country or country, actor.cameo)
-    name = re.sub(r"^(?:the|a|an|his|her|its|their)\s+", "", text, flags=re.I).strip()
+            return ActorInfo(actor.id, actor.name, actor.kind, actor.country or country, actor.cameo,
+                             institution=getattr(actor, "institution", None) or body.kind)
+    name = _display(re.sub(r"^(?:the|a|an|his|her|its|their)\s+", "", text, flags=re.I).strip())
     cameo = None
     place = state.kb.country_by_iso3(country) if country else None
     if place is not None and place.cameo:
         cameo = f"{place.cameo}GOV" if body.kind != "media" else f"{place.cameo}MED"
     if country and body.kind != "media":
         key = f"{body.kind} {country}"
-        existing = next((a for a in state.actors.values() if a.id == stable_id(key, "organization")), None)
+        existing = state.actors.get(stable_id(key, "organization"))
         if existing is not None:
             return existing
-        return ActorInfo(stable_id(key, "organization"), _display(name), "organization", country, cameo, known=False)
-    return ActorInfo(stable_id(name, "organization", country), _display(name), "organization", country, cameo, known=False)
+        if not body.seat and place is not None and classify(name) is None:
+            name = _canonical_body(body.kind, place.name, owner)  # "Erdogan's office" -> a name of its kind
+        return ActorInfo(stable_id(key, "organization"), name, "organization", country, cameo, known=False,
+                         institution=body.kind)
+    return ActorInfo(stable_id(name, "organization", country), name, "organization", country, cameo, known=False,
+                     institution=body.kind)
+
+
+def _canonical_body(kind: str, country: str, owner: str | None) -> str:
+    if kind == "executive":
+        return f"Office of the {owner or 'Head of State'} of {country}"
+    if kind == "foreign_ministry":
+        return f"Ministry of Foreign Affairs of {country}"
+    if kind.startswith("ministry:"):
+        return f"Ministry of {kind.split(':', 1)[1].title()} of {country}"
+    return f"Office of {country}"
 
 
 def _country_inside(state: _State, start: int, end: int) -> str | None:
@@ -381,12 +399,14 @@ def _country_inside(state: _State, start: int, end: int) -> str | None:
     return None
 
 
-def _leads(state: _State, person: ActorInfo) -> bool:
-    """Whether the person heads a state or government (by the article's roles or the KB on its date)."""
-    heads = {norm_name(r) for r in words().head_offices}
-    if any(r.person == person.id and norm_name(r.role) in heads for r in state.roles):
-        return True
-    return any(norm_name(t.role) in heads for t in state.kb.offices(person.id, state.published))
+def _head_office(state: _State, person: ActorInfo) -> str | None:
+    """The head-of-state or -government office a person holds (the article's roles, else the KB's)."""
+    heads = {norm_name(r): r for r in words().head_offices}
+    for role in [r.role for r in state.roles if r.person == person.id] + \
+            [t.role for t in state.kb.offices(person.id, state.published)]:
+        if norm_name(role) in heads:
+            return heads[norm_name(role)]
+    return None
 
 
 def _display(name: str) -> str:
@@ -395,9 +415,9 @@ def _display(name: str) -> str:
 
 
 def _institutions(state: _State) -> None:
+    """Bodies named in the text, and later words that refer back to them."""
     doc = state.doc
-    last_by_head: dict[str, str] = {}
-    last_any: str | None = None
+    recent = _Recent()
     seat_re = lexicon().seat_re
     for token in doc:
         lower = token.lower_
@@ -407,79 +427,111 @@ def _institutions(state: _State) -> None:
             # "the Kremlin", "the White House": the seat names the body, not the country
             body = classify(m.text, state.kb)
             if body is not None:
-                actor = _body_actor(state, m.text, body, body.country)
-                state.add(m.start, m.end, actor, "institution")
-                last_any = actor.id
-                last_by_head[fold(m.text).split()[-1]] = actor.id
-                continue
+                recent.note(state.add(m.start, m.end, _body_actor(state, m.text, body, body.country), "institution"),
+                            fold(m.text).split()[-1], body)
+            continue
+        if m is not None and state.kind(m.actor) == "organization" and m.via != "institution" and token.i != m.end - 1:
+            continue
         if m is not None and state.kind(m.actor) == "organization" and m.via != "institution":
-            if token.i != m.end - 1:
-                continue
-            body = classify(m.text, state.kb)
-            if body is not None:
+            found = _body_at(state, token, m.start, m.end)
+            if found is not None:
+                start, end, text, body, owner = found
                 info = state.actors[m.actor]
-                country = body.country or info.country or _country_inside(state, m.start, m.end)
-                actor = info if info.known else _body_actor(state, m.text, body, country)
-                state.add(m.start, m.end, actor, "institution")
-                if body.kind != "media":
-                    last_any = actor.id
-                    last_by_head[lower] = actor.id
+                actor = info if info.known else _body_actor(state, text, body, body.country, owner)
+                recent.note(state.add(start, end, actor, "institution"), lower, body)
             continue
         if token.pos_ not in ("NOUN", "PROPN") or lower not in HEAD_NOUNS | DOCUMENT_NOUNS:
             continue
-        if m is not None and m.via not in ("description",):
+        if m is not None and m.via != "description":
             continue
-        start, end = _phrase(token)
-        text = doc[start:end].text
-        body = classify(text, state.kb)
-        owner = _owner_person(state, start, token.i)
-        if body is None and owner is not None and lower in ("office", "service", "administration", "presidency") \
-                and any(t.dep_ == "poss" for t in token.children):
-            # "Erdogan's office", "Tokayev's press service": the office of a head of state or government
-            body = Body("executive" if _leads(state, owner) else "office", owner.country)
         if lower in DOCUMENT_NOUNS:
-            # "a Kremlin readout", "the statement": the body that issued it
-            source = None
-            for i in range(start, token.i):
-                inner = state.at(i)
-                if inner is not None and state.kind(inner.actor) == "organization":
-                    source = inner.actor
-            source = source or last_any
-            if source is not None and token.dep_ in ("nsubj", "nsubjpass", "pobj", "poss"):
-                state.add(token.i, token.i + 1, state.actors[source], "institution")
+            _document(state, token, recent)
             continue
-        if body is None:
-            bare = all(t.lower_ in ("the", "a", "its", "their") for t in doc[start:token.i])
-            if bare and lower in BODY_BACKREF:
-                target = last_by_head.get(lower) or (last_any if lower in ("presidency", "office", "service") else None)
-                if target is not None:
-                    state.add(start if doc[start].lower_ != "the" else start + 1, token.i + 1,
-                              state.actors[target], "institution")
-            continue
-        country = body.country
-        if owner is not None and owner.country:
-            country = country or owner.country
-            if body.kind == "executive" and lower == "office" and not owner.known:
-                pass
-        if country is None:
-            country = _country_inside(state, start, end)
-        if country is None and any(t.lower_ in ("his", "her") for t in doc[start:token.i]):
-            pronoun = next(t for t in doc[start:token.i] if t.lower_ in ("his", "her"))
-            pm = state.at(pronoun.i)
-            if pm is not None and state.actors.get(pm.actor) is not None:
-                country = state.actors[pm.actor].country
-        if body.kind == "executive" and country is None and lower in ("presidency", "office") \
-                and all(t.lower_ in ("the",) for t in doc[start:token.i]):
-            target = last_by_head.get(lower) or last_any
+        found = _body_at(state, token, token.i, token.i + 1)
+        if found is None or (found[3].country is None and _bare(token)):
+            # "the ministry", "the presidency", "the newspaper": the last body of that kind
+            target = recent.back(lower) if _bare(token) else None
             if target is not None:
                 state.add(token.i, token.i + 1, state.actors[target], "institution")
             continue
-        actor = _body_actor(state, text, Body(body.kind, country, body.seat), country)
-        state.add(start, end, actor, "institution")
-        last_any = actor.id
-        last_by_head[lower] = actor.id
-        if lower == "house" or lower == "palace":
-            last_by_head["palace"] = actor.id
+        start, end, text, body, owner = found
+        actor = _body_actor(state, text, body, body.country, owner)
+        recent.note(state.add(start, end, actor, "institution"), lower, body)
+
+
+class _Recent:
+    """The bodies named so far, for "the ministry", "the press service", "the statement"."""
+
+    def __init__(self) -> None:
+        self.by_word: dict[str, str] = {}
+        self.by_kind: dict[str, str] = {}
+        self.last: str | None = None
+
+    def note(self, mention: MentionInfo, word: str, body: Body) -> None:
+        self.by_word[word] = mention.actor
+        self.by_kind[body.kind] = mention.actor
+        for noun in fold(mention.text).split():
+            if noun in BODY_BACKREF:
+                self.by_word.setdefault(noun, mention.actor)
+        if body.kind != "media":
+            self.last = mention.actor
+
+    def back(self, word: str) -> str | None:
+        if word in MEDIA_BACKREF:
+            return self.by_kind.get("media")
+        if word in self.by_word:
+            return self.by_word[word]
+        if word == "ministry":
+            return next((v for k, v in self.by_kind.items() if "ministry" in k), None)
+        if word in ("presidency", "office", "service", "palace", "administration"):
+            return self.by_kind.get("executive") or self.last
+        return None
+
+
+def _bare(token: Token) -> bool:
+    """"the ministry", "its press service": a head noun with nothing but a determiner before it."""
+    lefts = [t for t in token.lefts]
+    return all(t.lower_ in ("the", "a", "its", "their", "press", "media") for t in lefts)
+
+
+def _body_at(state: _State, token: Token, start: int, end: int) -> tuple[int, int, str, Body, str | None] | None:
+    """The body whose name ends at ``token``: its words, kind, country and the owner's office."""
+    doc = state.doc
+    p_start, p_end = _phrase(token)
+    start, end = min(start, p_start), max(end, p_end)
+    while start < token.i and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    text = doc[start:end].text
+    body = classify(text, state.kb)
+    owner = _owner_person(state, start, token.i)
+    title = None
+    if owner is not None:
+        title = _head_office(state, owner)
+        if body is None and token.lower_ in ("office", "service", "administration") \
+                and any(t.dep_ == "poss" for t in token.children):
+            # "Erdogan's office", "Tokayev's press service": the office of a head of state or government
+            body = Body("executive" if title else "office", owner.country)
+    if body is None:
+        return None
+    country = body.country or (owner.country if owner is not None else None) or _country_inside(state, start, end)
+    if country is None:
+        pronoun = next((t for t in doc[start:token.i] if t.lower_ in ("his", "her", "its")), None)
+        pm = state.at(pronoun.i) if pronoun is not None else None
+        if pm is not None and pm.actor in state.actors:
+            country = state.actors[pm.actor].country
+    return start, end, text, Body(body.kind, country, body.seat), title
+
+
+def _document(state: _State, token: Token, recent: _Recent) -> None:
+    """"a Kremlin readout", "the statement": the body that issued it speaks through it."""
+    source = None
+    for child in token.lefts:
+        inner = state.at(child.i)
+        if inner is not None and state.kind(inner.actor) in ("organization", "group"):
+            source = inner.actor
+    source = source or recent.last
+    if source is not None and token.dep_ in ("nsubj", "nsubjpass", "pobj", "poss"):
+        state.add(token.i, token.i + 1, state.actors[source], "institution")
 
 
 # -- spokespeople ---------------------------------------------------------------------------------
@@ -738,6 +790,13 @@ def _pronouns(state: _State) -> None:
             state.mentions[i] = MentionInfo(m.start, m.end, candidates[-1].actor, m.via, m.start_char, m.end_char, m.text)
 
 
+def _countries_from_roles(state: _State) -> None:
+    """A person outside the KB takes the country of the office the article gives them."""
+    for actor_id, info in state.actors.items():
+        if info.kind == "person" and info.country is None:
+            info.country = next((c for c in (_role_country(state, r) for r in state.roles if r.person == actor_id) if c), None)
+
+
 # -- ids ------------------------------------------------------------------------------------------
 def _stable_ids(state: _State) -> None:
     """People outside the KB: one id from the fullest name and the country the article gives."""
@@ -745,8 +804,8 @@ def _stable_ids(state: _State) -> None:
     for actor_id, info in list(state.actors.items()):
         if info.known or info.kind != "person":
             continue
-        country = info.country or next((_role_country(state, r) for r in state.roles if r.person == actor_id), None)
-        new = ActorInfo(stable_id(info.name, "person", country), info.name, info.kind, country, info.cameo, known=False)
+        new = ActorInfo(stable_id(info.name, "person", info.country), info.name, info.kind, info.country, info.cameo,
+                        known=False)
         if new.id != actor_id:
             remap[actor_id] = new
     if not remap:

@@ -75,6 +75,9 @@ def actor_matches(gold_name: str | None, analysis: Analysis, actor_id: str | Non
         return False
     if names_match(gold_name, actor.name) or any(names_match(gold_name, m.text) for m in actor.mentions):
         return True
+    kind = actor.codes.get("institution")
+    if kind and body.same_as(Body(kind, actor.country)):
+        return True
     for text in (actor.name, *(m.text for m in actor.mentions)):
         theirs = _body(text)
         if theirs is not None:

@@ -158,7 +158,7 @@ def to_analysis(doc: Doc, article: Article, info: PipelineInfo, *, include_text:
         actors.append(
             Actor(
                 id=actor_id, name=info_.name, kind=info_.kind, country=info_.country,  # type: ignore[arg-type]
-                codes={"cameo": info_.cameo} if info_.cameo else {},
+                codes={k: v for k, v in (("cameo", info_.cameo), ("institution", info_.institution)) if v},
                 mentions=mentions_by_actor.get(actor_id, []),
             )
         )

@@ -28,7 +28,7 @@ DATA = Path(__file__).parent / "data" / "bodies_en.json"
 HEAD_NOUNS = frozenset({
     "ministry", "office", "presidency", "service", "department", "administration", "court", "palace",
     "house", "chancellery", "division", "directorate", "secretariat", "agency", "government", "cabinet",
-    "centre", "center", "statement", "readout", "communique", "spokesman", "spokeswoman", "spokesperson",
+    "centre", "center", "newspaper", "paper", "daily", "broadcaster", "outlet", "channel",
 })
 
 
