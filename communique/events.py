@@ -197,16 +197,10 @@ class EventFinder:
 
     def _attributes(self, doc: Doc, sent: Span, trigger: Token, event: EventInfo) -> None:
         text = sent.text
-        if INFORMAL.search(text):
-            event.formality = "informal"
-        elif FORMAL.search(text) or event.kind == "summit":
-            event.formality = "formal"
+        event.formality = _formality(trigger, sent, event.kind)
         if RECURRING.search(text) or (trigger.tag_ == "NNS" and re.search(r"\b(norm|regular|series)\b", text, re.I)):
             event.recurring = True
-        if CANCELLED.search(text):
-            event.status = "cancelled"
-        elif _is_future(trigger, text):
-            event.status = "planned"
+        event.status = _status(trigger, text)
         initiator = _initiator(doc, sent, event)
         if initiator:
             event.initiator = initiator
@@ -545,6 +539,70 @@ def _unique(items: list[str]) -> list[str]:
         if item not in seen:
             seen.append(item)
     return seen
+
+
+# Words that make a contact cancelled or planned when they govern its word (contract v1.1: "Biden
+# called Albanese to explain why he had postponed his visit" is a held call beside a cancelled visit).
+CANCEL_HEADS = frozenset("cancel postpone scrap scuttle delay shelve defer abandon suspend halt end".split())
+PLAN_HEADS = frozenset("""agree plan prepare arrange expect schedule invite accept propose intend hope want seek
+    set due look consider offer""".split())
+PLAN_NOUNS = frozenset("preparation preparations invitation plan plans agenda proposal prospect possibility".split())
+PLAN_MODIFIERS = frozenset("planned upcoming forthcoming proposed scheduled expected future next possible".split())
+CANCEL_MODIFIERS = frozenset("cancelled canceled postponed scrapped delayed aborted".split())
+_GOVERNED = ("dobj", "nsubjpass", "xcomp", "pobj", "prep", "compound", "attr", "acomp", "oprd")
+INFORMAL_NOUNS = frozenset("dinner lunch breakfast walk stroll tête-à-tête tete-a-tete tea barbecue".split())
+INFORMAL_WORDS = frozenset("informal informally unofficial unofficially private privately".split())
+FORMAL_WORDS = frozenset("official officially formal formally state plenary".split())
+
+
+def _status(trigger: Token, text: str) -> str:
+    """held, planned or cancelled: read from the words that govern the trigger (its modifiers, the
+    verbs and nouns above it up to the clause), never from another clause of the sentence."""
+    for child in trigger.children:
+        if child.dep_ in ("amod", "acl") and child.lower_ in CANCEL_MODIFIERS:
+            return "cancelled"
+        if child.dep_ in ("amod", "acl", "compound") and child.lower_ in PLAN_MODIFIERS:
+            return "planned"
+    node = trigger
+    for _ in range(6):
+        head, rel = node.head, node.dep_
+        if head is node or rel not in _GOVERNED + ("nsubj", "pcomp", "dative", "conj", "appos"):
+            break
+        lemma = head.lemma_.lower()
+        if rel != "nsubj" and (lemma in CANCEL_HEADS or (lemma in ("call", "break") and any(
+                c.dep_ == "prt" and c.lower_ == "off" for c in head.children))):
+            return "cancelled"
+        if rel != "nsubj" and (lemma in PLAN_HEADS or lemma in PLAN_NOUNS):
+            return "planned"
+        if rel == "nsubj" and lemma in ("remain", "be") and any(
+                g.lemma_.lower() in PLAN_NOUNS for c in head.children if c.dep_ == "prep" for g in c.children):
+            return "planned"  # "a visit remained on the agenda"
+        node = head
+    return "planned" if _is_future(trigger, text) else "held"
+
+
+def _formality(trigger: Token, sent: Span, kind: str | None) -> str:
+    """formal / informal / unspecified from the words of this contact ("official talks", "a private
+    lunch", "an informal dinner", "a state visit"); the sentence's wording only when it reports one
+    contact, so that "official talks followed by a private lunch" are two records, one of each."""
+    words = [c for c in trigger.children if c.dep_ in ("amod", "compound", "advmod", "nmod")]
+    if trigger.pos_ == "VERB":
+        words += [g for c in trigger.children if c.dep_ in ("dobj", "prep") for g in [c, *c.children]
+                  if g.dep_ in ("amod", "pobj", "dobj")]
+    lowered = {w.lower_ for w in words}
+    if lowered & INFORMAL_WORDS:
+        return "informal"
+    if lowered & FORMAL_WORDS and not any(w.lower_ == "working" for w in words):
+        return "formal"
+    if trigger.lower_ in INFORMAL_NOUNS and not lowered & {"working", "official", "state"}:
+        return "informal"
+    others = [t for t, _ in _triggers(sent) if t.i != trigger.i]
+    if not others or all(t.lower_ not in INFORMAL_NOUNS and t.lemma_.lower() not in ("visit",) for t in others):
+        if INFORMAL.search(sent.text):
+            return "informal"
+        if FORMAL.search(sent.text):
+            return "formal"
+    return "formal" if kind == "summit" else "unspecified"
 
 
 def _is_future(trigger: Token, text: str) -> bool:
