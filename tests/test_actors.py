@@ -31,7 +31,9 @@ def test_actors_date_dependent_office(analyze) -> None:
 
 def test_actors_metonym(analyze) -> None:
     a = analyze("The Kremlin said that the proposal deserved attention.")
-    assert a.actor(a.quotes[0].speaker).name == "Russia"
+    # contract v1.1: the institution speaks, not its country (issue 10)
+    speaker = a.actor(a.quotes[0].speaker)
+    assert speaker.name == "Kremlin" and speaker.kind == "organization" and speaker.country == "RUS"
 
 
 def test_actors_unknown_minister_by_apposition(analyze) -> None:
