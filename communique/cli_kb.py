@@ -5,7 +5,10 @@ The lead's ``communique.cli`` calls :func:`register` to add them to its ``cli`` 
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import json
 from pathlib import Path
 
 import click
@@ -13,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .errors import CommuniqueError
-from .kb import DEFAULT_KB, KnowledgeBase, norm_name
+from .kb import DEFAULT_KB, KBActor, KnowledgeBase
 from .kbbuild import build_kb, wikidata_rows
 
 
@@ -58,6 +61,10 @@ kb_option = click.option("--kb", "kb_path", type=click.Path(dir_okay=False, path
                          help="KB file to read (default: the packaged snapshot).")
 
 
+# Below this many columns the office table leaves out titles and sources.
+WIDE_TABLE = 120
+
+
 @click.group("actors")
 def actors() -> None:
     """Look up actors in the knowledge base."""
@@ -68,65 +75,93 @@ def actors() -> None:
 @click.option("--limit", default=20, show_default=True, help="Most rows to show.")
 @kb_option
 def actors_search(name: str, limit: int, kb_path: Path | None) -> None:
-    """Find actors whose name or alias matches NAME (exactly, else by prefix).
+    """Find actors by name, surname, partial name, alias or transliteration; close misspellings ranked.
 
     Example:
 
-        communique actors search Tokaev
+        communique actors search Trump
     """
     base = _load(kb_path)
-    key = norm_name(name)
-    rows: list[tuple[str, str, str, str, str]] = []
-    for alias, actor in base.names():
-        alias_key = norm_name(alias)
-        if alias_key == key or (len(key) >= 3 and alias_key.startswith(key)):
-            rows.append((actor.id, actor.name, actor.kind, actor.country or "", alias))
-    rows.sort(key=lambda r: (norm_name(r[4]) != key, r[1]))
-    seen: set[str] = set()
-    table = Table("id", "name", "kind", "country", "matching alias")
-    for row in rows:
-        if row[0] in seen:
-            continue
-        seen.add(row[0])
-        table.add_row(*row)
-        if len(seen) >= limit:
-            break
-    if not seen:
+    found = base.search(name, limit)
+    if not found:
         raise click.ClickException(f"no actor named {name!r} in KB {base.version}")
+    table = Table("id", "name", "kind", "country", "matching name", "score")
+    for actor, alias, score in found:
+        table.add_row(actor.id, actor.name, actor.institution or actor.kind, actor.country or "", alias, f"{score:.2f}")
     Console().print(table)
+
+
+def _facts(base: KnowledgeBase, actor: KBActor) -> list[tuple[str, str]]:
+    values = (("id", actor.id), ("name", actor.name), ("kind", actor.kind), ("institution", actor.institution),
+              ("country", actor.country), ("CAMEO", actor.cameo), ("gender", actor.gender), ("capital", actor.capital),
+              ("aliases", ", ".join(actor.aliases)), ("demonyms", ", ".join(actor.demonyms)),
+              ("metonyms", ", ".join(actor.metonyms)))
+    return [(label, value) for label, value in values if value]
+
+
+def _office_rows(base: KnowledgeBase, actor: KBActor, day: dt.date | None) -> list[dict[str, str]]:
+    rows = []
+    for tenure in sorted(base.offices(actor.id, day), key=lambda t: t.start or dt.date.min):
+        of = base.get(tenure.of)
+        rows.append({"role": tenure.role, "of": of.name if of else (tenure.of or ""), "start": str(tenure.start or ""),
+                     "end": str(tenure.end or ""), "title": tenure.title, "source": tenure.source})
+    return rows
 
 
 @actors.command("show")
 @click.argument("actor_id")
 @click.option("--on", "on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Only offices held on this date (YYYY-MM-DD).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+              help="table for people; json (facts and offices) or csv (offices) for programs.")
 @kb_option
-def actors_show(actor_id: str, on: dt.datetime | None, kb_path: Path | None) -> None:
+def actors_show(actor_id: str, on: dt.datetime | None, fmt: str, kb_path: Path | None) -> None:
     """Show an actor's facts and offices (on a date, or all).
 
     Example:
 
-        communique actors show Q57394 --on 2020-06-01
+        communique actors show Q57394 --on 2020-06-01 --format json
     """
     base = _load(kb_path)
     actor = base.get(actor_id)
     if actor is None:
         raise click.ClickException(f"no actor with id {actor_id!r}; find ids with `communique actors search NAME`")
-    facts = Table("field", "value", show_header=False)
-    for label, value in (("id", actor.id), ("name", actor.name), ("kind", actor.kind), ("country", actor.country),
-                         ("CAMEO", actor.cameo), ("capital", actor.capital), ("aliases", ", ".join(actor.aliases)),
-                         ("demonyms", ", ".join(actor.demonyms)), ("metonyms", ", ".join(actor.metonyms))):
-        if value:
-            facts.add_row(label, value)
-    console = Console()
-    console.print(facts)
     day = on.date() if on else None
-    offices = Table("role", "of", "start", "end", "title", "source", title=f"offices{f' on {day}' if day else ''}")
-    for tenure in sorted(base.offices(actor.id, day), key=lambda t: t.start or dt.date.min):
-        of = base.get(tenure.of)
-        offices.add_row(tenure.role, of.name if of else (tenure.of or ""), str(tenure.start or ""),
-                        str(tenure.end or ""), tenure.title, tenure.source)
-    console.print(offices)
+    offices = _office_rows(base, actor, day)
+    if fmt == "json":
+        click.echo(json.dumps({**dict(_facts(base, actor)), "aliases": list(actor.aliases), "offices": offices},
+                              ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=["id", "name", "role", "of", "start", "end", "title", "source"])
+        writer.writeheader()
+        for row in offices:
+            writer.writerow({"id": actor.id, "name": actor.name, **row})
+        click.echo(out.getvalue(), nl=False)
+        return
+    console = Console()
+    facts = Table("field", "value", show_header=False)
+    for label, value in _facts(base, actor):
+        facts.add_row(label, value)
+    console.print(facts)
+    # Titles and roles never break inside ("Chairman of the Security Council" on one line): the
+    # long free-text columns (title, source) give way first (issue 14, defect 4).
+    # In a narrow terminal the free-text columns are left to --format json/csv.
+    wide = console.width >= WIDE_TABLE
+    table = Table(title=f"offices{f' on {day}' if day else ''}",
+                  caption=None if wide else "titles and sources: --format json or csv, or a wider terminal")
+    table.add_column("role", no_wrap=True, overflow="ellipsis", ratio=3)
+    table.add_column("of", no_wrap=True, overflow="ellipsis", ratio=2)
+    table.add_column("start", no_wrap=True, min_width=10)
+    table.add_column("end", no_wrap=True, min_width=10)
+    if wide:
+        table.add_column("title", overflow="fold", ratio=3)
+        table.add_column("source", overflow="fold", ratio=2)
+    for row in offices:
+        cells = [row["role"], row["of"], row["start"], row["end"]]
+        table.add_row(*(cells + [row["title"], row["source"]] if wide else cells))
+    console.print(table)
 
 
 def register(cli: click.Group) -> None:

@@ -8,7 +8,11 @@ The KB is one JSON document (``communique/data/kb.json.gz``, built by ``communiq
                  "aliases": ["Putin", "Vladimir Vladimirovich Putin", "Poutine"],
                  # countries also carry:
                  "iso3": "RUS", "demonyms": ["Russian"], "capital": "Moscow",
-                 "metonyms": ["the Kremlin", "Moscow"]}, ...],
+                 "metonyms": ["the Kremlin", "Moscow"],
+                 # optional: "gender" ("male"/"female") for people; "institution" for bodies
+                 # that speak for a state (executive, press_service, foreign_ministry,
+                 # ministry:<field>), e.g. {"id": "inst:RUS:presidency", "name": "Kremlin",
+                 # "kind": "organization", "institution": "executive", "country": "RUS"}}, ...],
      "tenures": [{"person": "Q7747", "role": "President", "of": "Q159",
                   "start": "2012-05-07", "end": null, "precision": "day",
                   "source": "wikidata"}, ...],
@@ -21,6 +25,7 @@ and capitalised ("President", "Prime Minister", "Foreign Minister", "Secretary-G
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import gzip
 import json
 import re
@@ -84,7 +89,7 @@ def _end_date(value: str | None) -> dt.date | None:
 _ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(minister|secretary|ministry)( of state)? (of|for) (the )?(foreign|external) (affairs|relations)"
      r"|(minister|secretary)( of state)? (of|for) (europe and )?foreign( and commonwealth| commonwealth and development)?"
-     r"( affairs)?|foreign (minister|secretary)|minister of europe and foreign affairs", "Foreign Minister"),
+     r"( affairs)?|foreign minister|minister of europe and foreign affairs", "Foreign Minister"),
     (r"(minister|secretary)( of state)? (of|for) (the )?(national )?defen[cs]e|defen[cs]e (minister|secretary)"
      r"|minister of the armed forces", "Defence Minister"),
     (r"(minister|secretary) (of|for) (the )?(finance|finances)|finance minister|chancellor of the exchequer"
@@ -93,7 +98,7 @@ _ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
      r"|interior minister", "Interior Minister"),
     (r"premier|chairman of the government|president of the government|head of government", "Prime Minister"),
     (r"federal chancellor|chancellor", "Chancellor"),
-    (r"monarch|king|queen|emperor|sultan|emir|grand duke|sovereign prince|prince", "Monarch"),
+    (r"monarch|king|queen|emperor|empress|sultan|emir|amir|grand duke|sovereign prince|prince", "Monarch"),
 )
 _ROLE_EXACT = {"secretary-general": "Secretary-General", "secretary general": "Secretary-General"}
 
@@ -110,6 +115,8 @@ def canonical_role(label: str, iso3: str | None = None) -> str:
         return _ROLE_EXACT[low]
     if iso3 == "USA" and low in ("secretary of state", "united states secretary of state"):
         return "Foreign Minister"
+    if low == "foreign secretary" and iso3 == "GBR":
+        return "Foreign Minister"  # a minister in Britain, the ministry's top civil servant in India
     prefix = ""
     match = re.match(r"(first deputy|deputy|vice|acting) ", low)
     if match and not re.match(r"(deputy|vice|first deputy) (president|prime minister|chancellor|premier)$", low):
@@ -139,6 +146,8 @@ class KBActor:
     demonyms: tuple[str, ...] = ()
     capital: str | None = None
     metonyms: tuple[str, ...] = ()
+    institution: str | None = None  # executive | press_service | foreign_ministry | ministry:<field>
+    gender: str | None = None  # "male" | "female", where a source gives it
 
 
 @dataclass(frozen=True)
@@ -168,6 +177,7 @@ class KnowledgeBase:
         self._by_demonym: dict[str, str] = {}
         self._by_metonym: dict[str, str] = {}
         self._by_iso3: dict[str, str] = {}
+        self._institutions: dict[str, list[KBActor]] = defaultdict(list)
         self._tenures_of: dict[str, list[Tenure]] = defaultdict(list)
         self._holders: dict[tuple[str, str], list[Tenure]] = defaultdict(list)
         for actor in self.actors.values():
@@ -181,6 +191,8 @@ class KnowledgeBase:
                 self._by_metonym.setdefault(norm_name(metonym), actor.id)
             if actor.kind == "country" and actor.country:
                 self._by_iso3.setdefault(actor.country, actor.id)
+            if actor.institution and actor.country:
+                self._institutions[actor.country].append(actor)
         for tenure in self.tenures:
             self._tenures_of[tenure.person].append(tenure)
             if tenure.of:
@@ -202,6 +214,8 @@ class KnowledgeBase:
                     demonyms=tuple(row.get("demonyms", ())),
                     capital=row.get("capital"),
                     metonyms=tuple(row.get("metonyms", ())),
+                    institution=row.get("institution"),
+                    gender=row.get("gender"),
                 )
             tenures = [
                 Tenure(
@@ -271,11 +285,103 @@ class KnowledgeBase:
         return None
 
     def place(self, text: str) -> KBActor | None:
-        """A country or organization named by its name, demonym or metonym."""
-        for actor in self.lookup(text):
-            if actor.kind in ("country", "organization"):
+        """A country or organization named by its name, demonym or metonym.
+
+        A state's institution is not a place: "the Kremlin" or "the Akorda" as a place is its
+        country (the institution itself is :meth:`lookup`'s answer, for speakers).
+        """
+        found = self.lookup(text)
+        for actor in found:
+            if actor.kind in ("country", "organization") and actor.institution is None:
                 return actor
-        return self.country_by_demonym(text) or self.country_by_metonym(text)
+        by_word = self.country_by_demonym(text) or self.country_by_metonym(text)
+        if by_word is not None:
+            return by_word
+        for actor in found:
+            if actor.institution is not None:
+                return self.country_by_iso3(actor.country)
+        return None
+
+    def search(self, query: str, limit: int = 20) -> list[tuple[KBActor, str, float]]:
+        """Actors matching ``query`` best first, as (actor, matching name, score in 0..1).
+
+        Finds a name or alias exactly (1.0), every word of the query among a name's words
+        ("Trump" -> Donald Trump, 0.9), names starting with the query (0.8), then names whose
+        words are close misspellings ("Tokaiev", 0.5-0.75). People who held an office rank first
+        among equals::
+
+            kb.search("Trump")[0][0].name  # 'Donald Trump'
+        """
+        key = norm_name(query)
+        words = key.split()
+        if not words:
+            return []
+        index = self._word_index()
+        scores: dict[str, tuple[float, str]] = {}
+
+        def offer(actor_id: str, name: str, score: float) -> None:
+            best = scores.get(actor_id, (0.0, ""))
+            if score > best[0] or (score == best[0] and name == self.actors[actor_id].name):
+                scores[actor_id] = (score, name)
+
+        for actor_id in self._by_name.get(key, ()):
+            offer(actor_id, query, 1.0)
+        per_word: list[set[tuple[str, str]]] = []
+        fuzzy: dict[str, float] = {}
+        for word in words:
+            hits = set(index.get(word, ()))
+            for close in difflib.get_close_matches(word, self._vocabulary(), n=5, cutoff=0.8):
+                if close != word:
+                    fuzzy[close] = difflib.SequenceMatcher(None, word, close).ratio()
+                    hits |= {(i, n) for i, n in index.get(close, ())}
+            per_word.append(hits)
+        exact_words = set.intersection(*[set(index.get(w, ())) for w in words])
+        for actor_id, name in exact_words:
+            offer(actor_id, name, 0.9)
+        for actor_id, name in set.intersection(*per_word) - exact_words:
+            ratio = min(fuzzy.get(w, 1.0) for w in norm_name(name).split() if w in fuzzy or w in words) if fuzzy else 1.0
+            offer(actor_id, name, 0.75 * ratio)
+        if len(key) >= 3 and len(scores) < limit:
+            for name_key, ids in self._by_name.items():
+                if name_key.startswith(key):
+                    for actor_id in ids:
+                        offer(actor_id, self.actors[actor_id].name, 0.8)
+        ranked = sorted(scores.items(), key=lambda item: (-item[1][0], -len(self._tenures_of.get(item[0], ())),
+                                                          self.actors[item[0]].name))
+        return [(self.actors[i], name, round(score, 3)) for i, (score, name) in ranked[:limit]]
+
+    def _word_index(self) -> dict[str, list[tuple[str, str]]]:
+        """word of any name or alias -> [(actor id, that name)], built on first search."""
+        cached: dict[str, list[tuple[str, str]]] | None = getattr(self, "_words", None)
+        if cached is None:
+            cached = defaultdict(list)
+            for actor in self.actors.values():
+                for name in (actor.name, *actor.aliases):
+                    for word in set(norm_name(name).split()):
+                        cached[word].append((actor.id, name))
+            self._words = cached
+            self._vocab = sorted(cached)
+        return cached
+
+    def _vocabulary(self) -> list[str]:
+        self._word_index()
+        vocab: list[str] = self._vocab
+        return vocab
+
+    def institutions(self, iso3: str, kind: str | None = None) -> list[KBActor]:
+        """The bodies that speak for the state ``iso3``, optionally of one kind.
+
+        ``kind`` is ``executive``, ``press_service``, ``foreign_ministry`` or ``ministry:<field>``;
+        ``ministry`` alone means every ministry, the foreign ministry included::
+
+            kb.institutions("RUS", "executive")  # [KBActor(id="inst:RUS:presidency", name="Kremlin", ...)]
+        """
+        found = self._institutions.get(iso3.upper(), [])
+        if kind is None:
+            return list(found)
+        if kind == "ministry":
+            return [a for a in found if a.institution == "foreign_ministry" or (a.institution or "").startswith("ministry:")]
+        return [a for a in found if a.institution == kind]
 
     def offices(self, person_id: str, on: dt.date | None = None) -> list[Tenure]:
         """Offices the person held (on a date, when given)."""

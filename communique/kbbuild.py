@@ -8,7 +8,11 @@ Inputs, all read by our own code:
 * ``data/actors/petrarch2/Phoenix.*.actors.txt``: CAMEO codes and name variants (TABARI format);
 * ``communique/data/countries.tsv``: our table of sovereign states (ids, names, demonyms, capitals,
   metonyms);
+* ``data/actors/{wikidata-leaders-geografia,factbook-json,world-leaders-current}`` and the 2022
+  foreign-minister table: heads of state and government to 2026 (:mod:`communique.leaders`);
 * ``communique/data/kb_hand.json``: hand-kept facts the tables miss, each with a source;
+* generated institutions (presidencies, government offices, press services, ministries) of the
+  states most in the news (:mod:`communique.kbinstitutions`);
 * optionally rows fetched from Wikidata (:mod:`communique.wikidata`).
 
 Example::
@@ -32,7 +36,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from . import leaders
 from .errors import KnowledgeBaseError
+from .kbinstitutions import institution_rows
 from .kb import DATA_DIR, HAND_FACTS, _end_date, canonical_role, norm_name, parse_date
 
 COUNTRIES_FILE = DATA_DIR / "countries.tsv"
@@ -311,19 +317,34 @@ class _PlaceNames:
     def __init__(self, countries: list[dict[str, Any]]) -> None:
         self.by_qid = {c["id"]: c for c in countries}
         self.words: set[str] = set()
+        self.words_of: dict[str, set[str]] = defaultdict(set)
         phrases: list[str] = []
         for c in countries:
             for value in (c["name"], *c["aliases"], *c["demonyms"]):
                 phrases.append(value)
                 self.words.update(norm_name(value).split())
+                self.words_of[c["iso3"]].update(norm_name(value).split())
         self.words -= {"of", "and", "the", "republic", "kingdom", "state", "states", "united", "islands", "new", "south", "north", "democratic", "people", "federal", "islamic"}
         alternatives = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
         self._suffix = re.compile(rf"\s+(?:of|for)\s+(?:the\s+)?(?:{alternatives})$|\s+\((?:{alternatives})\)$", re.IGNORECASE)
         self._prefix = re.compile(rf"^(?:{alternatives})\s+", re.IGNORECASE)
 
-    def strip(self, label: str) -> str:
-        label = self._suffix.sub("", label.strip())
-        return self._prefix.sub("", label)
+    def strip(self, label: str, iso3: str | None = None) -> str:
+        """The label without its country ("Prime Minister of Japan" -> "Prime Minister").
+
+        With ``iso3``, only that country's names are removed: "Secretary of State of Georgia" in
+        the US table is a state office, not the US Secretary of State.
+        """
+        label = label.strip()
+        for pattern in (self._suffix, self._prefix):
+            match = pattern.search(label)
+            if match is None:
+                continue
+            words = set(norm_name(match.group(0)).split()) - {"of", "for", "the"}
+            if iso3 is not None and not words <= self.words_of.get(iso3, set()):
+                return label
+            label = label[: match.start()] + label[match.end():]
+        return label.strip()
 
 
 def read_office_tables(office_dir: Path, places: _PlaceNames) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -331,9 +352,11 @@ def read_office_tables(office_dir: Path, places: _PlaceNames) -> tuple[list[dict
     persons: dict[str, dict[str, Any]] = {}
     tenures: list[dict[str, Any]] = []
 
-    def add_person(qid: str, name: str, iso3: str | None) -> None:
+    def add_person(qid: str, name: str, iso3: str | None, gender: str = "") -> None:
         if qid and name and qid not in persons and not re.fullmatch(r"Q\d+", name):
             persons[qid] = {"id": qid, "name": name, "kind": "person", "country": iso3, "aliases": []}
+            if gender in ("male", "female"):
+                persons[qid]["gender"] = gender
 
     for positions_path in sorted(office_dir.glob("*.positions.csv")):
         holders_path = positions_path.with_name(positions_path.name.replace(".positions.", ".holders21."))
@@ -348,10 +371,10 @@ def read_office_tables(office_dir: Path, places: _PlaceNames) -> tuple[list[dict
             qid, name, label = row.get("personID", "").strip(), row.get("person", "").strip(), row.get("position", "")
             if not qid or not label:
                 continue
-            add_person(qid, name, iso3)
+            add_person(qid, name, iso3, (row.get("gender") or "").strip())
             start, end = (row.get("start") or "").strip(), (row.get("end") or "").strip()
             tenures.append({
-                "person": qid, "role": canonical_role(places.strip(label), iso3), "of": country_qid,
+                "person": qid, "role": canonical_role(places.strip(label, iso3), iso3), "of": country_qid,
                 "start": start or None, "end": end or None, "precision": _precision(start) if start else "day",
                 "source": f"wikidata via {holders_path.name}", "title": label,
             })
@@ -366,7 +389,7 @@ def read_office_tables(office_dir: Path, places: _PlaceNames) -> tuple[list[dict
             add_person(row["officeholder"], row.get("officeholderLabel", ""), country["iso3"])
             label = row.get("positionLabel", "")
             tenures.append({
-                "person": row["officeholder"], "role": canonical_role(places.strip(label), country["iso3"]),
+                "person": row["officeholder"], "role": canonical_role(places.strip(label, country["iso3"]), country["iso3"]),
                 "of": country_qid, "start": row.get("start_year") or None, "end": row.get("end_year") or None,
                 "precision": "year", "source": f"wikidata {row.get('position', '')} via {leaders.name}", "title": label,
             })
@@ -377,7 +400,8 @@ def read_office_tables(office_dir: Path, places: _PlaceNames) -> tuple[list[dict
 
 SINGLE_HOLDER_ROLES = frozenset({
     "President", "Prime Minister", "Chancellor", "Foreign Minister", "Defence Minister", "Finance Minister",
-    "Interior Minister", "Secretary-General", "High Representative", "Vice President",
+    "Interior Minister", "Secretary-General", "High Representative", "Vice President", "Monarch",
+    "Supreme Leader", "Crown Prince",
 })
 
 
@@ -402,6 +426,7 @@ def merge_tenures(sources: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
     tables are snapshots and miss successions after them.
     """
     kept: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    closed: dict[tuple[str, str], list[tuple[dt.date, dt.date, str]]] = defaultdict(list)
     for rows in sources:
         accepted: list[tuple[tuple[str, str, str], dict[str, Any]]] = []
         for row in rows:
@@ -409,9 +434,16 @@ def merge_tenures(sources: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
             start, end = _span(row)
             if any(start <= _span(k)[1] and _span(k)[0] <= end for k in kept[key]):
                 continue
+            # A single-holder office held by someone else then, by a source we trust more, with
+            # both ends known: this row is noise (a state official, a misread label).
+            if row["role"] in SINGLE_HOLDER_ROLES and row.get("start") and any(
+                    s < start < e and who != row["person"] for s, e, who in closed[(row["role"], key[2])]):
+                continue
             accepted.append((key, row))
         for key, row in accepted:
             kept[key].append(row)
+            if row.get("start") and row.get("end") and row["role"] in SINGLE_HOLDER_ROLES:
+                closed[(row["role"], key[2])].append((*_span(row), row["person"]))
     merged = [row for rows in kept.values() for row in rows]
     by_office: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for row in merged:
@@ -419,21 +451,26 @@ def merge_tenures(sources: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
             by_office[(row["role"], row["of"])].append(row)
     for rows in by_office.values():
         for row in rows:
-            if row.get("end") or not row.get("start"):
-                continue
-            begun = parse_date(row["start"])
+            begun = parse_date(row["start"]) if row.get("start") else None
             if begun is None:
                 continue
             later = [r["start"] for r in rows if r["person"] != row["person"] and r.get("start")
                      and _starts_after(r, begun)]
-            if later:
-                row["end"] = min(later, key=lambda s: parse_date(s) or dt.date.max)
+            if not later:
+                continue
+            successor = min(later, key=lambda s: parse_date(s) or dt.date.max)
+            ends = _end_date(row.get("end"))
+            # A term ends when the successor starts (sources give a later end, or none, when a
+            # term was cut short or the table is a snapshot); a year-only start cannot cut a
+            # dated end.
+            if ends is None or (len(successor) == 10 and (parse_date(successor) or dt.date.max) < ends):
+                row["end"] = successor
     merged.sort(key=lambda r: (r["of"] or "", r["role"], r.get("start") or "", r["person"]))
     return merged
 
 
 def _merge_actor(into: dict[str, Any], row: dict[str, Any]) -> None:
-    for key in ("name", "kind", "country", "iso3", "cameo", "capital"):
+    for key in ("name", "kind", "country", "iso3", "cameo", "capital", "gender", "institution"):
         if row.get(key) and not into.get(key):
             into[key] = row[key]
     for key in ("aliases", "demonyms", "metonyms"):
@@ -462,20 +499,38 @@ def build_kb_data(
     actors: dict[str, dict[str, Any]] = {}
     for row in countries:
         actors[row["id"]] = dict(row)
-    office_persons, office_tenures = read_office_tables(Path(shared_dir) / OFFICE_DIR, places)
-    for rows in (hand.get("actors", []), extra.get("actors", []), office_persons):
-        for row in rows:
-            row = _strip_source(row)
-            if row["id"] in actors:
-                _merge_actor(actors[row["id"]], row)
-            else:
-                actors[row["id"]] = {**row, "aliases": list(row.get("aliases", []))}
+    shared = Path(shared_dir)
+    qid_by_iso3 = {c["iso3"]: c["id"] for c in countries}
+    iso3_by_qid = {c["id"]: c["iso3"] for c in countries}
+    iso3_by_name = {norm_name(n): c["iso3"] for c in countries for n in (c["name"], *c["aliases"])}
+    factbook = leaders.read_factbook(shared / leaders.FACTBOOK_DIR, iso3_by_name)
+    titles = leaders.office_titles(factbook)
+    office_persons, office_tenures = read_office_tables(shared / OFFICE_DIR, places)
+    geo_persons, geo_tenures = leaders.read_geografia(shared / leaders.GEOGRAFIA_DIR, qid_by_iso3, titles)
+    now_persons, now_tenures = leaders.read_current(shared / leaders.CURRENT_DIR, iso3_by_name, qid_by_iso3, titles)
+    fm_persons, fm_tenures = leaders.read_foreign_ministers(shared / leaders.FOREIGN_MINISTERS, iso3_by_qid)
+    for rows in (hand.get("actors", []), extra.get("actors", []), office_persons, fm_persons, geo_persons,
+                 now_persons):
+        _add_actors(actors, rows)
+    fb_persons, fb_tenures = leaders.factbook_rows(factbook, actors, qid_by_iso3, titles, geo_tenures)
+    _add_actors(actors, fb_persons)
+    folded = _fold_local_persons(actors)
 
-    _add_phoenix(actors, Path(shared_dir) / PHOENIX_DIR, places)
+    _add_phoenix(actors, shared / PHOENIX_DIR, places)
     _add_name_forms(actors, places)
 
-    tenures = merge_tenures([hand.get("tenures", []), extra.get("tenures", []), office_tenures])
+    # Year-only rows of world-leaders-2021 come last: any dated source knows better.
+    tables = [t for t in office_tenures if "world-leaders-2021" not in t["source"]]
+    yearly = [t for t in office_tenures if "world-leaders-2021" in t["source"]]
+    sources = [hand.get("tenures", []), extra.get("tenures", []), tables, geo_tenures, fb_tenures, now_tenures,
+               fm_tenures, yearly]
+    wrong = {(w["person"], w["role"], w["of"], w.get("start")) for w in hand.get("not_tenures", [])}
+    tenures = merge_tenures([[{**t, "person": folded.get(t["person"], t["person"])} for t in rows
+                              if (t["person"], t["role"], t.get("of"), t.get("start")) not in wrong
+                              and (t["person"], t["role"], t.get("of"), None) not in wrong] for rows in sources])
     tenures = [t for t in tenures if t["person"] in actors]
+    heads = _recent_heads(tenures, actors, titles, iso3_by_qid)
+    _add_actors(actors, institution_rows([actors[c["id"]] for c in countries], titles, heads))
     memberships = _unique_memberships([*hand.get("memberships", []), *extra.get("memberships", [])], actors)
     ordered = sorted(actors.values(), key=lambda a: ({"country": 0, "organization": 1}.get(a["kind"], 2), a["name"]))
     return {
@@ -484,6 +539,56 @@ def build_kb_data(
         "tenures": [{k: v for k, v in t.items() if v not in ("",)} for t in tenures],
         "memberships": memberships,
     }
+
+
+def _add_actors(actors: dict[str, dict[str, Any]], rows: Iterable[dict[str, Any]]) -> None:
+    for row in rows:
+        row = _strip_source(row)
+        if row["id"] in actors:
+            _merge_actor(actors[row["id"]], row)
+        else:
+            actors[row["id"]] = {**row, "aliases": list(row.get("aliases", []))}
+
+
+def _fold_local_persons(actors: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Merge each ``local:`` person into the one Wikidata person of the same name and country.
+
+    Hand rows use local ids where no QID was at hand; a source read later may know the person's
+    QID, and one person must have one id. Returns {local id: QID}.
+    """
+    by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for actor in actors.values():
+        if actor["kind"] == "person" and not actor["id"].startswith("local:"):
+            by_key[(norm_name(actor["name"]), actor.get("country") or "")].append(actor["id"])
+    folded: dict[str, str] = {}
+    for actor_id, actor in list(actors.items()):
+        if actor["kind"] != "person" or not actor_id.startswith("local:"):
+            continue
+        same = by_key.get((norm_name(actor["name"]), actor.get("country") or ""), [])
+        if len(same) == 1:
+            _merge_actor(actors[same[0]], {k: v for k, v in actor.items() if k not in ("id", "name")})
+            del actors[actor_id]
+            folded[actor_id] = same[0]
+    return folded
+
+
+def _recent_heads(tenures: list[dict[str, Any]], actors: dict[str, dict[str, Any]],
+                  titles: dict[tuple[str, str], str], iso3_by_qid: dict[str, str],
+                  since: str = "2010") -> dict[tuple[str, str], list[str]]:
+    """Surnames of the heads of state and government in office since ``since``, for "Erdogan's office"."""
+    out: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for row in tenures:
+        iso3 = iso3_by_qid.get(row.get("of") or "")
+        person = actors.get(row["person"])
+        if iso3 is None or person is None or (row.get("end") and str(row["end"]) < since):
+            continue
+        for kind in (leaders.HEAD_OF_STATE, leaders.HEAD_OF_GOVERNMENT):
+            default = "President" if kind == leaders.HEAD_OF_STATE else "Prime Minister"
+            if row["role"] == titles.get((iso3, kind), default):
+                last = surname(person["name"], iso3)
+                if last and last not in out[(iso3, kind)]:
+                    out[(iso3, kind)].append(last)
+    return out
 
 
 def _unique_memberships(rows: list[dict[str, Any]], actors: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:

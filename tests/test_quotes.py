@@ -65,7 +65,8 @@ def test_quotes_according_to(analyze) -> None:
 
 def test_quotes_possessive_side_and_noun_cue(analyze) -> None:
     a = analyze("Macron's office emphasized that the visit was \"a gesture of friendship.\"")
-    assert names(a, [a.quotes[0].speaker]) == {"Emmanuel Macron"}
+    # contract v1.1: "Macron's office" is the French presidency, an institution that speaks (issue 10)
+    assert names(a, [a.quotes[0].speaker]) == {"Élysée"}
     b = analyze("Xi Jinping arrived. His statement — \"the door remains open\" — surprised observers.")
     assert names(b, [b.quotes[0].speaker]) == {"Xi Jinping"} and b.quotes[0].rule == "noun"
 
