@@ -67,6 +67,13 @@ class _Lexicon:
     counterpart_words: frozenset[str]
     offices: dict[str, str]  # "top diplomat" -> "Foreign Minister"
     head_offices: tuple[str, ...]
+    government_led: frozenset[str]
+
+    def leader_offices(self, country: str) -> tuple[str, ...]:
+        """The offices that lead a country, the leading one first."""
+        if country in self.government_led:
+            return ("Prime Minister", "Chancellor", *self.head_offices)
+        return self.head_offices
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +90,7 @@ def words() -> _Lexicon:
         counterpart_words=frozenset(data["counterpart_words"]),
         offices={k.lower(): v for k, v in data["office_words"].items()},
         head_offices=tuple(data["head_offices"]),
+        government_led=frozenset(data["government_led"]),
     )
 
 
@@ -170,6 +178,7 @@ class EntityLinker:
         _institutions(state)
         _spokespeople(state)
         _descriptions(state)
+        _leaders_of(state)
         _pronouns(state)
         _stable_ids(state)
         state.mentions.sort(key=lambda m: m.start)
@@ -636,6 +645,46 @@ def _descriptions(state: _State) -> None:
         state.add(start, token.i + 1, person, "description")
 
 
+LEADER_PLURALS = {"leaders": None, "presidents": "President", "heads": None, "premiers": "Prime Minister",
+                  "ministers": None, "chancellors": "Chancellor", "kings": "King"}
+
+
+def _leaders_of(state: _State) -> None:
+    """"the leaders of Russia, Belarus and Kazakhstan", "the Russian and Chinese presidents": each
+    country's leader (or holder of the named office) on the article's date stands for the country."""
+    doc = state.doc
+    for token in doc:
+        if token.lower_ not in LEADER_PLURALS or token.tag_ != "NNS":
+            continue
+        office = LEADER_PLURALS[token.lower_]
+        if token.lower_ == "ministers":
+            prev = doc[token.i - 1].lower_ if token.i else ""
+            office = {"prime": "Prime Minister", "foreign": "Foreign Minister"}.get(prev)
+            if office is None:
+                continue
+        countries: list[Token] = []
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    countries += [pobj, *pobj.conjuncts]
+            elif child.dep_ in ("amod", "compound", "nmod"):
+                countries += [child, *child.conjuncts]
+        for place in countries:
+            m = state.at(place.i)
+            iso3 = None
+            if m is not None and state.kind(m.actor) == "country":
+                iso3 = state.actors[m.actor].country
+            elif m is None:
+                found = state.kb.country_by_demonym(place.text) or state.kb.country_by_name(place.text)
+                iso3 = found.country if found is not None else None
+            if iso3 is None:
+                continue
+            person = _holder(state, iso3, office, token)
+            if person is not None:
+                start, end = (m.start, m.end) if m is not None else (place.i, place.i + 1)
+                state.add(start, end, person, "description")
+
+
 def _country_modifier(state: _State, token: Token) -> str | None:
     """The country in "the Kazakh leader", "Russia's top diplomat", "the Turkish side"."""
     for child in sorted(token.lefts, key=lambda t: -t.i):
@@ -655,7 +704,7 @@ def _holder(state: _State, country: str, office: str | None, token: Token) -> Ac
     people = [m for m in state.mentions if state.kind(m.actor) == "person"
               and state.actors[m.actor].country == country]
     roles = [r for r in state.roles if r.person in state.actors and state.actors[r.person].country == country]
-    wanted = (office,) if office else words().head_offices
+    wanted = (office,) if office else words().leader_offices(country)
     for role in wanted:
         for r in roles:
             if norm_name(r.role) == norm_name(role):

@@ -105,6 +105,7 @@ class EventInfo:
     confidence: float = 0.6
     places: list[str] = field(default_factory=list)  # "we met in A, B and C": one meeting in each
     trigger_is_noun: bool = False
+    joint_subject: bool = False  # "A, B and C met": one meeting of all, never split into pairs
 
 
 class EventFinder:
@@ -165,7 +166,7 @@ class EventFinder:
         if kind == "meeting" and re.search(r"\bsummit\b", text, re.I) and len(people) > 2 and not SIDELINES.search(text):
             kind = "summit"
         event = EventInfo("CONSULT", "040", (sent.start_char, sent.end_char), kind=kind,
-                          trigger_is_noun=trigger.pos_ != "VERB")
+                          trigger_is_noun=trigger.pos_ != "VERB", joint_subject=len(sources) > 1)
         if lemma in MEDIATION or trigger.lower_ in MEDIATION:
             # "X mediated between A and B": a third party brings two sides together
             event.source, event.target = sources[:1], [p for p in people if p not in sources[:1]]
@@ -299,7 +300,8 @@ def _split(event: EventInfo, trigger: Token) -> list[EventInfo]:
                 for place in event.places]
     listed_verb = (trigger.pos_ == "VERB" and event.kind in ("meeting", "visit") and event.mode != "visit"
                    and all(_kind(trigger.doc, t) == "person" for t in event.target + event.source))
-    if (trigger.tag_ != "NNS" and not listed_verb) or len(event.source) != 1 or len(event.target) < 2 or event.kind == "summit":
+    if (trigger.tag_ != "NNS" and not listed_verb) or len(event.source) != 1 or len(event.target) < 2 \
+            or event.kind == "summit" or event.joint_subject:
         return [event]
     out = []
     for target in event.target:
