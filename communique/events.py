@@ -139,6 +139,8 @@ class EventFinder:
             host = _host_country(doc, sent, trigger)
             if host is not None and host not in sources:
                 targets = [host]
+        sources = [_person_for(doc, a) for a in sources]
+        targets = [_person_for(doc, a) for a in targets if _person_for(doc, a) not in sources]
         if trigger.pos_ == "VERB" and not sources:
             return None  # "I was delighted to meet A and B" with no known "I": we cannot say who met
         if trigger.lemma_.lower() == "arrive" and not any(doc._.cq_actors[a].kind == "person" for a in sources):
@@ -736,6 +738,30 @@ def _host_country(doc: Doc, sent: Span, trigger: Token) -> str | None:
     return country.id
 
 
+HEAD_ROLES = ("president", "prime minister", "chancellor", "king", "emir", "premier", "sultan", "crown prince")
+
+
+def _person_for(doc: Doc, actor_id: str) -> str:
+    """A country stands for its leader when the article names them (contract v1.1: "Macron arrived
+    in Astana ... Tokayev welcomed him" -> Macron and Tokayev, not Kazakhstan); else the country."""
+    actors = doc._.cq_actors
+    info = actors.get(actor_id)
+    if info is None or info.kind != "country" or not info.country:
+        return actor_id
+    people = [m.actor for m in doc._.cq_mentions
+              if actors.get(m.actor) is not None and actors[m.actor].kind == "person" and actors[m.actor].country == info.country]
+    if not people:
+        return actor_id
+    kb, published = doc._.cq_kb, doc._.cq_published
+    for person in dict.fromkeys(people):
+        roles = [r.role.lower() for r in doc._.cq_roles or () if r.person == person]
+        if kb is not None and published is not None:
+            roles += [t.role.lower() for t in kb.offices(person, published)]
+        if any(r in HEAD_ROLES for r in roles):
+            return person
+    return actor_id
+
+
 def _info_of(actor: object) -> ActorInfo:
     return ActorInfo(actor.id, actor.name, actor.kind, actor.country, actor.cameo)  # type: ignore[attr-defined]
 
@@ -827,9 +853,13 @@ def _merge_into(events: list[EventInfo], new: EventInfo, doc: Doc | None = None)
             event.mode, event.kind, event.cameo = new.mode, new.kind, new.cameo
         if event.status != new.status and "held" in (event.status, new.status) and new.status != "held":
             continue
-        compatible = (event.kind == new.kind or {event.kind, new.kind} <= {"meeting", "talks", "visit"}
-                      or (new.kind == "meeting" and new.trigger_is_noun))  # "during their meeting" refers back
-        if not compatible:
+        # one contact: the same kind (meeting and talks are one), or a later "their meeting" referring
+        # back; a visit and the talks, walk or dinner inside it, or formal talks and an informal
+        # dinner, are separate records (contract v1.1)
+        kinds = {event.kind, new.kind}
+        compatible = (event.kind == new.kind or kinds <= {"meeting", "talks"}
+                      or (new.kind == "meeting" and new.trigger_is_noun and event.kind != "visit"))
+        if not compatible or {event.formality, new.formality} == {"formal", "informal"}:
             continue
         if event.date and new.date and event.date != new.date:
             continue

@@ -214,13 +214,17 @@ def test_events_confidence_orders_people_above_bodies(analyze) -> None:
     assert people.confidence > bodies.confidence
 
 
-def test_events_visit_and_talks_with_its_host_are_one_meeting(analyze) -> None:
+def test_events_visit_and_talks_inside_it_are_two_records_with_the_host(analyze) -> None:
+    # contract v1.1: a visit and the talks the text reports inside it are separate records, and the
+    # host is the host country's leader once the text names them
     a = analyze(
         "Emmanuel Macron arrived in Warsaw on an official visit.\n\n"
         "Macron held talks with Polish President Andrzej Duda on security."
     )
-    (m,) = meetings(a)
-    assert m.kind == "visit" and names(a, m.source) == {"Emmanuel Macron"} and names(a, m.target) == {"Andrzej Duda"}
+    visit, talks = meetings(a)
+    assert visit.kind == "visit" and names(a, visit.source) == {"Emmanuel Macron"}
+    assert names(a, visit.target) == {"Andrzej Duda"} and visit.formality == "formal"
+    assert talks.kind == "talks" and names(a, talks.participants) == {"Emmanuel Macron", "Andrzej Duda"}
 
 
 def test_events_meeting_at_a_third_place(analyze) -> None:
