@@ -1041,3 +1041,16 @@ def test_quotes_reported_clause_stops_where_a_later_quotation_starts(analyze) ->
     reported = [q for q in a.quotes if q.rule == "reported"]
     assert [q.text for q in reported] == ["she believes the harbour must be rebuilt"]
     assert any(q.direct and q.text.startswith("the city cannot wait") for q in a.quotes)
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # "backed" (stance-object) and "talked about" (prep-object) stand inside what "said" reports
+        ("The minister said that the mayor backed the new harbour plan.", "the mayor backed the new harbour plan"),
+        ("Officials said the senator talked about the economy at length.", "the senator talked about the economy at length"),
+    ],
+)
+def test_quotes_reported_rows_take_content_in_table_order(analyze, text: str, content: str) -> None:
+    a = analyze(text)
+    assert [(q.rule, q.cue, q.text) for q in a.quotes] == [("reported", "said", content)]
