@@ -105,23 +105,23 @@ def name_tokens(name: str) -> list[str]:
     return [t for t in norm_name(name).replace("-", " ").split() if t not in ("al", "el", "bin", "ibn", "de", "da", "van", "von")]
 
 
+def _variant(a: str, b: str) -> bool:
+    """Transliteration variants of one name part ("Tokaev" / "Tokayev", "Inacio" / "Inácio")."""
+    import difflib
+
+    return len(a) >= 4 and len(b) >= 4 and a[0] == b[0] and difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
 def same_person_name(short: str, full: str) -> bool:
     """Whether ``short`` can name the person called ``full`` ("Trump" ~ "Donald Trump", "Tokaev" ~
     "Tokayev", "Khurelsukh Ukhnaa" ~ "Ukhnaagiin Khurelsukh")."""
     a, b = name_tokens(short), name_tokens(full)
     if not a or not b:
         return False
-    if set(a) <= set(b):
-        return True
-    if a[-1] == b[-1] and len(a[-1]) > 2:
-        return True
-    import difflib
-
-    for x in a:
-        for y in b:
-            if len(x) >= 5 and len(y) >= 5 and x[0] == y[0] and difflib.SequenceMatcher(None, x, y).ratio() >= 0.85:
-                return True
-    return False
+    # every part of the shorter name is a part of the longer one, exactly or as a variant spelling;
+    # a one-word name may be the family name placed first ("Khurelsukh" in "Khurelsukh Ukhnaa")
+    return all(x in b or any(_variant(x, y) for y in b) for x in a) and (
+        len(a) > 1 or a[0] == b[-1] or _variant(a[0], b[-1]) or (len(a[0]) >= 5 and a[0] in b))
 
 
 @dataclass
@@ -173,6 +173,7 @@ class EntityLinker:
         state = _State(doc, kb, list(doc._.cq_mentions or []), dict(doc._.cq_actors or {}),
                        list(doc._.cq_roles or []), doc._.cq_published)
         _drop_places(state)
+        _split_pairs(state)
         _join_names(state)
         _countries_from_roles(state)
         _institutions(state)
@@ -209,11 +210,15 @@ def _drop_places(state: _State) -> None:
     outlets = {fold(o) for _, _, o in lines if o}
     if doc._.cq_outlet:
         outlets.add(fold(doc._.cq_outlet))
+    # every place the outlet's own name appears ("..., the Nile Bulletin reported"): it reports, and
+    # the words inside its name ("Nile") are nobody
+    named = [(mt.start(), mt.end()) for o in outlets if len(o) > 2
+             for mt in re.finditer(re.escape(o), fold_keep_length(text))]
     kept = []
     for m in state.mentions:
         if any(s <= m.start_char < e for s, e, _ in lines):
             continue  # "MOSCOW, April 3 (Wire) —": the place and the outlet report, they do not act
-        if fold(m.text) in outlets:
+        if fold(m.text) in outlets or any(s <= m.start_char < e for s, e in named):
             continue
         info = state.actors.get(m.actor)
         if info is not None and info.kind == "person" and m.via == "name" and (
@@ -221,6 +226,13 @@ def _drop_places(state: _State) -> None:
             continue  # "Moldovan" tagged as a person
         kept.append(m)
     state.mentions = kept
+
+
+def fold_keep_length(text: str) -> str:
+    """Lower case with accents dropped character by character, so offsets stay those of ``text``."""
+    import unicodedata
+
+    return "".join((unicodedata.normalize("NFKD", ch)[:1] or ch).lower() if len(ch) == 1 else ch for ch in text)
 
 
 # -- names ----------------------------------------------------------------------------------------
@@ -234,6 +246,25 @@ def _person_like(state: _State, info: ActorInfo, mention: MentionInfo) -> bool:
         return False
     words_ = mention.text.split()
     return 1 <= len(words_) <= 4 and all(w[:1].isupper() for w in words_)
+
+
+def _split_pairs(state: _State) -> None:
+    """"Lula and Petro" read by the model as one name: two mentions, one per name."""
+    doc = state.doc
+    for m in list(state.mentions):
+        info = state.actors.get(m.actor)
+        if info is None or info.known or m.via != "name" or info.kind not in ("person", "organization"):
+            continue
+        words_ = [t for t in doc[m.start:m.end]]
+        cuts = [t.i for t in words_ if t.lower_ == "and"]
+        if len(cuts) != 1 or classify(m.text, state.kb) is not None:
+            continue
+        for start, end in ((m.start, cuts[0]), (cuts[0] + 1, m.end)):
+            part = doc[start:end]
+            if not part.text[:1].isupper():
+                break
+            name = part.text
+            state.add(start, end, ActorInfo(stable_id(name, "person"), name, "person", None, None, known=False), "name")
 
 
 def _join_names(state: _State) -> None:
@@ -273,9 +304,11 @@ def _join_names(state: _State) -> None:
         return
     for i, m in enumerate(state.mentions):
         final = remap.get(m.actor)
-        while final in remap and remap[final] != final:
+        seen = {m.actor}
+        while final in remap and final not in seen:  # follow chains, never round a cycle
+            seen.add(final)
             final = remap[final]
-        if final:
+        if final and final != m.actor:
             state.mentions[i] = MentionInfo(m.start, m.end, final, m.via, m.start_char, m.end_char, m.text)
     for i, r in enumerate(state.roles):
         if r.person in remap:
@@ -306,11 +339,19 @@ def _surname_index(kb: KnowledgeBase) -> dict[str, list[str]]:
 
 
 def _office_holder_by_surname(state: _State, text: str) -> ActorInfo | None:
-    """"Erdogan" alone, in an article of a date when one person of that name held an office."""
+    """"Erdogan" alone, or "Abdel Fattah al-Sisi" spelled otherwise than the KB, in an article of a
+    date when one person of that name held an office."""
     tokens = name_tokens(text)
-    if len(tokens) != 1 or state.published is None or len(tokens[0]) < 4:
+    if not tokens or state.published is None or len(tokens[-1]) < 4 or len(tokens) > 5:
         return None
-    found = [p for p in _surname_index(state.kb).get(tokens[0], []) if state.kb.offices(p, state.published)]
+    found = []
+    for person in _surname_index(state.kb).get(tokens[-1], []):
+        actor = state.kb.get(person)
+        if actor is None or not state.kb.offices(person, state.published):
+            continue
+        known = {t for name in (actor.name, *actor.aliases) for t in name_tokens(name)}
+        if all(t in known or any(_variant(t, k) for k in known) for t in tokens[:-1]):
+            found.append(person)
     if len(found) != 1:
         return None
     actor = state.kb.get(found[0])
@@ -709,11 +750,12 @@ def _holder(state: _State, country: str, office: str | None, token: Token) -> Ac
         for r in roles:
             if norm_name(r.role) == norm_name(role):
                 return state.actors[r.person]
-    if office is None and people:
-        before = [m for m in people if m.start < token.i]
-        return state.actors[(before or people)[-1].actor]
-    place = state.kb.country_by_iso3(country)
     on = state.published
+    for role in wanted:
+        for m in people:
+            if any(norm_name(t.role) == norm_name(role) for t in state.kb.offices(m.actor, on)):
+                return state.actors[m.actor]
+    place = state.kb.country_by_iso3(country)
     if place is None or on is None:
         return None
     for role in wanted:

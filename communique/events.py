@@ -318,9 +318,11 @@ def _triggers(sent: Span) -> list[tuple[Token, str]]:
     for token in sent:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in MEETING_VERBS:
-            if lemma == "call" and (any(c.dep_ in ("xcomp", "oprd", "ccomp") for c in token.children)
-                                    or any(c.lower_ in ("for", "on", "upon") for c in token.children)):
+            if lemma == "call" and _calls_on(token):
+                out.append((token, "meeting"))  # "X called on President Y": a courtesy visit
                 continue
+            if lemma == "call" and not _calls_someone(token):
+                continue  # "called for talks", "called on X to stop", "called it a mistake", "called off"
             if lemma in ("speak", "talk") and not (
                 any(c.lower_ in ("with", "to") for c in token.children)
                 or any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children) for c in token.children)
@@ -333,6 +335,51 @@ def _triggers(sent: Span) -> list[tuple[Token, str]]:
                 continue  # "on the sidelines of the SCO summit": where they met, not a meeting of its own
             out.append((token, MEETING_NOUNS[token.lower_]))
     return out
+
+
+def _callee(token: Token) -> Token | None:
+    """The person "call" takes as its object (the parser may read "called President X" as a predicate)."""
+    for child in token.children:
+        if child.dep_ in ("dobj", "oprd"):
+            mention = actor_at(token.doc, child.i)
+            info = token.doc._.cq_actors.get(mention.actor) if mention is not None else None
+            if info is not None and info.kind in ("person", "country", "organization", "group"):
+                return child
+    return None
+
+
+def _calls_someone(token: Token) -> bool:
+    """"X called Y (on Tuesday) (to explain ...)" is a call; "called for", "called on Y to", "called
+    off", "called it a mistake", "called Y a liar" are not."""
+    children = list(token.children)
+    if any(c.lower_ in ("for", "off") and c.dep_ in ("prep", "prt") for c in children):
+        return False
+    for c in children:
+        if c.lower_ in ("on", "upon") and c.dep_ in ("prep", "prt"):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is None or pobj.ent_type_ not in ("DATE", "TIME"):
+                return False
+    if any(c.dep_ == "ccomp" for c in children):
+        return False
+    callee = _callee(token)
+    if callee is None:
+        return False
+    return not any(c.dep_ in ("oprd", "acomp") and c.i != callee.i for c in children)
+
+
+def _calls_on(token: Token) -> bool:
+    """"X called on President Y" (paid a courtesy visit), not "X called on Y to stop"."""
+    for child in token.children:
+        if child.dep_ in ("prep", "prt") and child.lower_ in ("on", "upon"):
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is None and child.dep_ == "prt":
+                pobj = next((g for g in token.children if g.dep_ == "dobj"), None)
+            if pobj is None or actor_at(token.doc, pobj.i) is None:
+                return False
+            info = token.doc._.cq_actors.get(actor_at(token.doc, pobj.i).actor)  # type: ignore[union-attr]
+            return info is not None and info.kind == "person" and not any(
+                c.dep_ in ("xcomp", "ccomp") for c in [*token.children, *pobj.children])
+    return False
 
 
 def _phrase_actor(doc: Doc, token: Token) -> str | None:
@@ -477,7 +524,7 @@ def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
             sources += [a for g in child.children if g.dep_ == "pobj" for a in _phrase_actors(doc, g)]
         elif child.dep_ in ("nsubj", "nsubjpass", "poss"):
             sources += _phrase_actors(doc, child)
-        elif child.dep_ in ("dobj", "dative"):
+        elif child.dep_ in ("dobj", "dative") or (child.dep_ == "oprd" and trigger.lemma_.lower() == "call"):
             targets += _phrase_actors(doc, child)
         elif child.dep_ == "conj" and trigger.pos_ == "NOUN":
             # "the meeting between A, on the one hand, and B, C and D" parsed with B.. on the noun
@@ -487,7 +534,8 @@ def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
             mention = actor_at(doc, child.i)
             if mention is not None and doc._.cq_actors[mention.actor].kind == "organization":
                 targets.append(mention.actor)
-        elif child.dep_ == "prep" and child.lower_ in ("with", "between", "to", "by", "among", "of"):
+        elif child.dep_ == "prep" and (child.lower_ in ("with", "between", "to", "by", "among", "of") or (
+                child.lower_ in ("on", "upon") and trigger.lemma_.lower() == "call")):
             if child.lower_ == "to" and trigger.lemma_.lower() in HOST_VERBS:
                 continue  # "welcome you to Moscow": a place, not a party
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
@@ -590,15 +638,18 @@ def _formality(trigger: Token, sent: Span, kind: str | None) -> str:
     lunch", "an informal dinner", "a state visit"); the sentence's wording only when it reports one
     contact, so that "official talks followed by a private lunch" are two records, one of each."""
     words = [c for c in trigger.children if c.dep_ in ("amod", "compound", "advmod", "nmod")]
+    nouns = [trigger]
     if trigger.pos_ == "VERB":
-        words += [g for c in trigger.children if c.dep_ in ("dobj", "prep") for g in [c, *c.children]
-                  if g.dep_ in ("amod", "pobj", "dobj")]
+        # "hosted Macron for an informal dinner", "held official talks": the contact's own noun
+        nouns += [g for c in trigger.children if c.dep_ in ("dobj", "prep") for g in [c, *c.children]
+                  if g.dep_ in ("pobj", "dobj") and g.pos_ == "NOUN"]
+        words += [w for n in nouns[1:] for w in n.children if w.dep_ in ("amod", "compound")]
     lowered = {w.lower_ for w in words}
     if lowered & INFORMAL_WORDS:
         return "informal"
     if lowered & FORMAL_WORDS and not any(w.lower_ == "working" for w in words):
         return "formal"
-    if trigger.lower_ in INFORMAL_NOUNS and not lowered & {"working", "official", "state"}:
+    if any(n.lower_ in INFORMAL_NOUNS for n in nouns) and not lowered & {"working", "official", "state"}:
         return "informal"
     others = [t for t, _ in _triggers(sent) if t.i != trigger.i]
     if not others or all(t.lower_ not in INFORMAL_NOUNS and t.lemma_.lower() not in ("visit",) for t in others):
