@@ -10,15 +10,11 @@ Example::
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable, Iterator
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from . import __version__
-from .actors import home_country
 from .errors import CommuniqueError, TooLargeError
 from .kb import KnowledgeBase, load_kb
-from .nlp import load_nlp, model_label
 from .records import (
     Actor,
     Analysis,
@@ -34,6 +30,9 @@ from .records import (
 )
 from .settings import load_settings
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 
 class Pipeline:
     """The NLP model, the knowledge base and our components, loaded once and reused."""
@@ -42,6 +41,11 @@ class Pipeline:
         settings = load_settings()
         model = model or settings["model"] or None
         kb_path = kb_path or settings["kb"] or None
+        # spaCy and the components load here, not at import: `import communique` stays cheap (issue 13)
+        from .actors import home_country
+        from .nlp import load_nlp, model_label
+
+        self._home_country = home_country
         self.kb: KnowledgeBase = load_kb(kb_path)
         self.nlp = load_nlp(model, kb_path)
         self.info = PipelineInfo(version=__version__, model=model_label(self.nlp), kb=self.kb.version)
@@ -49,7 +53,7 @@ class Pipeline:
     def _doc(self, article: Article) -> Doc:
         doc = self.nlp.make_doc(article.text)
         doc._.cq_published = article.published
-        doc._.cq_home = home_country(article.url)
+        doc._.cq_home = self._home_country(article.url)
         doc._.cq_kb = self.kb
         doc._.cq_title = article.title
         doc._.cq_outlet = article.outlet
