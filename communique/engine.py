@@ -121,7 +121,7 @@ class InlineEngine(_Engine):
     """Chunks one after another in this process."""
 
     workers = 1
-    name = "inline"
+    name = "this process"
 
     def run(self, factory: AnalyzerFactory, chunks: Iterable[Chunk]) -> Completed:
         for chunk in chunks:
