@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from . import chunks
-from .chunks import Chunk, Result
+from .chunks import Chunk, Result, Unread
 from .engine import AnalyzerFactory, Engine
 from .errors import CommuniqueError, InputError, StoreError
 from .records import Analysis, Article, PipelineInfo
@@ -274,7 +274,7 @@ def ingest_chunks(
 
     def to_analyse() -> Iterator[Chunk]:
         for chunk in chunks.plan(sources, chunk_size, fetch=fetch):
-            kept: list[Article | InputError] = []
+            kept: list[Article | Unread] = []
             for item in chunk.items:
                 state = store.article_state(item.id) if isinstance(item, Article) else None
                 if state and state[:2] == current:

@@ -35,11 +35,20 @@ Result = dict[str, Any]
 
 
 @dataclass(frozen=True)
+class Unread:
+    """An input that could not be read (an ``InputError``, kept as plain data so that chunks pickle)."""
+
+    source: str
+    problem: str
+    code: str = InputError.code
+
+
+@dataclass(frozen=True)
 class Chunk:
-    """Inputs ``items`` (articles, or the errors that kept an input from being read) numbered ``index``."""
+    """Inputs ``items`` (articles, or the inputs that could not be read) numbered ``index``."""
 
     index: int
-    items: tuple[Article | InputError, ...]
+    items: tuple[Article | Unread, ...]
 
     @property
     def name(self) -> str:
@@ -55,10 +64,10 @@ def plan(sources: Iterable[str], size: int, *, fetch: Fetch | None = None) -> It
     """The sources' inputs in reading order, ``size`` at a time (the same sources give the same chunks)."""
     if size < 1:
         raise ValueError(f"the chunk size must be at least 1, not {size}")
-    items: list[Article | InputError] = []
+    items: list[Article | Unread] = []
     index = 0
     for item in iter_articles(sources, fetch=fetch):
-        items.append(item)
+        items.append(Unread(item.source, item.problem, item.code) if isinstance(item, InputError) else item)
         if len(items) == size:
             yield Chunk(index, tuple(items))
             index, items = index + 1, []
@@ -66,7 +75,7 @@ def plan(sources: Iterable[str], size: int, *, fetch: Fetch | None = None) -> It
         yield Chunk(index, tuple(items))
 
 
-def error_result(item: InputError) -> Result:
+def error_result(item: Unread) -> Result:
     return {"source": item.source, "error": item.problem, "code": item.code}
 
 
@@ -192,14 +201,12 @@ def write_pending(out_dir: Path, chunk: Chunk) -> None:
 
 
 def read_pending(out_dir: Path, name: str, index: int) -> Chunk:
-    items: list[Article | InputError] = []
+    items: list[Article | Unread] = []
     for line in _read_lines(out_dir / PENDING / f"{name}.jsonl"):
         if "article" in line:
             items.append(Article.model_validate(line["article"]))
         else:
-            error = InputError(line["source"], line["error"])
-            error.code = line.get("code") or error.code  # the subclass's code, e.g. C011 for an empty file
-            items.append(error)
+            items.append(Unread(line["source"], line["error"], line["code"]))
     return Chunk(index, tuple(items))
 
 

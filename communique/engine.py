@@ -21,8 +21,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, Protocol, Self
 
-from .chunks import Chunk, Result, article_result, error_result
-from .errors import CommuniqueError, InputError, WorkerLostError
+from .chunks import Chunk, Result, Unread, article_result, error_result
+from .errors import CommuniqueError, WorkerLostError
 
 if TYPE_CHECKING:
     from .batch import Analyzer
@@ -82,7 +82,7 @@ def analyse_chunk(factory: AnalyzerFactory, chunk: Chunk) -> list[Result]:
         analysed = many(articles) if many else ((a, analyze_alone(analyzer.analyze, a)) for a in articles)
     lines = []
     for item in chunk.items:
-        if isinstance(item, InputError):
+        if isinstance(item, Unread):
             lines.append(error_result(item))
             continue
         article, result = next(analysed)
