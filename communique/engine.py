@@ -174,7 +174,7 @@ class DaskEngine(_Engine):
         self._cluster = None
         if scheduler:
             try:
-                self._client = distributed.Client(scheduler, timeout="20s")
+                self.client = distributed.Client(scheduler, timeout="20s")
             except (OSError, TimeoutError) as exc:
                 raise CommuniqueError(
                     f"cannot reach the Dask scheduler at {scheduler} ({exc}); start one with `dask scheduler` "
@@ -186,9 +186,9 @@ class DaskEngine(_Engine):
                 n_workers=workers or 1, threads_per_worker=1, processes=True, dashboard_address=None,
                 silence_logs=40,
             )
-            self._client = distributed.Client(self._cluster)
-        self.workers = max(1, len(self._client.scheduler_info().get("workers", {})) or (workers or 1))
-        self.address = str(self._client.scheduler.address)
+            self.client = distributed.Client(self._cluster)
+        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})) or (workers or 1))
+        self.address = str(self.client.scheduler.address)
 
     def run(self, factory: AnalyzerFactory, chunks: Iterable[Chunk]) -> Completed:
         distributed = _distributed()
@@ -200,7 +200,7 @@ class DaskEngine(_Engine):
             chunk = next(feed, None)
             if chunk is None:
                 return False
-            future = self._client.submit(analyse_chunk, factory, chunk, key=f"{chunk.name}-{id(feed)}", pure=False)
+            future = self.client.submit(analyse_chunk, factory, chunk, key=f"{chunk.name}-{id(feed)}", pure=False)
             owner[future.key] = chunk
             queue.add(future)
             return True
@@ -219,7 +219,7 @@ class DaskEngine(_Engine):
             submit()
 
     def close(self) -> None:
-        self._client.close()
+        self.client.close()
         if self._cluster is not None:
             self._cluster.close()
 
