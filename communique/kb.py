@@ -30,10 +30,7 @@ import gzip
 import hashlib
 import json
 import os
-import pickle
 import re
-import sys
-import tempfile
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -42,8 +39,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
+from . import cache
 from .errors import KnowledgeBaseError
-from .settings import load_settings
 
 DATA_DIR = Path(str(resources.files("communique") / "data"))
 DEFAULT_KB = DATA_DIR / "kb.json.gz"
@@ -261,8 +258,8 @@ class KnowledgeBase:
             ) from exc
         except OSError as exc:
             raise KnowledgeBaseError(f"{target}: cannot read knowledge base ({exc})") from exc
-        cache = _cache_file(target, raw, cache_dir)
-        cached = _read_cache(cache) if cache else None
+        kept = cache.path("kb", str(target.resolve()), raw + _SOURCE_DIGEST, cache_dir)
+        cached = cache.read(kept, KnowledgeBase) if kept else None
         if cached is not None:
             return cached
         try:
@@ -270,8 +267,8 @@ class KnowledgeBase:
             kb = cls.from_dict(json.loads(text.decode("utf-8")))
         except (OSError, ValueError, EOFError) as exc:
             raise KnowledgeBaseError(f"{target}: cannot read knowledge base ({exc})") from exc
-        if cache:
-            _write_cache(cache, kb)
+        if kept:
+            cache.write(kept, kb)
         return kb
 
     # -- lookups ---------------------------------------------------------------------------
@@ -437,56 +434,6 @@ def load_kb(path: str | None = None) -> KnowledgeBase:
     return KnowledgeBase.load(path or os.environ.get("COMMUNIQUE_KB") or None)
 
 
-# -- the prebuilt form ----------------------------------------------------------------------
-# Parsing the packaged KB's JSON and indexing it takes most of a second of every process start
-# (issue 13); unpickling the indexed object takes a fraction of that. The key covers the file's
-# bytes and this module's source: a rebuilt KB, or a field another version of KBActor reads
-# from the JSON rows, gets a new cache file instead of a stale one.
-_SOURCE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
-
-
-def cache_dir(setting: str | Path | None = None) -> Path | None:
-    """Where prebuilt KB files go: the setting, else ``$XDG_CACHE_HOME/communique``; None when off."""
-    value = str(setting) if setting is not None else str(load_settings()["cache_dir"])
-    if value.strip().lower() in ("off", "none", "0"):
-        return None
-    if value:
-        return Path(value).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "communique"
-
-
-def _cache_file(target: Path, raw: bytes, setting: str | Path | None) -> Path | None:
-    folder = cache_dir(setting)
-    if folder is None:
-        return None
-    where = hashlib.sha256(str(target.resolve()).encode("utf-8")).hexdigest()[:12]
-    key = hashlib.sha256(raw + _SOURCE_DIGEST.encode() + sys.version.encode()).hexdigest()[:20]
-    return folder / f"kb-{where}-{key}.pickle"
-
-
-def _read_cache(cache: Path) -> KnowledgeBase | None:
-    try:
-        with cache.open("rb") as fh:
-            kb = pickle.load(fh)
-    except FileNotFoundError:
-        return None
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return None  # a damaged or foreign cache file: parse the JSON again and rewrite it
-    return kb if isinstance(kb, KnowledgeBase) else None
-
-
-def _write_cache(cache: Path, kb: KnowledgeBase) -> None:
-    """Write the prebuilt form atomically and drop older ones of the same KB path; never fail the load."""
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=cache.name, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(kb, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache)
-        prefix = cache.name.rsplit("-", 1)[0] + "-"
-        for old in cache.parent.glob(prefix + "*.pickle"):
-            if old != cache:
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only or full cache folder only costs the next start its speed-up
+# The prebuilt form's key covers the file's bytes and this module's source: a rebuilt KB, or a field
+# another version of KBActor reads from the JSON rows, gets a new cache file instead of a stale one.
+_SOURCE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16].encode("ascii")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import pickle
 import subprocess
 import sys
 from importlib.metadata import entry_points
@@ -126,3 +127,25 @@ def test_batch_analyze_many_through_nlp_pipe_equals_one_by_one(pipeline: Pipelin
     assert "at most" in getattr(results[1][1], "message", "")
     assert results[0][1] == pipeline.analyze(articles[0])
     assert results[2][1] == pipeline.analyze(articles[2])
+
+
+def test_batch_phrase_keys_match_as_tokenized_phrases_and_are_kept(tmp_path: Path) -> None:
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
+    from communique.nlp import phrase_keys
+
+    nlp = spacy.blank("en")
+    names = ["Kassym-Jomart Tokayev", "U.S. State Department", "Nazarbayev's", "the Kremlin", "Akorda"]
+    doc = nlp("The U.S. State Department said Kassym-Jomart Tokayev left Akorda for the Kremlin.")
+    by_docs, by_keys = PhraseMatcher(nlp.vocab), PhraseMatcher(nlp.vocab)
+    by_docs.add("KB", list(nlp.tokenizer.pipe(names)))
+    keys = phrase_keys(nlp, names, cache_dir=str(tmp_path))
+    by_keys.add("KB", keys)
+    assert by_keys(doc) == by_docs(doc) and len(by_keys(doc)) == 4
+
+    # the second call reads the kept ids: a planted value comes back as it is
+    (kept,) = tmp_path.glob("phrases-*.pickle")
+    kept.write_bytes(pickle.dumps({name: (1, 2, 3) for name in names}))
+    assert phrase_keys(nlp, names[::-1], cache_dir=str(tmp_path)) == [(1, 2, 3)] * len(names)
+    assert phrase_keys(nlp, [*names, "Astana"], cache_dir=str(tmp_path))[-1] == (nlp.vocab.strings["Astana"],)
