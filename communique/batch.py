@@ -180,6 +180,7 @@ def run_batch(
         with open_engine(workers=2) as engine:
             run_batch(["archive.jsonl"], "out/", PipelineFactory(), engine, chunk_size=200)
     """
+    sources = list(sources)  # read twice: for the plan and for the manifest
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     report = BatchReport(out, engine=engine.name, workers=engine.workers, parquet=chunks.parquet_available())

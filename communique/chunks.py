@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError, StoreError
+from .errors import InputError
 from .records import Analysis, Article
 from .sources import Fetch, iter_articles
 
@@ -231,7 +231,7 @@ def write_manifest(out_dir: Path, data: dict[str, Any]) -> None:
 def chunk_files(out_dir: Path) -> list[Path]:
     """The finished chunk files of the folder's latest plan (every chunk file when it has no manifest)."""
     if not out_dir.is_dir():
-        raise StoreError(str(out_dir), "no such batch folder; run `communique batch SOURCE... --out DIR` first")
+        raise InputError(str(out_dir), "no such batch folder; run `communique batch SOURCE... --out DIR` first")
     manifest = out_dir / MANIFEST
     if manifest.exists():
         try:
