@@ -54,6 +54,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from pipeline_bench import machine_busy  # noqa: E402
 
+NOTES = "## Reading these numbers"
 TARGETS = {"overhead": 1.3, "speedup": 1.8, "peak_mib": 1024.0, "cold_extra_s": 1.0}
 SENTENCE = "Vladimir Putin met Kassym-Jomart Tokayev in Astana on Monday, the Kremlin said."
 
@@ -222,7 +223,11 @@ def main() -> None:
     report = render(info, n, args, results, steady, peaks, kb)
     print(report)
     if not args.no_write:
-        (ROOT / "bench" / "RESULTS.md").write_text(report + "\n", encoding="utf-8")
+        results_md = ROOT / "bench" / "RESULTS.md"
+        # the hand-written reading of the numbers, below NOTES, survives a new run
+        old = results_md.read_text(encoding="utf-8") if results_md.exists() else ""
+        notes = old[old.index(NOTES):] if NOTES in old else ""
+        results_md.write_text(report + "\n\n" + notes if notes else report + "\n", encoding="utf-8")
         print("wrote bench/RESULTS.md", file=sys.stderr)
 
 
