@@ -7,9 +7,11 @@ batch machinery is under test here; tests/test_batch_dask.py runs the real pipel
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
@@ -19,7 +21,7 @@ from communique import chunks
 from communique.batch import BatchState, ingest_chunks, load, run_batch
 from communique.cli import cli
 from communique.engine import InlineEngine, ProcessEngine, analyzer_for, open_engine
-from communique.errors import CommuniqueError
+from communique.errors import CommuniqueError, WorkerLostError
 from communique.records import Article
 from communique.store import Store
 from tests.store_support import store, store_url  # noqa: F401
@@ -38,6 +40,26 @@ class KeywordFactory:
 
     def versions(self) -> tuple[str, str]:
         return self.version, "kb-1"
+
+
+@dataclass(frozen=True)
+class VanishingFactory(KeywordFactory):
+    """Its worker dies outright (as if killed for memory) on a "VANISH" article, once: ``marker`` records it."""
+
+    marker: str = ""
+
+    def __call__(self) -> KeywordAnalyzer:
+        analyzer = KeywordAnalyzer(self.version)
+        analyze = analyzer.analyze
+
+        def analyze_or_vanish(article: Article) -> Any:
+            if "VANISH" in article.text and not Path(self.marker).exists():
+                Path(self.marker).write_text("died once")
+                os._exit(9)
+            return analyze(article)
+
+        analyzer.analyze = analyze_or_vanish  # type: ignore[method-assign]
+        return analyzer
 
 
 class Crash(Exception):
@@ -165,6 +187,20 @@ def test_batch_local_processes_give_the_inline_results(tmp_path: Path) -> None:
         report = run_batch(sources, tmp_path / "procs", KeywordFactory(), engine, chunk_size=2, fetch=fake_fetch)
     assert (report.workers, report.written) == (2, 5)
     assert all_lines(tmp_path / "procs") == all_lines(tmp_path / "inline")
+
+
+def test_batch_local_worker_death_stops_the_run_and_a_rerun_completes(tmp_path: Path) -> None:
+    src = tmp_path / "news.jsonl"
+    texts = [MEETING + f"Report number {i}." + (" VANISH" if i == 4 else "") for i in range(6)]
+    src.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts))
+    factory = VanishingFactory(marker=str(tmp_path / "died"))
+    with ProcessEngine(1) as engine, pytest.raises(WorkerLostError, match="run the same command again"):
+        run_batch([str(src)], tmp_path / "out", factory, engine, chunk_size=2)
+    assert [line["source"] for line in all_lines(tmp_path / "out")] == [f"{src}:{i}" for i in (1, 2, 3, 4)]
+    with ProcessEngine(2) as engine:
+        report = run_batch([str(src)], tmp_path / "out", factory, engine, chunk_size=2)
+    assert (report.written, report.skipped) == (1, 2)
+    assert [line["source"] for line in all_lines(tmp_path / "out")] == [f"{src}:{i}" for i in range(1, 7)]
 
 
 def test_batch_without_dask_runs_local_processes_and_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
