@@ -166,26 +166,6 @@ def _print_report(report: Any) -> None:
 def register(cli: click.Group) -> None:
     """Add the store commands to the ``communique`` group."""
 
-    @cli.command("ingest")
-    @click.argument("sources", nargs=-1, required=True)
-    @db_option
-    @click.option("--model", help="spaCy model name (default: best installed).")
-    def ingest_cmd(sources: tuple[str, ...], db: str, model: str | None) -> None:
-        """Analyse files, directories, JSONL archives, feeds or URLs into the store.
-
-        Example:
-
-            communique ingest pages/ archive.jsonl https://example.org/feed.xml --db sqlite:///corpus.db
-        """
-        from .batch import ingest
-
-        pipeline = _pipeline(model)
-        with _store(db) as store:
-            report = _run_with_progress("ingest", lambda tick: ingest(sources, store, pipeline, progress=tick))
-        _print_report(report)
-        if report.failed and not (report.analysed or report.unchanged):
-            sys.exit(2)
-
     @cli.command("reanalyze")
     @click.option("--all", "all_", is_flag=True, help="Every article, not only the stale ones.")
     @click.option("--stale", is_flag=True, help="Articles analysed by another pipeline or KB version (default).")

@@ -15,6 +15,7 @@ what went wrong, with which input, and what usually fixes it::
     ├── KnowledgeBaseError  the knowledge base is missing or malformed
     ├── SettingsError       a setting has a value of the wrong type
     ├── StoreError          the store cannot be opened or used (url, problem)
+    ├── WorkerLostError     a batch worker died mid-chunk; a re-run finishes the job
     └── EvaluationError     a gold file cannot be read or scored
 """
 
@@ -100,3 +101,9 @@ class StoreError(CommuniqueError):
         self.url = url
         self.problem = problem
         super().__init__(f"{url}: {problem}")
+
+
+class WorkerLostError(CommuniqueError):
+    """A batch worker died (killed, out of memory) while analysing a chunk; finished chunks are kept."""
+
+    code = "C070"

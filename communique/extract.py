@@ -10,15 +10,11 @@ Example::
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable, Iterator
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from . import __version__
-from .actors import home_country
 from .errors import CommuniqueError, TooLargeError
 from .kb import KnowledgeBase, load_kb
-from .nlp import load_nlp, model_label
 from .records import (
     Actor,
     Analysis,
@@ -34,6 +30,15 @@ from .records import (
 )
 from .settings import load_settings
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+#: Articles handed to ``nlp.pipe`` at a time by ``Pipeline.analyze_many``.
+BATCH_SIZE = 32
+#: What a rule may raise on text it was not written for; one article's error, never the batch's.
+_ANALYSIS_ERRORS = (ValueError, IndexError, KeyError, AttributeError, TypeError)
+
 
 class Pipeline:
     """The NLP model, the knowledge base and our components, loaded once and reused."""
@@ -42,6 +47,11 @@ class Pipeline:
         settings = load_settings()
         model = model or settings["model"] or None
         kb_path = kb_path or settings["kb"] or None
+        # spaCy and the components load here, not at import: `import communique` stays cheap (issue 13)
+        from .actors import home_country
+        from .nlp import load_nlp, model_label
+
+        self._home_country = home_country
         self.kb: KnowledgeBase = load_kb(kb_path)
         self.nlp = load_nlp(model, kb_path)
         self.info = PipelineInfo(version=__version__, model=model_label(self.nlp), kb=self.kb.version)
@@ -49,20 +59,23 @@ class Pipeline:
     def _doc(self, article: Article) -> Doc:
         doc = self.nlp.make_doc(article.text)
         doc._.cq_published = article.published
-        doc._.cq_home = home_country(article.url)
+        doc._.cq_home = self._home_country(article.url)
         doc._.cq_kb = self.kb
         doc._.cq_title = article.title
         doc._.cq_outlet = article.outlet
         return doc
 
-    def analyze(self, article: Article, *, include_text: bool = False) -> Analysis:
-        """Analyse one article."""
+    def _check_size(self, article: Article) -> None:
         if len(article.text) > self.nlp.max_length:
             raise TooLargeError(
                 article.source,
                 f"the text has {len(article.text):,} characters; one article may have at most "
                 f"{self.nlp.max_length:,} (the parser needs about 1 GB per 100,000); split it into its articles",
             )
+
+    def analyze(self, article: Article, *, include_text: bool = False) -> Analysis:
+        """Analyse one article."""
+        self._check_size(article)
         doc = self.nlp(self._doc(article))
         return to_analysis(doc, article, self.info, include_text=include_text)
 
@@ -70,17 +83,57 @@ class Pipeline:
         return self.analyze(Article(text=text, published=published, **fields))  # type: ignore[arg-type]
 
     def analyze_many(
-        self, articles: Iterable[Article], *, include_text: bool = False
+        self, articles: Iterable[Article], *, include_text: bool = False, batch_size: int = BATCH_SIZE
     ) -> Iterator[tuple[Article, Analysis | CommuniqueError]]:
-        """Analyse many articles; one article's failure is yielded as its error, the rest go on."""
+        """Analyse many articles in input order, through ``nlp.pipe`` in groups of ``batch_size``.
+
+        One article's failure is yielded as its error and the rest go on: a group that fails as a
+        whole is analysed again one article at a time, so only the bad article is lost.
+        """
+        group: list[Article] = []
         for article in articles:
+            group.append(article)
+            if len(group) == batch_size:
+                yield from self._analyze_group(group, include_text)
+                group = []
+        if group:
+            yield from self._analyze_group(group, include_text)
+
+    def _analyze_group(
+        self, group: list[Article], include_text: bool
+    ) -> Iterator[tuple[Article, Analysis | CommuniqueError]]:
+        sized: list[Article] = []
+        errors: dict[int, CommuniqueError] = {}
+        for i, article in enumerate(group):
             try:
-                yield article, self.analyze(article, include_text=include_text)
+                self._check_size(article)
+                sized.append(article)
             except CommuniqueError as exc:
-                yield article, exc
-            except (ValueError, IndexError, KeyError, AttributeError, TypeError) as exc:
-                # one malformed article must not lose the batch; say which one and why
-                yield article, CommuniqueError(f"{article.source}: analysis failed ({type(exc).__name__}: {exc})")
+                errors[i] = exc
+        try:
+            docs = iter(self.nlp.pipe((self._doc(a) for a in sized), batch_size=len(group)))
+            results: list[Analysis | CommuniqueError] = [
+                to_analysis(next(docs), a, self.info, include_text=include_text) for a in sized
+            ]
+        except _ANALYSIS_ERRORS:
+            results = [self._analyze_alone(a, include_text) for a in sized]
+        analysed = iter(zip(sized, results))
+        for i, article in enumerate(group):
+            yield (article, errors[i]) if i in errors else next(analysed)
+
+    def _analyze_alone(self, article: Article, include_text: bool) -> Analysis | CommuniqueError:
+        return analyze_alone(lambda a: self.analyze(a, include_text=include_text), article)
+
+
+def analyze_alone(analyze: Callable[[Article], Analysis], article: Article) -> Analysis | CommuniqueError:
+    """``analyze(article)``, or the error that names the article and why it failed."""
+    try:
+        return analyze(article)
+    except CommuniqueError as exc:
+        return exc
+    except _ANALYSIS_ERRORS as exc:
+        # one malformed article must not lose the batch; say which one and why
+        return CommuniqueError(f"{article.source}: analysis failed ({type(exc).__name__}: {exc})")
 
 
 _DEFAULT: Pipeline | None = None

@@ -27,7 +27,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import gzip
+import hashlib
 import json
+import os
 import re
 import unicodedata
 from collections import defaultdict
@@ -37,6 +39,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
+from . import cache
 from .errors import KnowledgeBaseError
 
 DATA_DIR = Path(str(resources.files("communique") / "data"))
@@ -235,21 +238,38 @@ class KnowledgeBase:
         return cls(str(data.get("version", "unknown")), actors, tenures, list(data.get("memberships", ())))
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> KnowledgeBase:
-        """Load a KB file (``.json`` or ``.json.gz``); the default is the packaged snapshot."""
+    def load(cls, path: str | Path | None = None, *, cache_dir: str | Path | None = None) -> KnowledgeBase:
+        """Load a KB file (``.json`` or ``.json.gz``); the default is the packaged snapshot.
+
+        The first load of a file parses its JSON and writes a prebuilt form (the loaded object,
+        pickled) to ``cache_dir`` (default: the ``COMMUNIQUE_CACHE_DIR`` setting, else
+        ``$XDG_CACHE_HOME/communique``); later loads of the same file read that in a fraction of
+        the time. The cache is keyed on the KB file's bytes and this module's source, so a
+        rebuilt KB or a new field in ``KBActor`` never reads a stale form.
+        """
         target = Path(path) if path else DEFAULT_KB
         if not target.exists() and path is None:
             target = HAND_FACTS
         try:
-            opener = gzip.open if target.suffix == ".gz" else open
-            with opener(target, "rt", encoding="utf-8") as fh:
-                return cls.from_dict(json.load(fh))
+            raw = target.read_bytes()
         except FileNotFoundError as exc:
             raise KnowledgeBaseError(
                 f"{target}: knowledge base not found; run `communique kb build` to create it"
             ) from exc
-        except (OSError, ValueError) as exc:
+        except OSError as exc:
             raise KnowledgeBaseError(f"{target}: cannot read knowledge base ({exc})") from exc
+        kept = cache.path("kb", str(target.resolve()), raw + _SOURCE_DIGEST, cache_dir)
+        cached = cache.read(kept, KnowledgeBase) if kept else None
+        if cached is not None:
+            return cached
+        try:
+            text = gzip.decompress(raw) if target.suffix == ".gz" else raw
+            kb = cls.from_dict(json.loads(text.decode("utf-8")))
+        except (OSError, ValueError, EOFError) as exc:
+            raise KnowledgeBaseError(f"{target}: cannot read knowledge base ({exc})") from exc
+        if kept:
+            cache.write(kept, kb)
+        return kb
 
     # -- lookups ---------------------------------------------------------------------------
     def get(self, actor_id: str | None) -> KBActor | None:
@@ -411,6 +431,9 @@ class KnowledgeBase:
 @lru_cache(maxsize=4)
 def load_kb(path: str | None = None) -> KnowledgeBase:
     """The knowledge base, loaded once per process (``COMMUNIQUE_KB`` names another file)."""
-    import os
-
     return KnowledgeBase.load(path or os.environ.get("COMMUNIQUE_KB") or None)
+
+
+# The prebuilt form's key covers the file's bytes and this module's source: a rebuilt KB, or a field
+# another version of KBActor reads from the JSON rows, gets a new cache file instead of a stale one.
+_SOURCE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16].encode("ascii")

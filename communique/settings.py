@@ -27,6 +27,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("kb", "", "Path of a knowledge-base file (.json or .json.gz); empty uses the packaged snapshot."),
     Setting("max_bytes", 10 * 1024 * 1024, "Largest input accepted, in bytes.", int),
     Setting("fetch_timeout", 20.0, "Seconds to wait for a URL.", float),
+    Setting("cache_dir", "", "Folder for prebuilt knowledge-base files; empty uses $XDG_CACHE_HOME/communique, 'off' turns it off."),
     Setting("db", "sqlite:///communique.db", "Store URL: sqlite:///path.db or postgresql://..."),
 )
 

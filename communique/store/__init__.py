@@ -37,6 +37,9 @@ class Store(Protocol):
     def save(self, article: Article, analysis: Analysis) -> SaveOutcome:
         """Store one article's analysis atomically; identical input is ``"unchanged"``."""
 
+    def save_many(self, pairs: Sequence[tuple[Article, Analysis]]) -> list[SaveOutcome]:
+        """Store many articles' analyses in one transaction, each as ``save`` would."""
+
     def delete_article(self, article_id: str) -> bool:
         """Remove an article and its reports."""
 

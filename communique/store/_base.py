@@ -211,17 +211,28 @@ class SQLStore:
 
             store.save(article, pipeline.analyze(article))  # -> "saved"
         """
-        digest = _match.short_hash(analysis.model_dump_json(exclude={"article": {"text"}}), article.outlet)
         with self._write() as cur:
-            old = self._rows(
-                cur, "SELECT pipeline_version, kb_version, analysis_digest FROM articles WHERE id = ?", [article.id]
-            )
-            if old and old[0]["analysis_digest"] == digest:
-                return "unchanged"
-            if old:
-                self._remove_article(cur, article.id)
-            self._insert_article(cur, article, analysis, digest)
-            self._save_records(cur, article, analysis)
+            return self._save_in(cur, article, analysis)
+
+    def save_many(self, pairs: Sequence[tuple[Article, Analysis]]) -> list[SaveOutcome]:
+        """Store many articles' analyses in one transaction (a batch chunk); each as ``save`` would.
+
+        Either every pair is stored or, on an error, none is.
+        """
+        with self._write() as cur:
+            return [self._save_in(cur, article, analysis) for article, analysis in pairs]
+
+    def _save_in(self, cur: Any, article: Article, analysis: Analysis) -> SaveOutcome:
+        digest = _match.short_hash(analysis.model_dump_json(exclude={"article": {"text"}}), article.outlet)
+        old = self._rows(
+            cur, "SELECT pipeline_version, kb_version, analysis_digest FROM articles WHERE id = ?", [article.id]
+        )
+        if old and old[0]["analysis_digest"] == digest:
+            return "unchanged"
+        if old:
+            self._remove_article(cur, article.id)
+        self._insert_article(cur, article, analysis, digest)
+        self._save_records(cur, article, analysis)
         return "replaced" if old else "saved"
 
     def delete_article(self, article_id: str) -> bool:
