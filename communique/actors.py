@@ -189,8 +189,10 @@ class ActorResolver:
                 if bare not in seen:
                     seen.add(bare)
                     patterns.append(bare)
-        tokenizer: Any = nlp.tokenizer
-        self.matcher.add("KB", list(tokenizer.pipe(patterns)))
+        from .nlp import phrase_keys  # late: nlp registers this component
+
+        # the KB's names tokenized once and kept in the cache: most of a cold start otherwise (issue 13)
+        self.matcher.add("KB", phrase_keys(nlp, patterns))  # type: ignore[arg-type]
 
     # -- public -----------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
