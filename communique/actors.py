@@ -17,7 +17,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Iterable
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher

@@ -86,6 +86,43 @@ def reported(doc: Doc, taken: Taken, voiced: list[bool]) -> list[QuoteInfo]:
             out.append(_info(doc, found.span, False, found.rule or rule.name, token, who[0], who[1],
                              (sent.start_char, sent.end_char), cue_text=found.cue_text))
             taken.append(found.span)
+    return out + _inner_speech(doc, out, taken)
+
+
+def _holds_speech(clause: tuple[int, int], cue: Token) -> bool:
+    """The reported clause itself reports speech with a speaker of its own ("Erdogan told Putin that ...")."""
+    return any(c.dep_ == "ccomp" and any(_lemma(t) in SPEECH_VERBS and t.pos_ == "VERB" and _subject_of(t) is not None
+                                         and clause[0] <= t.idx < clause[1] for t in c.subtree)
+               for c in cue.children)
+
+
+def _only_inside(start: int, end: int, taken: Taken) -> bool:
+    """Every quote that overlaps the range lies inside it and is shorter: speech inside speech."""
+    overlapping = [(s, e) for s, e in taken if s < end and start < e]
+    return bool(overlapping) and all(start <= s and e <= end and e - s < end - start for s, e in overlapping)
+
+
+def _inner_speech(doc: Doc, found: list[QuoteInfo], taken: Taken) -> list[QuoteInfo]:
+    """Speech reported inside reported speech gives a second quote (contract: "Erdogan told Zelensky
+    that ..., the presidency said" is the presidency's statement and Erdogan's)."""
+    out: list[QuoteInfo] = []
+    for outer in found:
+        if outer.rule != "reported":
+            continue
+        for token in doc.char_span(outer.start_char, outer.end_char, alignment_mode="expand") or ():
+            if _lemma(token) not in SPEECH_VERBS or token.pos_ != "VERB" or _subject_of(token) is None:
+                continue
+            clause = _reported_clause(token)
+            if clause is None or clause[1] - clause[0] < 8 or clause == (outer.start_char, outer.end_char):
+                continue
+            if any(q.start_char == clause[0] and q.end_char == clause[1] for q in found + out):
+                continue
+            speaker, mention = _speaker_of_verb(doc, token)
+            if speaker is None or speaker == outer.speaker:
+                continue
+            sent = token.sent
+            out.append(_info(doc, clause, False, "reported", token, speaker, mention, (sent.start_char, sent.end_char)))
+            taken.append(clause)
     return out
 
 
@@ -122,9 +159,11 @@ def _clause_content(cue: Token, taken: Taken, relayed: bool) -> Content | None:
     if clause is None and echo is None:
         return None
     c_start, c_end = clause or echo or (0, 0)
-    if clause is not None and not relayed:
+    nested = clause is not None and _holds_speech(clause, cue)
+    if clause is not None and not relayed and not nested:
         c_end = _cut_before_taken(_text(cue.doc), c_start, c_end, taken)
-    if not (relayed and c_end - c_start >= 8) and not _free(c_start, c_end, taken, 2 if echo else 8):
+    if not (relayed and c_end - c_start >= 8) and not _free(c_start, c_end, taken, 2 if echo else 8) and not (
+            nested and c_end - c_start >= 8 and _only_inside(c_start, c_end, taken)):
         return None
     return Content((c_start, c_end))
 
