@@ -174,10 +174,11 @@ def evaluate_cmd(gold: Path | None, as_json: bool, per_document: bool, polnear: 
 
 
 def _register_commands() -> None:
-    from . import cli_kb, cli_store
+    from . import cli_desk, cli_kb, cli_store
 
     cli_kb.register(cli)
     cli_store.register(cli)
+    cli_desk.register(cli)
 
 
 _register_commands()

@@ -15,6 +15,8 @@ what went wrong, with which input, and what usually fixes it::
     ├── KnowledgeBaseError  the knowledge base is missing or malformed
     ├── SettingsError       a setting has a value of the wrong type
     ├── StoreError          the store cannot be opened or used (url, problem)
+    │   └── NotFoundError   an actor, article or pair the store does not hold
+    ├── QueryError          a query parameter is malformed (parameter, problem)
     └── EvaluationError     a gold file cannot be read or scored
 """
 
@@ -100,3 +102,20 @@ class StoreError(CommuniqueError):
         self.url = url
         self.problem = problem
         super().__init__(f"{url}: {problem}")
+
+
+class NotFoundError(StoreError):
+    """The store holds no record by that name or id (an HTTP 404 at the web edge)."""
+
+    code = "C061"
+
+
+class QueryError(CommuniqueError):
+    """A query parameter is malformed; ``parameter`` names it and ``problem`` says why."""
+
+    code = "C070"
+
+    def __init__(self, parameter: str, problem: str) -> None:
+        self.parameter = parameter
+        self.problem = problem
+        super().__init__(f"{parameter}: {problem}")
