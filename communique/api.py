@@ -349,7 +349,7 @@ def _router() -> APIRouter:
 class ArticleIn(BaseModel):
     """An article sent to ``POST /api/articles``."""
 
-    text: str = Field(min_length=1)
+    text: str = Field(min_length=1, pattern=r"^[^\x00]*$")
     title: str | None = Field(None, max_length=1000)
     url: str | None = Field(None, max_length=2000)
     outlet: str | None = Field(None, max_length=200)
@@ -464,6 +464,14 @@ def create_app(store: Store, settings: DeskSettings | None = None, *, analyzer: 
             f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg')}" for e in exc.errors()
         )
         return error(request, 422, problems or "invalid request")
+
+    @app.middleware("http")
+    async def no_nul_characters(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        # No stored text holds a NUL, and PostgreSQL refuses one in a parameter: answer 400 at the edge.
+        for name, value in [("path", request.url.path), *request.query_params.multi_items()]:
+            if "\x00" in value:
+                return error(request, 400, f"{name}: contains a NUL character")
+        return await call_next(request)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:

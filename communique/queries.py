@@ -75,6 +75,11 @@ def resolve_actor(store: Store, name: str) -> list[str]:
     return list(ids)
 
 
+def _search_words(text: str) -> str:
+    """Search words without control characters (a NUL ends an FTS5 query string early)."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+
+
 def _date_filters(column: str, since: dt.date | None, until: dt.date | None) -> tuple[str, list[Any]]:
     sql, params = "", []
     if since:
@@ -309,8 +314,8 @@ def quotes(
         ids = resolve_actor(store, about)
         where.append(f"q.id IN (SELECT quote_id FROM quote_about WHERE actor_id IN ({_marks(ids)}))")
         params += ids
-    if search and search.strip():
-        words = search.strip()
+    if search and _search_words(search):
+        words = _search_words(search)
         if not where and store.search_count(words, DENSE_SEARCH + 1) > DENSE_SEARCH:
             ids = _newest_matching(store, words, since, until, limit, cursor)
             if not ids:
@@ -688,8 +693,7 @@ def activity(store: Store, name: str, other: str | None = None) -> list[Row]:
             f"SELECT substr(CAST(p.approx_date AS TEXT), 1, 7) AS month, e.formality, "
             f"CASE WHEN e.initiator_id IN ({marks}) THEN 1 ELSE 0 END AS asked, COUNT(*) AS n "
             f"FROM {table} JOIN events e ON e.id = p.event_id WHERE {condition} AND p.plover = 'CONSULT' "
-            f"AND p.approx_date IS NOT NULL GROUP BY substr(CAST(p.approx_date AS TEXT), 1, 7), e.formality, "
-            f"CASE WHEN e.initiator_id IN ({marks}) THEN 1 ELSE 0 END", [*ids, *params, *ids],
+            f"AND p.approx_date IS NOT NULL GROUP BY 1, 2, 3", [*ids, *params],
         ):
             counts[(r["month"], r["formality"], bool(r["asked"]))] += int(r["n"])
     return [{"month": m, "formality": f, "asked": a, "meetings": n} for (m, f, a), n in sorted(counts.items())]
@@ -784,7 +788,7 @@ def search(
     limit: int = 50,
 ) -> Row:
     """Full text over quotes and event evidence, newest first, with counts by kind, outlet and year."""
-    words = words.strip()
+    words = _search_words(words)
     if not words:
         raise QueryError("q", "give words to search for")
     if kind not in (None, "quote", "event"):

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .. import __version__, queries
+from ..api import Formality, Kind, actor_data, analyze_submission, home_data
 from ..errors import NotFoundError, QueryError
 from ..records import Analysis, Article
 from . import charts, highlight
@@ -92,8 +93,6 @@ def _article_context(data: Row) -> Row:
 
 
 def router() -> APIRouter:
-    from ..api import Formality, Kind, actor_data, analyze_submission, home_data
-
     pages = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
     @pages.get("/")
