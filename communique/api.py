@@ -394,13 +394,8 @@ async def read_submission(desk: Desk, text: str | None, file: Any, *, title: str
 
 
 def home_data(store: Store) -> queries.Row:
-    """The home page: the latest meetings, and the pairs and actors most active in the last year of the record."""
-    latest = queries.latest_day(store)
-    since = latest - dt.timedelta(days=365) if latest else None
-    return {
-        "latest_meetings": queries.meetings(store, limit=10),
-        "most_active": queries.most_active(store, since=since, until=latest, limit=10),
-    }
+    """The home page: the latest meetings, and the pairs and actors most active among the newest meetings."""
+    return {"latest_meetings": queries.meetings(store, limit=10), "most_active": queries.most_active(store, limit=10)}
 
 
 def actor_data(store: Store, name: str) -> queries.Row:

@@ -502,16 +502,19 @@ def network(
             if value:
                 where += f" AND e.{column} = ?"
                 params.append(value)
+    # Pairs are counted first and named after: grouping by names too made SQLite walk the whole
+    # pair index in name order instead of reading the date range (bench/desk_bench.py).
     sql = (
-        "SELECT p.actor_a AS source, a.name AS source_name, p.actor_b AS target, b.name AS target_name, "
-        "COUNT(*) AS weight, MIN(p.approx_date) AS first_date, MAX(p.approx_date) AS last_date "
-        f"FROM event_pairs p{join} LEFT JOIN actors a ON a.id = p.actor_a "
-        "LEFT JOIN actors b ON b.id = p.actor_b WHERE 1 = 1" + where
-        + " GROUP BY p.actor_a, a.name, p.actor_b, b.name ORDER BY COUNT(*) DESC, p.actor_a, p.actor_b"
+        "SELECT x.source, a.name AS source_name, x.target, b.name AS target_name, x.weight, x.first_date, "
+        "x.last_date FROM (SELECT p.actor_a AS source, p.actor_b AS target, COUNT(*) AS weight, "
+        f"MIN(p.approx_date) AS first_date, MAX(p.approx_date) AS last_date FROM event_pairs p{join} "
+        f"WHERE 1 = 1{where} GROUP BY p.actor_a, p.actor_b ORDER BY COUNT(*) DESC, p.actor_a, p.actor_b"
     )
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
+    sql += (") x LEFT JOIN actors a ON a.id = x.source LEFT JOIN actors b ON b.id = x.target "
+            "ORDER BY x.weight DESC, x.source, x.target")
     return [clean(r) for r in store.fetchall(sql, params)]
 
 
@@ -678,8 +681,14 @@ def _one_actor(store: Store, name: str) -> Row:
     return clean(next(by_id[i] for i in ids if i in by_id))
 
 
-def activity(store: Store, name: str, other: str | None = None) -> list[Row]:
-    """Meetings of an actor (with another, when given) per month and formality, and how many it asked for."""
+#: The meetings chart reads at most this many of the newest meetings (of an actor, or of a pair):
+#: each one's formality and initiator is a lookup in ``events``, and an actor with 90,000 meetings
+#: took 2 s on the million-event store (bench/desk_bench.py); the pages say when the chart is cut.
+ACTIVITY_CAP = 5000
+
+
+def activity(store: Store, name: str, other: str | None = None, *, limit: int = ACTIVITY_CAP) -> list[Row]:
+    """The newest meetings of an actor (with another, when given) per month and formality, and how many it asked for."""
     ids = resolve_actor(store, name)
     marks = _marks(ids)
     if other:
@@ -690,10 +699,11 @@ def activity(store: Store, name: str, other: str | None = None) -> list[Row]:
     counts: Counter[tuple[str, str, bool]] = Counter()
     for table, condition, params in scans:
         for r in store.fetchall(
-            f"SELECT substr(CAST(p.approx_date AS TEXT), 1, 7) AS month, e.formality, "
+            f"SELECT substr(CAST(x.approx_date AS TEXT), 1, 7) AS month, e.formality, "
             f"CASE WHEN e.initiator_id IN ({marks}) THEN 1 ELSE 0 END AS asked, COUNT(*) AS n "
-            f"FROM {table} JOIN events e ON e.id = p.event_id WHERE {condition} AND p.plover = 'CONSULT' "
-            f"AND p.approx_date IS NOT NULL GROUP BY 1, 2, 3", [*ids, *params],
+            f"FROM (SELECT p.event_id, p.approx_date FROM {table} WHERE {condition} AND p.plover = 'CONSULT' "
+            f"AND p.approx_date IS NOT NULL ORDER BY p.approx_date DESC LIMIT ?) x JOIN events e ON e.id = x.event_id "
+            f"GROUP BY 1, 2, 3", [*ids, *params, limit],
         ):
             counts[(r["month"], r["formality"], bool(r["asked"]))] += int(r["n"])
     return [{"month": m, "formality": f, "asked": a, "meetings": n} for (m, f, a), n in sorted(counts.items())]
@@ -756,22 +766,33 @@ def latest_day(store: Store) -> dt.date | None:
     return value if isinstance(value, dt.date) and not isinstance(value, dt.datetime) else dt.date.fromisoformat(str(value)[:10])
 
 
-def most_active(
-    store: Store, *, since: dt.date | None = None, until: dt.date | None = None, limit: int = 10
-) -> Row:
-    """The pairs that met most and the actors in most meetings, between two dates."""
-    where, params = _pair_filters(since, until, "CONSULT", "held")
-    pairs = network(store, since=since, until=until, limit=limit)
-    # An actor's meetings: distinct events over both sides of the pair index.
-    counted = store.fetchall(
-        "SELECT actor, COUNT(DISTINCT event_id) AS meetings FROM ("
-        f"SELECT p.actor_a AS actor, p.event_id FROM event_pairs p WHERE 1 = 1{where} UNION ALL "
-        f"SELECT p.actor_b AS actor, p.event_id FROM event_pairs p WHERE 1 = 1{where}) x "
-        "GROUP BY actor ORDER BY COUNT(DISTINCT event_id) DESC, actor LIMIT ?", [*params, *params, limit])
-    names = _names(store, [r["actor"] for r in counted])
-    actors_ = [{"id": r["actor"], "name": names.get(r["actor"]), "meetings": int(r["meetings"])} for r in counted]
-    return {"since": since.isoformat() if since else None, "until": until.isoformat() if until else None,
-            "pairs": pairs, "actors": actors_}
+#: The home page ranks pairs and actors over this many of the newest meetings: the whole record of a
+#: small corpus, the last months of a large one, at a bounded cost (bench/desk_bench.py).
+RECENT_MEETINGS = 5000
+
+
+def most_active(store: Store, *, newest: int = RECENT_MEETINGS, limit: int = 10) -> Row:
+    """The pairs that met most and the actors in most meetings, over the newest held meetings."""
+    rows = store.fetchall(
+        "SELECT p.event_id, p.actor_a, p.actor_b, p.approx_date FROM event_pairs p WHERE p.plover = 'CONSULT' "
+        "AND p.status = 'held' AND p.approx_date IS NOT NULL ORDER BY p.approx_date DESC LIMIT ?", [newest])
+    pairs: Counter[tuple[str, str]] = Counter()
+    events: dict[str, set[str]] = {}
+    for r in rows:
+        pairs[(r["actor_a"], r["actor_b"])] += 1
+        for actor in (r["actor_a"], r["actor_b"]):
+            events.setdefault(actor, set()).add(r["event_id"])
+    top_pairs = sorted(pairs.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    top_actors = sorted(events.items(), key=lambda item: (-len(item[1]), item[0]))[:limit]
+    names = _names(store, [a for (a, b), _ in top_pairs] + [b for (a, b), _ in top_pairs] + [a for a, _ in top_actors])
+    dates = [clean({"d": r["approx_date"]})["d"] for r in rows]
+    return {
+        "since": min(dates) if dates else None,
+        "until": max(dates) if dates else None,
+        "pairs": [{"source": a, "source_name": names.get(a), "target": b, "target_name": names.get(b), "weight": n}
+                  for (a, b), n in top_pairs],
+        "actors": [{"id": a, "name": names.get(a), "meetings": len(ids)} for a, ids in top_actors],
+    }
 
 
 #: Search facets are counted over at most this many matches of each kind.
