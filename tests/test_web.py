@@ -219,3 +219,16 @@ def test_web_cli_meetings_takes_zero_one_or_two_actors(filled: Store, tmp_path: 
 def test_web_cli_serve_help_says_how_to_stop() -> None:
     result = CliRunner().invoke(cli, ["serve", "--help"])
     assert result.exit_code == 0 and "--allow-writes" in result.output and "Ctrl-C" in result.output
+
+
+@pytest.mark.parametrize("path, status", [
+    ("/meetings?a=&b=&since=&until=&kind=&formality=", 200),     # an empty form field means "any"
+    ("/network?since=&until=&kind=&formality=&limit=150", 200),
+    ("/meetings?since=2024-13-45", 400),
+    ("/network?formality=casual", 400),
+])
+def test_web_filter_forms_treat_empty_fields_as_any(client: TestClient, path: str, status: int) -> None:
+    response = client.get(path)
+    assert response.status_code == status
+    if status == 400:
+        assert "Bad request" in response.text

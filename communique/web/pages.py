@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, get_args
 from urllib.parse import quote as url_quote
 from urllib.parse import urlencode
 
@@ -92,6 +92,34 @@ def _article_context(data: Row) -> Row:
     return {"article": data, "regions": regions, "anchors": anchors}
 
 
+FormFilters = tuple[dt.date | None, dt.date | None, str | None, str | None]
+
+
+def _choice(name: str, value: str | None, allowed: tuple[str, ...]) -> str | None:
+    if not value:
+        return None
+    if value not in allowed:
+        raise QueryError(name, f"{value[:40]!r} is not one of {', '.join(allowed)}")
+    return value
+
+
+def _form_day(name: str, value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise QueryError(name, f"{value[:40]!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def form_filters(since: str | None = Query(None, max_length=40), until: str | None = Query(None, max_length=40),
+                 formality: str | None = Query(None, max_length=40), kind: str | None = Query(None, max_length=40),
+                 ) -> FormFilters:
+    """The date and meeting filters of a page's form, where an empty field means 'any'."""
+    return (_form_day("since", since), _form_day("until", until),
+            _choice("formality", formality, get_args(Formality)), _choice("kind", kind, get_args(Kind)))
+
+
 def router() -> APIRouter:
     pages = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -127,9 +155,9 @@ def router() -> APIRouter:
                       **_article_context(data))
 
     @pages.get("/meetings")
-    def meetings(request: Request, a: str | None = None, b: str | None = None, since: dt.date | None = None,
-                 until: dt.date | None = None, formality: Formality | None = None, kind: Kind | None = None,
-                 cursor: str | None = Query(None, max_length=400), desk: Any = Depends(_desk)) -> Response:
+    def meetings(request: Request, a: str | None = None, b: str | None = None, cursor: str | None = Query(None, max_length=400),
+                 chosen: FormFilters = Depends(form_filters), desk: Any = Depends(_desk)) -> Response:
+        since, until, formality, kind = chosen
         names = [n for n in (a, b) if n]
         rows = queries.meetings(desk.store, *names, since=since, until=until, formality=formality, kind=kind,
                                 cursor=cursor, limit=51)
@@ -138,10 +166,10 @@ def router() -> APIRouter:
                       twin="/api/meetings")
 
     @pages.get("/network")
-    def network(request: Request, since: dt.date | None = None, until: dt.date | None = None,
-                formality: Formality | None = None, kind: Kind | None = None,
-                limit: int = Query(150, ge=1, le=2000), desk: Any = Depends(_desk)) -> Response:
-        if since is None and until is None and "since" not in request.query_params:
+    def network(request: Request, limit: int = Query(150, ge=1, le=2000), chosen: FormFilters = Depends(form_filters),
+                desk: Any = Depends(_desk)) -> Response:
+        since, until, formality, kind = chosen
+        if since is None and until is None and not request.query_params:
             latest = queries.latest_day(desk.store)
             since = latest - dt.timedelta(days=365) if latest else None
         edges = queries.network(desk.store, since=since, until=until, formality=formality, kind=kind, limit=limit)
@@ -183,12 +211,7 @@ def router() -> APIRouter:
                       title: str | None = Form(None), url: str | None = Form(None),
                       published: str | None = Form(None), store: bool = Form(False),
                       token: str | None = Form(None), desk: Any = Depends(_desk)) -> Response:
-        day = None
-        if published:
-            try:
-                day = dt.date.fromisoformat(published)
-            except ValueError:
-                raise QueryError("published", f"{published!r} is not a date in the form YYYY-MM-DD") from None
+        day = _form_day("published", published)
         article_, analysis, outcome = await analyze_submission(
             desk, text, file, title=title, url=url, published=day, store=store, token=token)
         context = _article_context(analysis_view(article_, analysis))

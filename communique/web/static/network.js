@@ -20,7 +20,6 @@
     var cy = cytoscape({
       container: holder,
       elements: elements,
-      wheelSensitivity: 0.3,
       style: [
         { selector: "node", style: { "label": "data(label)", "width": "data(size)", "height": "data(size)",
           "background-color": "#2f5d8a", "font-size": 10, "color": "#1b2733", "text-valign": "bottom",
