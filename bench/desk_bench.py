@@ -62,7 +62,7 @@ def main() -> None:
     if args.all_pages:
         pages.update({
             "home page": lambda: client.get("/").status_code,
-            "network page (last year)": lambda: client.get("/network").status_code,
+            "network page (default)": lambda: client.get("/network").status_code,
             "meetings page (everyone)": lambda: client.get("/meetings").status_code,
             "search page": lambda: client.get("/search", params={"q": rng.choice(["grain", "tariff", "energy"])}).status_code,
         })

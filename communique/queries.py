@@ -757,18 +757,19 @@ def pair(store: Store, a: str, b: str, *, limit: int = 100) -> Row:
     }
 
 
-def latest_day(store: Store) -> dt.date | None:
-    """The date of the newest meeting in the store (the desk's 'now' for default windows)."""
-    rows = store.fetchall("SELECT MAX(approx_date) AS d FROM event_pairs WHERE plover = 'CONSULT'")
-    value = rows[0]["d"] if rows else None
-    if value is None:
-        return None
-    return value if isinstance(value, dt.date) and not isinstance(value, dt.datetime) else dt.date.fromisoformat(str(value)[:10])
-
-
 #: The home page ranks pairs and actors over this many of the newest meetings: the whole record of a
 #: small corpus, the last months of a large one, at a bounded cost (bench/desk_bench.py).
 RECENT_MEETINGS = 5000
+
+
+def recent_since(store: Store, *, newest: int = RECENT_MEETINGS) -> dt.date | None:
+    """The date from which the newest ``newest`` held meetings run; None when the store holds fewer."""
+    rows = store.fetchall(
+        "SELECT p.approx_date AS d FROM event_pairs p WHERE p.plover = 'CONSULT' AND p.status = 'held' "
+        "AND p.approx_date IS NOT NULL ORDER BY p.approx_date DESC LIMIT 1 OFFSET ?", [newest - 1])
+    if not rows:
+        return None
+    return dt.date.fromisoformat(str(clean(rows[0])["d"])[:10])
 
 
 def most_active(store: Store, *, newest: int = RECENT_MEETINGS, limit: int = 10) -> Row:

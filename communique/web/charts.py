@@ -112,7 +112,7 @@ def meetings_chart(activity: Sequence[Row]) -> Markup:
             asked[key] += int(row["meetings"])
     top = max(sum(c.values()) for c in counts.values()) or 1
     left, bottom, plot = 40, 170, 140
-    step = (WIDTH - left - 10) / len(bins)
+    step = min((WIDTH - left - 10) / len(bins), 48.0)  # a few bars stay bars, not a wall
     body = [f'<text x="0" y="{bottom - plot + 10}" class="tick">{top}</text>',
             f'<text x="0" y="{bottom}" class="tick">0</text>',
             f'<line x1="{left}" y1="{bottom}" x2="{WIDTH - 10}" y2="{bottom}" class="axis"/>']

@@ -170,8 +170,8 @@ def router() -> APIRouter:
                 desk: Any = Depends(_desk)) -> Response:
         since, until, formality, kind = chosen
         if since is None and until is None and not request.query_params:
-            latest = queries.latest_day(desk.store)
-            since = latest - dt.timedelta(days=365) if latest else None
+            # By default the graph shows the newest meetings: a small corpus whole, a large one's last months.
+            since = queries.recent_since(desk.store)
         edges = queries.network(desk.store, since=since, until=until, formality=formality, kind=kind, limit=limit)
         nodes: dict[str, Row] = {}
         for e in edges:
