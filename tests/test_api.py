@@ -340,3 +340,13 @@ def test_api_through_a_real_uvicorn(filled: Store, tmp_path: Path) -> None:
 def test_api_hostile_strings_come_back_as_data(client: TestClient) -> None:
     quotes = client.get("/api/quotes", params={"by": "X1"}).json()["items"]
     assert quotes[0]["text"] == XSS_QUOTE
+
+
+def test_api_analyze_runs_the_real_pipeline(filled: Store, tmp_path: Path, pipeline: object) -> None:
+    with TestClient(create_app(filled, DeskSettings(data_dir=tmp_path / "data"), analyzer=pipeline)) as c:
+        response = c.post("/api/analyze", data={"text": "Kassym-Jomart Tokayev met Vladimir Putin in Astana on "
+                                                        "Monday, the Kremlin said.", "published": "2025-05-14"})
+    assert response.status_code == 200, response.text
+    analysis = response.json()["analysis"]
+    assert {a["name"] for a in analysis["actors"]} >= {"Kassym-Jomart Tokayev", "Vladimir Putin"}
+    assert "CONSULT" in {e["plover"] for e in analysis["events"]}

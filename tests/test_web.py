@@ -232,3 +232,16 @@ def test_web_filter_forms_treat_empty_fields_as_any(client: TestClient, path: st
     assert response.status_code == status
     if status == 400:
         assert "Bad request" in response.text
+
+
+def test_web_actor_box_redirects_to_the_actor_page(client: TestClient) -> None:
+    response = client.get("/actor", params={"name": " Vladimir Putin "}, follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == "/actors/Vladimir%20Putin"
+    assert client.get(response.headers["location"]).status_code == 200
+
+
+def test_web_network_page_shows_a_small_corpus_whole_by_default(client: TestClient) -> None:
+    html = client.get("/network").text
+    graph = json.loads(html.split('id="graph-data">', 1)[1].split("</script>", 1)[0])
+    assert len(graph["edges"]) == 3  # 2024's Belarus rounds and 2025's meetings alike
+    assert 'name="since" value=""' in html
