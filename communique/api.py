@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from . import __version__, queries
+from .batch import Analyzer
 from .errors import CommuniqueError, InputError, NotFoundError, QueryError, StoreError
 from .records import Analysis, Article
 from .store import Store
@@ -56,15 +57,6 @@ MAX_LIMIT = 1000
 UPLOAD_SUFFIXES = {".html": ".html", ".htm": ".html", ".xhtml": ".html", ".txt": ".txt", ".text": ".txt", ".md": ".txt"}
 
 
-class Analyzer:
-    """What the desk needs of a pipeline: ``analyze(article)`` and ``info`` (``extract.Pipeline`` is one)."""
-
-    info: Any
-
-    def analyze(self, article: Article) -> Analysis:  # pragma: no cover - a protocol
-        raise NotImplementedError
-
-
 @dataclass(frozen=True)
 class DeskSettings:
     """How the desk runs: read-only unless ``allow_writes``; writes need ``token`` as a bearer token."""
@@ -74,7 +66,7 @@ class DeskSettings:
     max_body: int = MAX_BODY
     data_dir: Path = field(default_factory=lambda: Path("communique-data"))
     #: Builds the NLP pipeline on the first analysis (the model loads in seconds, so not at start).
-    analyzer_factory: Callable[[], Any] | None = None
+    analyzer_factory: Callable[[], Analyzer] | None = None
 
     def __post_init__(self) -> None:
         if self.allow_writes and not self.token:
@@ -156,13 +148,13 @@ SECURITY_HEADERS = {
 class Desk:
     """The app's state: the store, the settings and the pipeline, once loaded."""
 
-    def __init__(self, store: Store, settings: DeskSettings, analyzer: Any | None = None) -> None:
+    def __init__(self, store: Store, settings: DeskSettings, analyzer: Analyzer | None = None) -> None:
         self.store = store
         self.settings = settings
         self._analyzer = analyzer
 
     @property
-    def analyzer(self) -> Any:
+    def analyzer(self) -> Analyzer:
         if self._analyzer is None:
             if self.settings.analyzer_factory is not None:
                 self._analyzer = self.settings.analyzer_factory()
@@ -415,7 +407,7 @@ def _error_status(exc: CommuniqueError) -> int:
     return 400
 
 
-def create_app(store: Store, settings: DeskSettings | None = None, *, analyzer: Any | None = None) -> FastAPI:
+def create_app(store: Store, settings: DeskSettings | None = None, *, analyzer: Analyzer | None = None) -> FastAPI:
     """The desk: JSON under ``/api/`` (OpenAPI at ``/api/openapi.json``) and the HTML pages.
 
     ``analyzer`` (a loaded ``Pipeline``) is used for the analyze page; without it one is

@@ -5,10 +5,14 @@ from __future__ import annotations
 import ipaddress
 import secrets
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .cli_store import db_option
+
+if TYPE_CHECKING:
+    from .extract import Pipeline
 
 
 def _loopback(host: str) -> bool:
@@ -60,7 +64,7 @@ def register(cli: click.Group) -> None:
         if not _loopback(host):
             click.echo(f"warning: listening on {host}, reachable from other machines; the desk has no TLS", err=True)
 
-        def pipeline() -> object:
+        def pipeline() -> Pipeline:
             from .extract import Pipeline
 
             return Pipeline(model=model)

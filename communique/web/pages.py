@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .. import __version__, queries
-from ..api import Formality, Kind, actor_data, analyze_submission, home_data
+from ..api import Desk, Formality, Kind, actor_data, analyze_submission, home_data
 from ..errors import NotFoundError, QueryError
 from ..records import Analysis, Article
 from . import charts, highlight
@@ -53,8 +53,9 @@ def error_page(request: Request, status: int, message: str) -> Response:
                   status_code=status)
 
 
-def _desk(request: Request) -> Any:
-    return request.app.state.desk
+def _desk(request: Request) -> Desk:
+    desk: Desk = request.app.state.desk
+    return desk
 
 
 def analysis_view(article: Article, analysis: Analysis) -> Row:
@@ -124,18 +125,18 @@ def router() -> APIRouter:
     pages = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
     @pages.get("/")
-    def home(request: Request, desk: Any = Depends(_desk)) -> Response:
+    def home(request: Request, desk: Desk = Depends(_desk)) -> Response:
         return render(request, "home.html", data=home_data(desk.store), twin="/api/home")
 
     @pages.get("/actors/{name}")
-    def actor(request: Request, name: str, desk: Any = Depends(_desk)) -> Response:
+    def actor(request: Request, name: str, desk: Desk = Depends(_desk)) -> Response:
         data = actor_data(desk.store, name)
         return render(request, "actor.html", data=data, actor=data["actors"][0] if data["actors"] else {"id": name, "name": name},
                       offices_svg=charts.office_timeline(data["offices"]),
                       meetings_svg=charts.meetings_chart(data["activity"]), twin=f"/api/actors/{path_part(name)}")
 
     @pages.get("/pairs/{a}/{b}")
-    def pair(request: Request, a: str, b: str, desk: Any = Depends(_desk)) -> Response:
+    def pair(request: Request, a: str, b: str, desk: Desk = Depends(_desk)) -> Response:
         data = queries.pair(desk.store, a, b)
         return render(request, "pair.html", data=data, meetings_svg=charts.meetings_chart(data["activity"]),
                       strip_svg=charts.stance_strip(data["stances"], data["a"]["name"], data["b"]["name"]),
@@ -143,20 +144,20 @@ def router() -> APIRouter:
 
     @pages.get("/articles")
     def articles(request: Request, outlet: str | None = None, cursor: str | None = Query(None, max_length=400),
-                 desk: Any = Depends(_desk)) -> Response:
+                 desk: Desk = Depends(_desk)) -> Response:
         rows = queries.articles(desk.store, outlet=outlet, cursor=cursor, limit=51)
         return render(request, "articles.html", rows=rows[:50], next=queries.next_cursor(rows, 50, key="article_id"),
                       outlet=outlet, twin="/api/articles")
 
     @pages.get("/articles/{article_id}")
-    def article(request: Request, article_id: str, desk: Any = Depends(_desk)) -> Response:
+    def article(request: Request, article_id: str, desk: Desk = Depends(_desk)) -> Response:
         data = queries.article(desk.store, article_id)
         return render(request, "article.html", stored=True, twin=f"/api/articles/{path_part(article_id)}",
                       **_article_context(data))
 
     @pages.get("/meetings")
     def meetings(request: Request, a: str | None = None, b: str | None = None, cursor: str | None = Query(None, max_length=400),
-                 chosen: FormFilters = Depends(form_filters), desk: Any = Depends(_desk)) -> Response:
+                 chosen: FormFilters = Depends(form_filters), desk: Desk = Depends(_desk)) -> Response:
         since, until, formality, kind = chosen
         names = [n for n in (a, b) if n]
         rows = queries.meetings(desk.store, *names, since=since, until=until, formality=formality, kind=kind,
@@ -167,7 +168,7 @@ def router() -> APIRouter:
 
     @pages.get("/network")
     def network(request: Request, limit: int = Query(150, ge=1, le=2000), chosen: FormFilters = Depends(form_filters),
-                desk: Any = Depends(_desk)) -> Response:
+                desk: Desk = Depends(_desk)) -> Response:
         since, until, formality, kind = chosen
         if since is None and until is None and not request.query_params:
             # By default the graph shows the newest meetings: a small corpus whole, a large one's last months.
@@ -184,7 +185,7 @@ def router() -> APIRouter:
 
     @pages.get("/search")
     def search(request: Request, q: str = Query("", max_length=500), kind: str | None = None,
-               outlet: str | None = None, year: str | None = None, desk: Any = Depends(_desk)) -> Response:
+               outlet: str | None = None, year: str | None = None, desk: Desk = Depends(_desk)) -> Response:
         kind, outlet, year = kind or None, outlet, year or None
         found = queries.search(desk.store, q, kind=kind, outlet=outlet, year=year) if q.strip() else None
         actors: list[Row] = []
@@ -210,7 +211,7 @@ def router() -> APIRouter:
     async def analyze(request: Request, text: str | None = Form(None), file: UploadFile | None = File(None),
                       title: str | None = Form(None), url: str | None = Form(None),
                       published: str | None = Form(None), store: bool = Form(False),
-                      token: str | None = Form(None), desk: Any = Depends(_desk)) -> Response:
+                      token: str | None = Form(None), desk: Desk = Depends(_desk)) -> Response:
         day = _form_day("published", published)
         article_, analysis, outcome = await analyze_submission(
             desk, text, file, title=title, url=url, published=day, store=store, token=token)
