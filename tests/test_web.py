@@ -245,3 +245,22 @@ def test_web_network_page_shows_a_small_corpus_whole_by_default(client: TestClie
     graph = json.loads(html.split('id="graph-data">', 1)[1].split("</script>", 1)[0])
     assert len(graph["edges"]) == 3  # 2024's Belarus rounds and 2025's meetings alike
     assert 'name="since" value=""' in html
+
+
+def test_web_cli_serve_generates_a_token_for_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    served: dict[str, object] = {}
+    # The server itself is the edge: capture the app instead of listening on a port.
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: served.update(app=app, **kw))
+    monkeypatch.delenv("COMMUNIQUE_TOKEN", raising=False)
+    db = f"sqlite:///{tmp_path}/serve.db"
+    result = CliRunner().invoke(cli, ["serve", "--db", db, "--port", "8123", "--allow-writes",
+                                      "--data-dir", str(tmp_path / "data")])
+    assert result.exit_code == 0, result.output
+    token = re.search(r"bearer token for this run: (\S+)", result.output).group(1)
+    assert "http://127.0.0.1:8123/" in result.output and served["port"] == 8123 and served["host"] == "127.0.0.1"
+    desk = served["app"].state.desk  # type: ignore[attr-defined]
+    assert desk.settings.allow_writes and desk.token_ok(token) and not desk.token_ok(token + "x")
+    read_only = CliRunner().invoke(cli, ["serve", "--db", db])
+    assert "token" not in read_only.output and not served["app"].state.desk.settings.allow_writes  # type: ignore[attr-defined]
