@@ -49,7 +49,7 @@ def hostile() -> tuple[Article, Analysis]:
     said = f"Mallory told reporters \"{XSS_QUOTE}\" after the talks"
     text = f"Mallory met Putin in Sochi on Friday. {said}. <script>window.__pwned='text'</script> ends here."
     article = Article(text=text, title=XSS_TITLE, outlet=XSS_OUTLET, published=dt.date(2025, 2, 7),
-                      url="https://hostile.example/a?x=\"><script>1</script>", source="hostile.txt")
+                      url="javascript:window.__pwned='url'//\"><script>1</script>", source="hostile.txt")
     return article, analysis_for(
         article, actors=[XSS_ACTOR, PUTIN],
         events=[meeting("Mallory met Putin in Sochi on Friday", text, [XSS_ACTOR.id, PUTIN.id],

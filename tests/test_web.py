@@ -67,6 +67,7 @@ def test_web_stored_strings_are_escaped_on_every_page(client: TestClient, payloa
         # The only scripts are the desk's own files and the graph's JSON island.
         for tag in re.findall(r"<script[^>]*>", html):
             assert re.fullmatch(r'<script (src="/static/[\w./-]+" defer|type="application/json" id="graph-data")>', tag), tag
+        assert "javascript:" not in html.lower(), path  # a stored URL becomes a link only when it is http(s)
         for handler in re.findall(r"<[^>]+\son\w+\s*=", html):
             raise AssertionError(f"{path}: an event handler attribute reached the page: {handler}")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, get_args
 from urllib.parse import quote as url_quote
 from urllib.parse import urlencode
@@ -27,6 +28,12 @@ def path_part(value: Any) -> str:
     return url_quote(str(value), safe="")
 
 
+def web_url(value: Any) -> str | None:
+    """A stored URL fit for a link: http(s) only, so that a 'javascript:' URL in an article is never one."""
+    text = str(value or "").strip()
+    return text if re.match(r"^https?://", text, re.IGNORECASE) else None
+
+
 def environment() -> Environment:
     """The Jinja environment: templates from the package, every value escaped."""
     global _ENV
@@ -34,6 +41,7 @@ def environment() -> Environment:
         env = Environment(loader=PackageLoader("communique.web", "templates"),
                           autoescape=select_autoescape(default=True, default_for_string=True))
         env.filters["part"] = path_part
+        env.filters["web_url"] = web_url
         env.globals["version"] = __version__
         env.globals["query"] = lambda **kw: urlencode({k: v for k, v in kw.items() if v not in (None, "")})
         _ENV = env
