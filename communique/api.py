@@ -392,8 +392,11 @@ def home_data(store: Store) -> queries.Row:
 
 def actor_data(store: Store, name: str) -> queries.Row:
     """The actor page: the profile plus meetings per month by formality and initiative."""
-    profile = queries.actor_profile(store, name)
+    profile = queries.actor_profile(store, name, limit=10)
     profile["activity"] = queries.activity(store, name)
+    # The quotes again with their reports, so each links to its sentence in the article.
+    profile["recent_quotes_by"] = queries.quotes(store, by=name, limit=10)
+    profile["recent_quotes_about"] = queries.quotes(store, about=name, limit=10)
     return profile
 
 
