@@ -115,6 +115,9 @@ def test_web_actor_page_draws_offices_and_meetings_with_requests_marked(client: 
     assert html.count('class="asked"') == 2
     tokayev = client.get("/actors/Tokayev").text
     assert 'class="office"><title>President of Kazakhstan' in tokayev
+    # Each quote links to its sentence in the article that reported it.
+    quote = tokayev.split("Quotes by Kassym-Jomart Tokayev", 1)[1]
+    assert "strong and steady" in quote and re.search(r'href="/articles/[0-9a-f]{16}#ev-\d+"', quote)
 
 
 def test_web_pair_page_has_strip_meetings_and_quotes(client: TestClient) -> None:
