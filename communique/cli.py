@@ -174,11 +174,12 @@ def evaluate_cmd(gold: Path | None, as_json: bool, per_document: bool, polnear: 
 
 
 def _register_commands() -> None:
-    from . import cli_batch, cli_kb, cli_store
+    from . import cli_batch, cli_desk, cli_kb, cli_store
 
     cli_kb.register(cli)
     cli_store.register(cli)
     cli_batch.register(cli)
+    cli_desk.register(cli)
 
 
 _register_commands()

@@ -6,7 +6,6 @@ library function and prints the result as a table, JSON or CSV.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import sys
@@ -63,19 +62,6 @@ def _store(db: str) -> Iterator[Store]:
         store.close()
 
 
-def _flat(value: Any) -> str:
-    """A cell: lists of actors or sources shown by name, the rest as text."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        if value and isinstance(value[0], dict):
-            return "; ".join(str(v.get("name") or v.get("outlet") or v.get("id") or v.get("article_id")) for v in value)
-        return "; ".join(map(str, value))
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
-
-
 #: Columns a terminal table shows per command; JSON and CSV keep every column.
 TABLE_COLUMNS = {
     "meetings": ("date", "kind", "formality", "initiator", "status", "participants", "n_sources", "sources"),
@@ -89,13 +75,10 @@ def _print_rows(rows: Rows, fmt: str, title: str | None = None) -> None:
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
         return
-    columns = list(dict.fromkeys(k for row in rows for k in row))
     if fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: _flat(v) for k, v in row.items()})
+        click.echo(queries.to_csv(rows), nl=False)
         return
+    columns = list(dict.fromkeys(k for row in rows for k in row))
     from rich.console import Console
     from rich.table import Table
 
@@ -105,7 +88,7 @@ def _print_rows(rows: Rows, fmt: str, title: str | None = None) -> None:
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*(_flat(row.get(c)) for c in columns))
+        table.add_row(*(queries.flat(row.get(c)) for c in columns))
     Console().print(table if rows else f"{title + ': ' if title else ''}nothing found")
 
 
@@ -114,7 +97,7 @@ def _print_sections(data: dict[str, Any], fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=1, default=str))
         return
-    scalars = [{"field": k, "value": _flat(v)} for k, v in data.items() if not isinstance(v, list)]
+    scalars = [{"field": k, "value": queries.flat(v)} for k, v in data.items() if not isinstance(v, list)]
     sections = {k: v for k, v in data.items() if isinstance(v, list) and (not v or isinstance(v[0], dict))}
     if fmt == "csv":
         rows: Rows = [{"section": "summary", **r} for r in scalars]
@@ -190,21 +173,34 @@ def register(cli: click.Group) -> None:
         _print_report(report)
 
     @cli.command("meetings")
-    @click.option("--between", nargs=2, required=True, metavar="A B", help="Two actors, by name or id.")
+    @click.argument("actors", nargs=-1, metavar="[A [B]]")
+    @click.option("--between", nargs=2, metavar="A B", help="Two actors, by name or id (same as giving A B).")
     @date_range_options
     @click.option("--formality", type=click.Choice(["formal", "informal", "unspecified"]))
+    @click.option("--kind", type=click.Choice(["meeting", "visit", "summit", "phone_call", "video_call", "talks"]))
+    @click.option("--limit", default=200, show_default=True, help="Most meetings to list.")
     @db_option
     @format_option
-    def meetings_cmd(between: tuple[str, str], since: dt.date | None, until: dt.date | None,
-                     formality: str | None, db: str, fmt: str) -> None:
-        """Meetings between two actors, newest first, with the number of sources.
+    def meetings_cmd(actors: tuple[str, ...], between: tuple[str, str] | None, since: dt.date | None,
+                     until: dt.date | None, formality: str | None, kind: str | None, limit: int, db: str,
+                     fmt: str) -> None:
+        """Meetings, newest first, with their sources: of everyone, of one actor, or of two.
 
         Example:
 
-            communique meetings --between Putin Nazarbayev --since 2019-01-01
+            communique meetings Putin Nazarbayev --since 2019-01-01
+            communique meetings --formality informal --since 2025-05-01
         """
+        if between and actors:
+            raise click.UsageError("give the actors as arguments or with --between, not both")
+        names = list(between or actors)
+        if len(names) > 2:
+            raise click.UsageError(f"give at most two actors, not {len(names)}")
+        if limit < 1:
+            raise click.BadParameter("must be at least 1", param_hint="--limit")
         with _store(db) as store:
-            rows = queries.meetings(store, between[0], between[1], since=since, until=until, formality=formality)
+            rows = queries.meetings(store, *names, since=since, until=until, formality=formality, kind=kind,
+                                    limit=limit)
         _print_rows(rows, fmt, "meetings")
 
     @cli.command("quotes")

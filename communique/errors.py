@@ -15,7 +15,9 @@ what went wrong, with which input, and what usually fixes it::
     ├── KnowledgeBaseError  the knowledge base is missing or malformed
     ├── SettingsError       a setting has a value of the wrong type
     ├── StoreError          the store cannot be opened or used (url, problem)
+    │   └── NotFoundError   an actor, article or pair the store does not hold
     ├── WorkerLostError     a batch worker died mid-chunk; a re-run finishes the job
+    ├── QueryError          a query parameter is malformed (parameter, problem)
     └── EvaluationError     a gold file cannot be read or scored
 """
 
@@ -106,4 +108,21 @@ class StoreError(CommuniqueError):
 class WorkerLostError(CommuniqueError):
     """A batch worker died (killed, out of memory) while analysing a chunk; finished chunks are kept."""
 
-    code = "C070"
+    code = "C072"
+
+
+class NotFoundError(StoreError):
+    """The store holds no record by that name or id (an HTTP 404 at the web edge)."""
+
+    code = "C061"
+
+
+class QueryError(CommuniqueError):
+    """A query parameter is malformed; ``parameter`` names it and ``problem`` says why."""
+
+    code = "C071"
+
+    def __init__(self, parameter: str, problem: str) -> None:
+        self.parameter = parameter
+        self.problem = problem
+        super().__init__(f"{parameter}: {problem}")

@@ -15,12 +15,17 @@ Example::
 
 from __future__ import annotations
 
+import base64
+import binascii
+import csv
 import datetime as dt
+import io
+import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .errors import KnowledgeBaseError, StoreError
+from .errors import KnowledgeBaseError, NotFoundError, QueryError
 from .store import Store, redact
 
 Row = dict[str, Any]
@@ -64,10 +69,15 @@ def resolve_actor(store: Store, name: str) -> list[str]:
     except KnowledgeBaseError:
         pass  # a store is usable without the packaged KB; names in the store still resolve
     if not ids:
-        raise StoreError(
+        raise NotFoundError(
             redact(store.url), f"no actor named {name!r} in the store or the knowledge base; try an id (Q…) or `communique stats`"
         )
     return list(ids)
+
+
+def _search_words(text: str) -> str:
+    """Search words without control characters (a NUL ends an FTS5 query string early)."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
 
 
 def _date_filters(column: str, since: dt.date | None, until: dt.date | None) -> tuple[str, list[Any]]:
@@ -100,7 +110,7 @@ def _event_details(store: Store, events: list[Row]) -> list[Row]:
         ids,
     )
     sources = store.fetchall(
-        f"SELECT es.event_id, es.article_id, ar.outlet, ar.url, ar.published, es.evidence_text "
+        f"SELECT es.event_id, es.article_id, ar.outlet, ar.url, ar.published, es.evidence_start, es.evidence_text "
         f"FROM event_sources es JOIN articles ar ON ar.id = es.article_id WHERE es.event_id IN ({_marks(ids)}) "
         f"ORDER BY ar.published, es.id",
         ids,
@@ -125,38 +135,125 @@ _EVENT_COLUMNS = (
 )
 
 
+def _pair_keys(ids_a: Sequence[str], ids_b: Sequence[str]) -> list[tuple[str, str]]:
+    return sorted({(min(x, y), max(x, y)) for x in ids_a for y in ids_b if x != y})
+
+
 def meetings(
     store: Store,
-    a: str,
-    b: str,
+    a: str | None = None,
+    b: str | None = None,
     *,
     since: dt.date | None = None,
     until: dt.date | None = None,
     formality: str | None = None,
+    kind: str | None = None,
+    status: str | None = None,
+    cursor: str | None = None,
     limit: int = 200,
 ) -> list[Row]:
-    """Meetings (PLOVER CONSULT) in which both actors took part, newest first, with their sources."""
-    ids_a, ids_b = resolve_actor(store, a), resolve_actor(store, b)
-    pairs = sorted({(min(x, y), max(x, y)) for x in ids_a for y in ids_b if x != y})
+    """Meetings (PLOVER CONSULT), newest first, with their sources: of everyone, of one actor, or of a pair.
+
+    ``cursor`` (from ``next_cursor``) continues a list after its last row.
+    """
+    if b and not a:
+        a, b = b, None
+    ids_a = resolve_actor(store, a) if a else []
+    ids_b = resolve_actor(store, b) if b else []
+    if a and b:
+        # One scan per (a, b) id pair reads the pair index in date order.
+        scans = [("event_pairs p", "p.actor_a = ? AND p.actor_b = ? AND p.plover = 'CONSULT'", [x, y])
+                 for x, y in _pair_keys(ids_a, ids_b)]
+    elif a:
+        scans = [("event_participants p", f"p.actor_id IN ({_marks(ids_a)}) AND p.side = 'participant' "
+                  "AND p.plover = 'CONSULT'", list(ids_a))]
+    else:
+        scans = [("events p", "p.plover = 'CONSULT'", [])]
     found: dict[str, Row] = {}
-    for first, second in pairs:
-        sql = (
-            f"SELECT {_EVENT_COLUMNS} FROM event_pairs p JOIN events e ON e.id = p.event_id "
-            "WHERE p.actor_a = ? AND p.actor_b = ? AND p.plover = 'CONSULT'"
-        )
-        params: list[Any] = [first, second]
+    for table, condition, scan_params in scans:
+        event_id = "p.id" if table.startswith("events") else "p.event_id"
+        sql = f"SELECT {_EVENT_COLUMNS} FROM {table} JOIN events e ON e.id = {event_id} WHERE {condition}"
+        params: list[Any] = list(scan_params)
         extra, extra_params = _date_filters("p.approx_date", since, until)
         sql += extra
         params += extra_params
-        if formality:
-            sql += " AND e.formality = ?"
-            params.append(formality)
-        sql += " ORDER BY p.approx_date DESC LIMIT ?"
-        params.append(limit)
+        for column, value in (("formality", formality), ("kind", kind), ("status", status)):
+            if value:
+                sql += f" AND e.{column} = ?"
+                params.append(value)
+        after, after_params = _after(store, "p.approx_date", event_id, cursor)
+        sql += after + f" ORDER BY p.approx_date DESC, {event_id} DESC LIMIT ?"
+        params += [*after_params, limit]
         for row in store.fetchall(sql, params):
             found.setdefault(row["event_id"], row)
-    rows = sorted(found.values(), key=lambda r: (str(r["date"] or ""), r["event_id"]), reverse=True)[:limit]
+    rows = sorted(found.values(), key=_newest_first(store, "date", "event_id"), reverse=True)[:limit]
     return _event_details(store, rows)
+
+
+# -- paging ---------------------------------------------------------------------------------
+# Lists are read newest first by (date, id); a cursor holds the last row's key, so the next
+# page starts after it with an index range instead of an OFFSET that rereads every earlier row.
+
+
+def encode_cursor(date: Any, key: Any) -> str:
+    """An opaque cursor for the row with this date and id."""
+    raw = json.dumps([None if date is None else str(date), str(key)], separators=(",", ":"))
+    return base64.urlsafe_b64encode(raw.encode("utf-8")).decode("ascii").rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[str | None, str]:
+    """The (date, id) a cursor holds; ``QueryError`` when it is not one of ours."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        date, key = json.loads(raw.decode("utf-8"))
+    except (ValueError, TypeError, UnicodeDecodeError, binascii.Error):
+        raise QueryError("cursor", f"{cursor[:40]!r} is not a cursor this desk made; use the 'next' value of a previous page") from None
+    if not isinstance(key, str) or not (date is None or isinstance(date, str)):
+        raise QueryError("cursor", f"{cursor[:40]!r} is not a cursor this desk made; use the 'next' value of a previous page")
+    if date is not None:
+        try:
+            dt.date.fromisoformat(date[:10])
+        except ValueError:
+            raise QueryError("cursor", f"{cursor[:40]!r} holds no date") from None
+    return date, key
+
+
+def next_cursor(rows: list[Row], limit: int, date: str = "date", key: str = "event_id") -> str | None:
+    """The cursor after the last of ``limit`` rows, or None when ``rows`` (read with ``limit + 1``) is the end."""
+    if len(rows) <= limit or limit < 1:
+        return None
+    last = rows[limit - 1]
+    return encode_cursor(last[date], last[key])
+
+
+def _after(store: Store, date_column: str, key_column: str, cursor: str | None, key_op: str = "<") -> tuple[str, list[Any]]:
+    """The WHERE fragment of rows after a cursor in (date DESC, key) order.
+
+    SQLite sorts missing dates last when descending and PostgreSQL first; the fragment follows
+    each back end's order so that no row is skipped or repeated.
+    """
+    if not cursor:
+        return "", []
+    date, key = decode_cursor(cursor)
+    nulls_last = store.dialect != "postgresql"
+    if date is not None:
+        sql = f"({date_column} < ? OR ({date_column} = ? AND {key_column} {key_op} ?)"
+        sql += f" OR {date_column} IS NULL)" if nulls_last else ")"
+        return f" AND {sql}", [date, date, key]
+    sql = f"(({date_column} IS NULL AND {key_column} {key_op} ?)"
+    sql += ")" if nulls_last else f" OR {date_column} IS NOT NULL)"
+    return f" AND {sql}", [key]
+
+
+def _newest_first(store: Store, date: str, key: str) -> Any:
+    """A sort key (for ``reverse=True``) that orders rows as the back end's ``date DESC, key DESC`` does."""
+    nulls_last = store.dialect != "postgresql"
+
+    def sort_key(row: Row) -> tuple[bool, str, str]:
+        missing = row[date] is None
+        return (not missing if nulls_last else missing, str(row[date] or ""), str(row[key]))
+
+    return sort_key
 
 
 #: A search matching more quote reports than this reads quotes newest first and keeps the
@@ -166,10 +263,13 @@ _PAGE = 1000
 
 
 def _newest_matching(
-    store: Store, words: str, since: dt.date | None, until: dt.date | None, limit: int
+    store: Store, words: str, since: dt.date | None, until: dt.date | None, limit: int, cursor: str | None = None
 ) -> list[str]:
     """Ids of the newest quotes whose reports match a common search, newest first."""
     extra, extra_params = _date_filters("q.first_reported", since, until)
+    after, after_params = _after(store, "q.first_reported", "q.id", cursor, ">")
+    extra += after
+    extra_params += after_params
     found: list[str] = []
     offset = 0
     while len(found) < limit:
@@ -199,6 +299,7 @@ def quotes(
     search: str | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    cursor: str | None = None,
     limit: int = 200,
 ) -> list[Row]:
     """Quotes, newest first: by a speaker, about an actor, matching words (full-text search)."""
@@ -213,10 +314,10 @@ def quotes(
         ids = resolve_actor(store, about)
         where.append(f"q.id IN (SELECT quote_id FROM quote_about WHERE actor_id IN ({_marks(ids)}))")
         params += ids
-    if search and search.strip():
-        words = search.strip()
+    if search and _search_words(search):
+        words = _search_words(search)
         if not where and store.search_count(words, DENSE_SEARCH + 1) > DENSE_SEARCH:
-            ids = _newest_matching(store, words, since, until, limit)
+            ids = _newest_matching(store, words, since, until, limit, cursor)
             if not ids:
                 return []
             where.append(f"q.id IN ({_marks(ids)})")
@@ -233,6 +334,9 @@ def quotes(
             where.append(f"q.id IN (SELECT qs.quote_id FROM quote_sources qs WHERE {clause})")
             params += search_params
     extra, extra_params = _date_filters("q.first_reported", since, until)
+    after, after_params = _after(store, "q.first_reported", "q.id", cursor, ">")
+    extra += after
+    extra_params += after_params
     sql = (
         f"{head}SELECT q.id AS quote_id, q.first_reported AS date, q.speaker_id, a.name AS speaker_name, q.text, "
         f"q.direct, q.cue, q.n_sources FROM {source} LEFT JOIN actors a ON a.id = q.speaker_id WHERE 1 = 1"
@@ -243,7 +347,7 @@ def quotes(
         return rows
     ids = [r["quote_id"] for r in rows]
     sources = store.fetchall(
-        f"SELECT qs.quote_id, qs.article_id, ar.outlet, ar.url, ar.published, qs.evidence_text "
+        f"SELECT qs.quote_id, qs.article_id, ar.outlet, ar.url, ar.published, qs.evidence_start, qs.evidence_text "
         f"FROM quote_sources qs JOIN articles ar ON ar.id = qs.article_id WHERE qs.quote_id IN ({_marks(ids)}) "
         f"ORDER BY ar.published, qs.id",
         ids,
@@ -323,7 +427,7 @@ def timeline(store: Store, a: str, b: str | None = None, *, limit: int = 500) ->
     marks_a = _marks(ids_a)
     rows: list[Row] = []
     if ids_b:
-        pairs = sorted({(min(x, y), max(x, y)) for x in ids_a for y in ids_b if x != y})
+        pairs = _pair_keys(ids_a, ids_b)
         events: list[Row] = []
         for first, second in pairs:
             events += store.fetchall(
@@ -382,16 +486,35 @@ def network(
     until: dt.date | None = None,
     plover: str | None = "CONSULT",
     status: str | None = "held",
+    kind: str | None = None,
+    formality: str | None = None,
+    limit: int | None = None,
 ) -> list[Row]:
-    """Edges between actors who took part in the same events, weighted by the number of events."""
+    """Edges between actors who took part in the same events, weighted by the number of events.
+
+    ``kind`` and ``formality`` keep only such meetings; ``limit`` keeps the heaviest edges.
+    """
     where, params = _pair_filters(since, until, plover, status)
+    join = ""
+    if kind or formality:
+        join = " JOIN events e ON e.id = p.event_id"
+        for column, value in (("kind", kind), ("formality", formality)):
+            if value:
+                where += f" AND e.{column} = ?"
+                params.append(value)
+    # Pairs are counted first and named after: grouping by names too made SQLite walk the whole
+    # pair index in name order instead of reading the date range (bench/desk_bench.py).
     sql = (
-        "SELECT p.actor_a AS source, a.name AS source_name, p.actor_b AS target, b.name AS target_name, "
-        "COUNT(*) AS weight, MIN(p.approx_date) AS first_date, MAX(p.approx_date) AS last_date "
-        "FROM event_pairs p LEFT JOIN actors a ON a.id = p.actor_a "
-        "LEFT JOIN actors b ON b.id = p.actor_b WHERE 1 = 1" + where
-        + " GROUP BY p.actor_a, a.name, p.actor_b, b.name ORDER BY COUNT(*) DESC, p.actor_a, p.actor_b"
+        "SELECT x.source, a.name AS source_name, x.target, b.name AS target_name, x.weight, x.first_date, "
+        "x.last_date FROM (SELECT p.actor_a AS source, p.actor_b AS target, COUNT(*) AS weight, "
+        f"MIN(p.approx_date) AS first_date, MAX(p.approx_date) AS last_date FROM event_pairs p{join} "
+        f"WHERE 1 = 1{where} GROUP BY p.actor_a, p.actor_b ORDER BY COUNT(*) DESC, p.actor_a, p.actor_b"
     )
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    sql += (") x LEFT JOIN actors a ON a.id = x.source LEFT JOIN actors b ON b.id = x.target "
+            "ORDER BY x.weight DESC, x.source, x.target")
     return [clean(r) for r in store.fetchall(sql, params)]
 
 
@@ -455,4 +578,287 @@ def overview(store: Store, *, limit: int = 10) -> Row:
         "meetings_merged_across_articles": meetings_,
         "most_quoted": [{"name": r["name"], "quotes": r["quotes"], "reports": r["reports"]} for r in speakers],
         "counts": store.counts(),
+    }
+
+
+# -- the desk's questions (issue 12): articles, pairs, activity, search -----------------------
+
+
+def flat(value: Any) -> str:
+    """A table or CSV cell: lists of actors or sources shown by name, the rest as text."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        if value and isinstance(value[0], dict):
+            return "; ".join(str(v.get("name") or v.get("outlet") or v.get("id") or v.get("article_id")) for v in value)
+        return "; ".join(map(str, value))
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def to_csv(rows: Sequence[Row]) -> str:
+    """Rows as CSV text, one column per key seen, nested values flattened with ``flat``."""
+    out = io.StringIO()
+    columns = list(dict.fromkeys(k for row in rows for k in row))
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: flat(v) for k, v in row.items()})
+    return out.getvalue()
+
+
+def articles(
+    store: Store,
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    outlet: str | None = None,
+    cursor: str | None = None,
+    limit: int = 50,
+) -> list[Row]:
+    """Stored articles, newest first, without their text."""
+    sql = ("SELECT a.id AS article_id, a.published AS date, a.title, a.outlet, a.url, a.language, "
+           "a.pipeline_version, a.kb_version, a.analysed_at FROM articles a WHERE 1 = 1")
+    extra, params = _date_filters("a.published", since, until)
+    if outlet:
+        extra += " AND a.outlet = ?"
+        params.append(outlet)
+    after, after_params = _after(store, "a.published", "a.id", cursor)
+    sql += extra + after + " ORDER BY a.published DESC, a.id DESC LIMIT ?"
+    return [clean(r) for r in store.fetchall(sql, [*params, *after_params, limit])]
+
+
+def article(store: Store, article_id: str) -> Row:
+    """One stored article as analysed: its text and every record found in it, each with offsets."""
+    rows = store.fetchall(
+        "SELECT id AS article_id, url, title, outlet, author, published, published_text, language, source, "
+        "pipeline_version, pipeline_model, kb_version, analysed_at, text FROM articles WHERE id = ?", [article_id])
+    if not rows:
+        raise NotFoundError(redact(store.url), f"no article with id {article_id!r} in the store")
+    out = clean(rows[0])
+    out["mentions"] = [clean(r) for r in store.fetchall(
+        "SELECT m.actor_id, a.name, a.kind, m.start_char AS start, m.end_char AS end, m.text FROM mentions m "
+        "LEFT JOIN actors a ON a.id = m.actor_id WHERE m.article_id = ? ORDER BY m.start_char, m.id", [article_id])]
+    quote_rows = [clean(r) for r in store.fetchall(
+        "SELECT qs.quote_id, q.speaker_id, a.name AS speaker_name, qs.speaker_mention, qs.text, qs.direct, qs.cue, "
+        "qs.start_char AS start, qs.end_char AS end, qs.evidence_start, qs.evidence_end, qs.evidence_text, "
+        "q.n_sources FROM quote_sources qs JOIN quotes q ON q.id = qs.quote_id LEFT JOIN actors a "
+        "ON a.id = q.speaker_id WHERE qs.article_id = ? ORDER BY qs.start_char, qs.id", [article_id])]
+    abouts = store.fetchall(
+        "SELECT qa.quote_id, qa.actor_id, a.name FROM quote_about qa LEFT JOIN actors a ON a.id = qa.actor_id "
+        "WHERE qa.article_id = ? ORDER BY qa.actor_id", [article_id])
+    for row in quote_rows:
+        row["about"] = [{"id": x["actor_id"], "name": x["name"]} for x in abouts if x["quote_id"] == row["quote_id"]]
+    out["quotes"] = quote_rows
+    event_rows = [clean(r) for r in store.fetchall(
+        "SELECT es.event_id, es.plover, es.mode, es.cameo, es.kind, es.formality, es.initiator_id AS initiator, "
+        "i.name AS initiator_name, es.recurring, es.status, es.date, es.date_text, es.place, es.source_ids, "
+        "es.target_ids, es.participant_ids, es.confidence, es.evidence_start, es.evidence_end, es.evidence_text, "
+        "e.n_sources FROM event_sources es JOIN events e ON e.id = es.event_id LEFT JOIN actors i "
+        "ON i.id = es.initiator_id WHERE es.article_id = ? ORDER BY es.evidence_start, es.id", [article_id])]
+    ids = {i for r in event_rows for c in ("source_ids", "target_ids", "participant_ids") for i in json.loads(r[c])}
+    names = _names(store, ids)
+    for row in event_rows:
+        for column in ("source", "target", "participants"):
+            key = "participant_ids" if column == "participants" else f"{column}_ids"
+            row[column] = [{"id": i, "name": names.get(i)} for i in json.loads(row.pop(key))]
+    out["events"] = event_rows
+    out["offices"] = [clean(r) for r in store.fetchall(
+        "SELECT o.person_id, a.name AS person_name, o.role, o.of_name AS of, o.evidence_start, o.evidence_end, "
+        "o.evidence_text FROM offices o LEFT JOIN actors a ON a.id = o.person_id WHERE o.article_id = ? "
+        "ORDER BY o.evidence_start, o.id", [article_id])]
+    return out
+
+
+def _one_actor(store: Store, name: str) -> Row:
+    """The stored actor a name stands for (the most mentioned, when it stands for several)."""
+    ids = resolve_actor(store, name)
+    rows = store.fetchall(f"SELECT id, name, kind, country, cameo FROM actors WHERE id IN ({_marks(ids)})", ids)
+    if not rows:
+        return {"id": ids[0], "name": name, "kind": None, "country": None, "cameo": None}
+    by_id = {r["id"]: r for r in rows}
+    return clean(next(by_id[i] for i in ids if i in by_id))
+
+
+#: The meetings chart reads at most this many of the newest meetings (of an actor, or of a pair):
+#: each one's formality and initiator is a lookup in ``events``, and an actor with 90,000 meetings
+#: took 2 s on the million-event store (bench/desk_bench.py); the pages say when the chart is cut.
+ACTIVITY_CAP = 5000
+
+
+def activity(store: Store, name: str, other: str | None = None, *, limit: int = ACTIVITY_CAP) -> list[Row]:
+    """The newest meetings of an actor (with another, when given) per month and formality, and how many it asked for."""
+    ids = resolve_actor(store, name)
+    marks = _marks(ids)
+    if other:
+        scans = [("event_pairs p", "p.actor_a = ? AND p.actor_b = ?", [x, y])
+                 for x, y in _pair_keys(ids, resolve_actor(store, other))]
+    else:
+        scans = [("event_participants p", f"p.actor_id IN ({marks}) AND p.side = 'participant'", list(ids))]
+    counts: Counter[tuple[str, str, bool]] = Counter()
+    for table, condition, params in scans:
+        for r in store.fetchall(
+            f"SELECT substr(CAST(x.approx_date AS TEXT), 1, 7) AS month, e.formality, "
+            f"CASE WHEN e.initiator_id IN ({marks}) THEN 1 ELSE 0 END AS asked, COUNT(*) AS n "
+            f"FROM (SELECT p.event_id, p.approx_date FROM {table} WHERE {condition} AND p.plover = 'CONSULT' "
+            f"AND p.approx_date IS NOT NULL ORDER BY p.approx_date DESC LIMIT ?) x JOIN events e ON e.id = x.event_id "
+            f"GROUP BY 1, 2, 3", [*ids, *params, limit],
+        ):
+            counts[(r["month"], r["formality"], bool(r["asked"]))] += int(r["n"])
+    return [{"month": m, "formality": f, "asked": a, "meetings": n} for (m, f, a), n in sorted(counts.items())]
+
+
+#: Plover types of a stance one actor takes towards another.
+STANCES = {"SUPPORT": "praise", "ACCUSE": "criticism"}
+
+
+def stances(store: Store, a: str, b: str, *, limit: int = 500) -> list[Row]:
+    """Praise and criticism between two actors, oldest first: who spoke, of whom, when, the evidence."""
+    ids_a, ids_b = resolve_actor(store, a), resolve_actor(store, b)
+    rows: list[Row] = []
+    for first, second in _pair_keys(ids_a, ids_b):
+        rows += store.fetchall(
+            f"SELECT {_EVENT_COLUMNS} FROM event_pairs p JOIN events e ON e.id = p.event_id WHERE p.actor_a = ? "
+            "AND p.actor_b = ? AND p.plover IN ('SUPPORT', 'ACCUSE') ORDER BY p.approx_date LIMIT ?",
+            [first, second, limit])
+    events = _event_details(store, rows)
+    ids = [e["event_id"] for e in events]
+    sides = store.fetchall(
+        f"SELECT event_id, actor_id, side FROM event_participants WHERE event_id IN ({_marks(ids)}) "
+        "AND side IN ('source', 'target')", ids) if ids else []
+    out = []
+    for event in events:
+        speakers = {s["actor_id"] for s in sides if s["event_id"] == event["event_id"] and s["side"] == "source"}
+        by = "a" if speakers & set(ids_a) else "b" if speakers & set(ids_b) else None
+        out.append({"date": event["date"], "event_id": event["event_id"], "stance": STANCES[event["plover"]],
+                    "cameo": event["cameo"], "by": by, "n_sources": event["n_sources"], "sources": event["sources"]})
+    out.sort(key=lambda r: (str(r["date"] or ""), r["event_id"]))
+    return out[:limit]
+
+
+def pair(store: Store, a: str, b: str, *, limit: int = 100) -> Row:
+    """Two actors: every meeting (newest first), what each said about the other, praise and criticism."""
+    first, second = _one_actor(store, a), _one_actor(store, b)
+    if first["id"] == second["id"]:
+        raise QueryError("b", f"{b!r} names the same actor as {a!r}; a pair needs two actors")
+    n = sum(int(store.fetchall(
+        "SELECT COUNT(*) AS n FROM event_pairs WHERE actor_a = ? AND actor_b = ? AND plover = 'CONSULT'", [x, y],
+    )[0]["n"]) for x, y in _pair_keys(resolve_actor(store, a), resolve_actor(store, b)))
+    return {
+        "a": first,
+        "b": second,
+        "meetings": n,
+        "recent_meetings": meetings(store, a, b, limit=limit),
+        "activity": activity(store, a, b),
+        "a_about_b": quotes(store, by=a, about=b, limit=limit),
+        "b_about_a": quotes(store, by=b, about=a, limit=limit),
+        "stances": stances(store, a, b),
+    }
+
+
+#: The home page ranks pairs and actors over this many of the newest meetings: the whole record of a
+#: small corpus, the last months of a large one, at a bounded cost (bench/desk_bench.py).
+RECENT_MEETINGS = 5000
+
+
+def recent_since(store: Store, *, newest: int = RECENT_MEETINGS) -> dt.date | None:
+    """The date from which the newest ``newest`` held meetings run; None when the store holds fewer."""
+    rows = store.fetchall(
+        "SELECT p.approx_date AS d FROM event_pairs p WHERE p.plover = 'CONSULT' AND p.status = 'held' "
+        "AND p.approx_date IS NOT NULL ORDER BY p.approx_date DESC LIMIT 1 OFFSET ?", [newest - 1])
+    if not rows:
+        return None
+    return dt.date.fromisoformat(str(clean(rows[0])["d"])[:10])
+
+
+def most_active(store: Store, *, newest: int = RECENT_MEETINGS, limit: int = 10) -> Row:
+    """The pairs that met most and the actors in most meetings, over the newest held meetings."""
+    rows = store.fetchall(
+        "SELECT p.event_id, p.actor_a, p.actor_b, p.approx_date FROM event_pairs p WHERE p.plover = 'CONSULT' "
+        "AND p.status = 'held' AND p.approx_date IS NOT NULL ORDER BY p.approx_date DESC LIMIT ?", [newest])
+    pairs: Counter[tuple[str, str]] = Counter()
+    events: dict[str, set[str]] = {}
+    for r in rows:
+        pairs[(r["actor_a"], r["actor_b"])] += 1
+        for actor in (r["actor_a"], r["actor_b"]):
+            events.setdefault(actor, set()).add(r["event_id"])
+    top_pairs = sorted(pairs.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    top_actors = sorted(events.items(), key=lambda item: (-len(item[1]), item[0]))[:limit]
+    names = _names(store, [a for (a, b), _ in top_pairs] + [b for (a, b), _ in top_pairs] + [a for a, _ in top_actors])
+    dates = [clean({"d": r["approx_date"]})["d"] for r in rows]
+    return {
+        "since": min(dates) if dates else None,
+        "until": max(dates) if dates else None,
+        "pairs": [{"source": a, "source_name": names.get(a), "target": b, "target_name": names.get(b), "weight": n}
+                  for (a, b), n in top_pairs],
+        "actors": [{"id": a, "name": names.get(a), "meetings": len(ids)} for a, ids in top_actors],
+    }
+
+
+#: Search facets are counted over at most this many matches of each kind.
+FACET_SAMPLE = 5000
+
+
+def search(
+    store: Store,
+    words: str,
+    *,
+    kind: str | None = None,
+    outlet: str | None = None,
+    year: str | None = None,
+    limit: int = 50,
+) -> Row:
+    """Full text over quotes and event evidence, newest first, with counts by kind, outlet and year."""
+    words = _search_words(words)
+    if not words:
+        raise QueryError("q", "give words to search for")
+    if kind not in (None, "quote", "event"):
+        raise QueryError("kind", f"{kind!r} is not a kind of record; use 'quote' or 'event'")
+    if year is not None and not (len(year) == 4 and year.isdigit()):
+        raise QueryError("year", f"{year!r} is not a year such as 2024")
+    hits: list[Row] = []
+    facets: dict[str, Counter[str]] = {"kind": Counter(), "outlet": Counter(), "year": Counter()}
+    sampled = False
+    for target, table, alias, extra_columns in (
+        ("quote", "quote_sources", "qs", "qs.quote_id AS record_id, qs.text AS quote, q.speaker_id, s.name AS speaker_name"),
+        ("event", "event_sources", "es", "es.event_id AS record_id, es.plover, es.kind AS event_kind, NULL AS speaker_id"),
+    ):
+        clause, params = store.search_clause(words, "quotes" if target == "quote" else "events")
+        join = (" JOIN quotes q ON q.id = qs.quote_id LEFT JOIN actors s ON s.id = q.speaker_id"
+                if target == "quote" else "")
+        base = f"FROM {table} {alias} JOIN articles ar ON ar.id = {alias}.article_id{join} WHERE {clause}"
+        sample = store.fetchall(
+            f"SELECT ar.outlet, substr(CAST(ar.published AS TEXT), 1, 4) AS year {base} LIMIT ?", [*params, FACET_SAMPLE + 1])
+        sampled = sampled or len(sample) > FACET_SAMPLE
+        sample = sample[:FACET_SAMPLE]
+        # Each facet counts the matches that the other two filters keep.
+        kind_ok = kind in (None, target)
+        for r in sample:
+            outlet_ok, year_ok = outlet in (None, r["outlet"]), year in (None, r["year"])
+            if outlet_ok and year_ok:
+                facets["kind"][target] += 1
+            if kind_ok and year_ok:
+                facets["outlet"][r["outlet"] or ""] += 1
+            if kind_ok and outlet_ok:
+                facets["year"][r["year"] or ""] += 1
+        if kind not in (None, target):
+            continue
+        filters, filter_params = "", []
+        if outlet is not None:
+            filters += " AND ar.outlet = ?"
+            filter_params.append(outlet)
+        if year is not None:
+            filters += " AND ar.published >= ? AND ar.published <= ?"
+            filter_params += [f"{year}-01-01", f"{year}-12-31"]
+        hits += [dict(clean(r), type=target) for r in store.fetchall(
+            f"SELECT {alias}.id AS report_id, {extra_columns}, {alias}.article_id, ar.title, ar.outlet, ar.url, "
+            f"ar.published AS date, {alias}.evidence_start, {alias}.evidence_end, {alias}.evidence_text "
+            f"{base}{filters} ORDER BY ar.published DESC, {alias}.id DESC LIMIT ?", [*params, *filter_params, limit])]
+    hits.sort(key=lambda r: (str(r["date"] or ""), r["type"], r["report_id"]), reverse=True)
+    return {
+        "q": words,
+        "hits": hits[:limit],
+        "facets": {name: [{"value": v, "n": n} for v, n in counts.most_common(20)] for name, counts in facets.items()},
+        "facets_sampled": sampled,
     }
