@@ -136,6 +136,12 @@ class _Found:
     roles: list[RoleInfo] = field(default_factory=list)
 
 
+def _unaccented(text: str) -> str:
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 def local_id(name: str, kind: str) -> str:
     """A stable id for an actor the knowledge base does not know."""
     digest = hashlib.sha1(f"{kind}:{norm_name(name)}".encode("utf-8")).hexdigest()[:10]
@@ -179,7 +185,8 @@ class ActorResolver:
         seen: set[str] = set()
         patterns: list[str] = []
         for name, actor in kb.names():
-            for form in {name, name.upper()}:
+            # news often drops the accents: "Luiz Inacio Lula da Silva" is still the KB's name
+            for form in {name, name.upper(), _unaccented(name)}:
                 if form not in seen and len(form) > 1:
                     seen.add(form)
                     patterns.append(form)

@@ -101,15 +101,30 @@ def stable_id(name: str, kind: str, country: str | None = None) -> str:
     return f"L{digest}"
 
 
+PARTICLES = frozenset("al el bin ibn de da do dos van von der mr mrs ms dr sir".split())
+
+
 def name_tokens(name: str) -> list[str]:
-    return [t for t in norm_name(name).replace("-", " ").split() if t not in ("al", "el", "bin", "ibn", "de", "da", "van", "von")]
+    """A name's parts for comparison: folded, hyphens split, particles and honorifics left out."""
+    return [t for t in norm_name(name).replace("-", " ").split() if t not in PARTICLES]
 
 
-def _variant(a: str, b: str) -> bool:
+def _variant(a: str, b: str, ratio: float = 0.8) -> bool:
     """Transliteration variants of one name part ("Tokaev" / "Tokayev", "Inacio" / "Inácio")."""
     import difflib
 
-    return len(a) >= 4 and len(b) >= 4 and a[0] == b[0] and difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+    return len(a) >= 4 and len(b) >= 4 and a[0] == b[0] and difflib.SequenceMatcher(None, a, b).ratio() >= ratio
+
+
+def _part_matches(part: str, known: set[str]) -> bool:
+    """One part of a name as written fits a known name's parts: exactly, as a spelling variant, as a
+    shortened form ("Ukhnaa" / "Ukhnaagiin", "Shiaa" / "Shia") or as an initial ("U.")."""
+    if part in known:
+        return True
+    if len(part) == 1:
+        return any(k.startswith(part) for k in known)
+    return any(_variant(part, k, 0.74) or (min(len(part), len(k)) >= 4 and (k.startswith(part) or part.startswith(k)))
+               for k in known)
 
 
 def same_person_name(short: str, full: str) -> bool:
@@ -120,7 +135,7 @@ def same_person_name(short: str, full: str) -> bool:
         return False
     # every part of the shorter name is a part of the longer one, exactly or as a variant spelling;
     # a one-word name may be the family name placed first ("Khurelsukh" in "Khurelsukh Ukhnaa")
-    return all(x in b or any(_variant(x, y) for y in b) for x in a) and (
+    return all(_part_matches(x, set(b)) for x in a) and (
         len(a) > 1 or a[0] == b[-1] or _variant(a[0], b[-1]) or (len(a[0]) >= 5 and a[0] in b))
 
 
@@ -133,9 +148,12 @@ class _State:
     roles: list[RoleInfo]
     published: dt.date | None
     gender: dict[str, str] = field(default_factory=dict)
+    silent: list[tuple[int, int]] = field(default_factory=list)  # datelines and the outlet's own name
 
-    def add(self, start: int, end: int, actor: ActorInfo, via: str) -> MentionInfo:
+    def add(self, start: int, end: int, actor: ActorInfo, via: str) -> MentionInfo | None:
         span = self.doc[start:end]
+        if any(s <= span.start_char < e for s, e in self.silent):
+            return None
         self.actors.setdefault(actor.id, actor)
         mention = MentionInfo(start, end, actor.id, via, span.start_char, span.end_char, span.text)
         self.mentions = [m for m in self.mentions if not (m.start < end and start < m.end)]
@@ -214,6 +232,7 @@ def _drop_places(state: _State) -> None:
     # the words inside its name ("Nile") are nobody
     named = [(mt.start(), mt.end()) for o in outlets if len(o) > 2
              for mt in re.finditer(re.escape(o), fold_keep_length(text))]
+    state.silent = [(s, e) for s, e, _ in lines] + named
     kept = []
     for m in state.mentions:
         if any(s <= m.start_char < e for s, e, _ in lines):
@@ -264,20 +283,35 @@ def _split_pairs(state: _State) -> None:
             if not part.text[:1].isupper():
                 break
             name = part.text
-            state.add(start, end, ActorInfo(stable_id(name, "person"), name, "person", None, None, known=False), "name")
+            known = [a for a in state.kb.lookup(name, "person") if state.published and state.kb.offices(a.id, state.published)]
+            actor = _info(state, known[0]) if len(known) == 1 else _office_holder_by_surname(state, name)
+            state.add(start, end, actor or ActorInfo(stable_id(name, "person"), name, "person", None, None, known=False),
+                      "name")
 
 
 def _join_names(state: _State) -> None:
-    """Surnames and variants join the full name introduced in the article."""
+    """Surnames and variants join the full name introduced in the article; a name the KB spells
+    otherwise joins the KB's person who held an office on the article's date."""
+    remap: dict[str, str] = {}
+    for m in state.mentions:
+        info = state.actors.get(m.actor)
+        if info is None or m.via != "name" or m.actor in remap or info.known or not _person_like(state, info, m):
+            continue
+        holder = _office_holder_by_surname(state, m.text)
+        if holder is not None:
+            state.actors.setdefault(holder.id, holder)
+            remap[m.actor] = holder.id
+    _apply(state, remap)
     named = [m for m in state.mentions if m.via == "name" and m.actor in state.actors]
     # the canonical person of each cluster: KB-known first, then the longest name, then the first seen
     full = [m for m in named if state.actors[m.actor].kind == "person" and len(name_tokens(m.text)) >= 2]
-    remap: dict[str, str] = {}
+    remap = {}
     for m in named:
         info = state.actors[m.actor]
         if not _person_like(state, info, m):
             continue
         candidates = [f for f in full if f.actor != m.actor and same_person_name(m.text, f.text)
+                      and (state.actors[f.actor].known or not info.known)
                       and (len(name_tokens(f.text)) > len(name_tokens(m.text))
                            or (state.actors[f.actor].known and not info.known)
                            or (f.start < m.start and state.actors[f.actor].known == info.known))]
@@ -292,14 +326,11 @@ def _join_names(state: _State) -> None:
                 and not same_person_name(info.name, state.actors[target].name):
             continue  # two different people the KB knows
         remap[m.actor] = target
-    for m in named:
-        info = state.actors[m.actor]
-        if m.actor in remap or info.known or not _person_like(state, info, m):
-            continue
-        holder = _office_holder_by_surname(state, m.text)
-        if holder is not None:
-            state.actors.setdefault(holder.id, holder)
-            remap[m.actor] = holder.id
+    _apply(state, remap)
+
+
+def _apply(state: _State, remap: dict[str, str]) -> None:
+    """Point every mention and role of a remapped actor at its entity."""
     if not remap:
         return
     for i, m in enumerate(state.mentions):
@@ -320,7 +351,7 @@ _SURNAMES: dict[int, tuple[KnowledgeBase, dict[str, list[str]]]] = {}
 
 
 def _surname_index(kb: KnowledgeBase) -> dict[str, list[str]]:
-    """Last name -> the KB people with an office, built once per knowledge base."""
+    """Name part -> the KB people with an office, built once per knowledge base."""
     cached = _SURNAMES.get(id(kb))
     if cached is not None and cached[0] is kb:
         return cached[1]
@@ -332,25 +363,48 @@ def _surname_index(kb: KnowledgeBase) -> dict[str, list[str]]:
             continue
         for name in (actor.name, *actor.aliases):
             tokens = name_tokens(name)
-            if len(tokens) >= 2 and person not in index.get(tokens[-1], []):
-                index.setdefault(tokens[-1], []).append(person)
+            if len(tokens) < 2:
+                continue
+            # every part: name order varies ("Khurelsukh Ukhnaa" / "Ukhnaagiin Khurelsukh")
+            for part in tokens:
+                if len(part) >= 4 and person not in index.get(part, []):
+                    index.setdefault(part, []).append(person)
     _SURNAMES[id(kb)] = (kb, index)
     return index
+
+
+def _keys_like(index: dict[str, list[str]], key: str) -> list[str]:
+    """Family names in the index spelled like ``key`` ("Aliev" -> "aliyev")."""
+    return [k for k in index if k[:1] == key[:1] and abs(len(k) - len(key)) <= 3 and _variant(key, k)]
 
 
 def _office_holder_by_surname(state: _State, text: str) -> ActorInfo | None:
     """"Erdogan" alone, or "Abdel Fattah al-Sisi" spelled otherwise than the KB, in an article of a
     date when one person of that name held an office."""
     tokens = name_tokens(text)
-    if not tokens or state.published is None or len(tokens[-1]) < 4 or len(tokens) > 5:
+    if not tokens or state.published is None or len(tokens) > 5 or all(len(t) < 4 for t in tokens):
         return None
+    index = _surname_index(state.kb)
+    people: list[str] = []
+    for key in tokens:  # any part may be the family name: "Khurelsukh Ukhnaa" is Ukhnaagiin Khurelsukh
+        if len(key) < 4:
+            continue
+        # one word alone must be spelled as the KB spells it ("Tigris" is nobody's misspelling)
+        near = index.get(key, []) if len(tokens) == 1 else (
+            index.get(key) or [p for k in _keys_like(index, key) for p in index[k]])
+        people += [p for p in near if p not in people]
     found = []
-    for person in _surname_index(state.kb).get(tokens[-1], []):
+    for person in people:
         actor = state.kb.get(person)
         if actor is None or not state.kb.offices(person, state.published):
             continue
+        if len(tokens) == 1 and not any(name_tokens(n)[-1:] == tokens for n in (actor.name, *actor.aliases)):
+            continue  # a single word names a person by their family name
         known = {t for name in (actor.name, *actor.aliases) for t in name_tokens(name)}
-        if all(t in known or any(_variant(t, k) for k in known) for t in tokens[:-1]):
+        unmatched = [t for t in tokens if not _part_matches(t, known)]
+        # a middle name the KB leaves out ("William Samoei Ruto") is no reason to doubt the rest
+        if not unmatched or (len(tokens) >= 3 and unmatched == [t for t in tokens[1:-1] if t in unmatched][:1]
+                             and len(unmatched) == 1):
             found.append(person)
     if len(found) != 1:
         return None
@@ -517,7 +571,9 @@ class _Recent:
         self.by_kind: dict[str, str] = {}
         self.last: str | None = None
 
-    def note(self, mention: MentionInfo, word: str, body: Body) -> None:
+    def note(self, mention: MentionInfo | None, word: str, body: Body) -> None:
+        if mention is None:
+            return
         self.by_word[word] = mention.actor
         self.by_kind[body.kind] = mention.actor
         for noun in fold(mention.text).split():

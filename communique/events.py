@@ -32,6 +32,8 @@ MEETING_NOUNS = {
     "welcome": "meeting",
 }
 MEDIATION = {"mediate", "mediation"}
+# verbs whose subject brings others together: "X hosted talks between A and B" keeps X
+CONVENING = {"host", "mediate", "convene", "broker", "facilitate", "organize", "organise", "chair", "sponsor"}
 HOST_VERBS = {"host", "receive", "welcome"}
 # How often an event of each sort was right on the dev data: Laplace-smoothed precision (k+1)/(n+2)
 # of held meetings matched to ../shared/dev-gold and the reference article on 2026-11-28 -- meetings
@@ -554,12 +556,15 @@ def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
         while head.dep_ in ("xcomp", "conj", "advcl", "acomp") and hops < 3 and not sources:
             head, hops = head.head, hops + 1
             sources += [a for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for a in _phrase_actors(doc, c)]
+    walked = trigger.pos_ in ("NOUN", "PROPN") and not sources
+    convened = False
     if trigger.pos_ in ("NOUN", "PROPN") and not sources:
         # "A held talks with B", "A made time for a conversation with B"
         head, hops = trigger, 0
         while head.dep_ in ("dobj", "pobj", "prep", "attr", "nsubjpass", "conj", "compound") and hops < 6:
             head, hops = head.head, hops + 1
             subjects = [c for c in head.children if c.dep_ == "nsubj"] if head.pos_ in ("VERB", "AUX") else []
+            convened = head.lemma_.lower() in CONVENING
             if subjects:
                 sources += [a for c in subjects for a in _phrase_actors(doc, c)]
                 if not targets:
@@ -575,14 +580,45 @@ def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
                       and doc._.cq_actors[m.actor].kind == "person" and m.actor not in targets]
             if before:
                 sources.append(before[-1].actor)
+    if len(between) >= 2 and walked and not convened:
+        # "..., the ministry said after talks between A and B": the talks are A's and B's alone
+        sources, targets = [], []
     if between:
         if sources:
             targets += between
         else:
             sources, targets = between[:1], targets + between[1:]
+    if not sources and not targets:
+        sources = _pair(doc, trigger)
     sources = _unique(sources)
     targets = [t for t in _unique(targets) if t not in sources]
     return sources, targets
+
+
+PAIR = re.compile(r"^(?:the|both)\s+(?:two\s+)?(?:leaders|men|women|presidents|ministers|sides|heads of state|"
+                  r"premiers|foreign ministers|counterparts)$|^the pair$", re.I)
+
+
+def _pair(doc: Doc, trigger: Token) -> list[str]:
+    """"The two leaders held talks", "both men met again": the two people the article last named."""
+    subject = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    head = trigger
+    while subject is None and head.dep_ in ("dobj", "pobj", "prep", "xcomp", "conj") and head.head is not head:
+        head = head.head
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or (trigger.pos_ != "VERB" and head.lemma_.lower() not in ("hold", "have", "conduct", "begin")):
+        return []  # "the two presidents assessed the consultations": not a contact of their own
+    words = doc[min(t.i for t in subject.subtree) : subject.i + 1].text
+    if not PAIR.match(words.strip()):
+        return []
+    people: list[str] = []
+    for mention in reversed([m for m in doc._.cq_mentions if m.start < subject.i]):
+        info = doc._.cq_actors.get(mention.actor)
+        if info is not None and info.kind == "person" and mention.actor not in people:
+            people.append(mention.actor)
+        if len(people) == 2:
+            return people[::-1]
+    return []
 
 
 def _unique(items: list[str]) -> list[str]:
@@ -602,6 +638,7 @@ PLAN_NOUNS = frozenset("preparation preparations invitation plan plans agenda pr
 PLAN_MODIFIERS = frozenset("planned upcoming forthcoming proposed scheduled expected future next possible".split())
 CANCEL_MODIFIERS = frozenset("cancelled canceled postponed scrapped delayed aborted".split())
 _GOVERNED = ("dobj", "nsubjpass", "xcomp", "pobj", "prep", "compound", "attr", "acomp", "oprd")
+TIME_PREPS = frozenset("during after following at in since amid throughout over on upon".split())
 INFORMAL_NOUNS = frozenset("dinner lunch breakfast walk stroll tête-à-tête tete-a-tete tea barbecue".split())
 INFORMAL_WORDS = frozenset("informal informally unofficial unofficially private privately".split())
 FORMAL_WORDS = frozenset("official officially formal formally state plenary".split())
@@ -624,6 +661,8 @@ def _status(trigger: Token, text: str) -> str:
         if rel != "nsubj" and (lemma in CANCEL_HEADS or (lemma in ("call", "break") and any(
                 c.dep_ == "prt" and c.lower_ == "off" for c in head.children))):
             return "cancelled"
+        if rel == "pobj" and head.lower_ in TIME_PREPS:
+            break  # "agreed on a route during the talks": the talks are when, not what was agreed
         if rel != "nsubj" and (lemma in PLAN_HEADS or lemma in PLAN_NOUNS):
             return "planned"
         if rel == "nsubj" and lemma in ("remain", "be") and any(
@@ -888,6 +927,19 @@ def _same_parties(doc: Doc, first: list[str], second: list[str]) -> list[str] | 
     return merged
 
 
+def _same_place(doc: Doc | None, a: str, b: str) -> bool:
+    """Two place names that may name one place: one inside the other, or the same country."""
+    if a in b or b in a or "sidelines" in a or "sidelines" in b:
+        return True
+    kb = doc._.cq_kb if doc is not None else None
+    if kb is None:
+        return True
+    pa, pb = kb.place(a), kb.place(b)
+    if pa is None or pb is None:
+        return True  # a venue we cannot place: do not split on it
+    return pa.id == pb.id and (pa.kind != "country" or a == b or pa.name in (a, b) or pb.name in (a, b))
+
+
 def _merge_into(events: list[EventInfo], new: EventInfo, doc: Doc | None = None) -> None:
     for event in events:
         if event.plover != "CONSULT":
@@ -895,6 +947,10 @@ def _merge_into(events: list[EventInfo], new: EventInfo, doc: Doc | None = None)
         same_sentence = event.evidence == new.evidence and not (len(event.places) > 1 or len(new.places) > 1)
         nested = set(event.participants) <= set(new.participants) or set(new.participants) <= set(event.participants)
         parties = _same_parties(doc, event.participants, new.participants) if doc is not None else None
+        if same_sentence and event.kind == new.kind == "summit" and set(event.participants) & set(new.participants):
+            # one summit seen from two words of a sentence ("welcomed X for the summit between A and B")
+            new = EventInfo(**{**new.__dict__, "participants": _unique(event.participants + new.participants)})
+            nested = True
         if parties is None and set(event.participants) != set(new.participants) and not (same_sentence and nested):
             continue
         if same_sentence and nested and len(new.participants) > len(event.participants):
@@ -921,8 +977,10 @@ def _merge_into(events: list[EventInfo], new: EventInfo, doc: Doc | None = None)
             event.source = [swap.get(a, a) for a in event.source]
             event.target = [swap.get(a, a) for a in event.target]
             event.initiator = swap.get(event.initiator, event.initiator) if event.initiator else None
-        if event.location and new.location and event.location != new.location and max(len(event.places), len(new.places)) > 1:
-            continue  # listed in one breath as meetings in different places
+        if event.location and new.location and event.location != new.location and (
+                max(len(event.places), len(new.places)) > 1
+                or (not same_sentence and not _same_place(doc, event.location, new.location))):
+            continue  # meetings in different places ("talks in Belgrade ... after they met in Budapest")
         if new.kind == "visit" and event.kind in ("meeting", "talks"):
             # talks held during a visit: the visit says who travelled to whom
             event.kind, event.mode, event.cameo = new.kind, new.mode, new.cameo
