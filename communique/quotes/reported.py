@@ -159,11 +159,14 @@ def _clause_content(cue: Token, taken: Taken, relayed: bool) -> Content | None:
     if clause is None and echo is None:
         return None
     c_start, c_end = clause or echo or (0, 0)
-    nested = clause is not None and _holds_speech(clause, cue)
+    nested = clause is not None and _holds_speech(clause, cue) and _free(
+        clause[0], clause[1], [(s, e) for s, e in (cue.doc._.cq_quote_chars or ())], 0)
     if clause is not None and not relayed and not nested:
         c_end = _cut_before_taken(_text(cue.doc), c_start, c_end, taken)
+    marks = [(s, e) for s, e in (cue.doc._.cq_quote_chars or ())]
     if not (relayed and c_end - c_start >= 8) and not _free(c_start, c_end, taken, 2 if echo else 8) and not (
-            nested and c_end - c_start >= 8 and _only_inside(c_start, c_end, taken)):
+            nested and c_end - c_start >= 8 and _only_inside(c_start, c_end, taken)
+            and _free(c_start, c_end, marks, 0)):  # quotation marks inside keep their own quote
         return None
     return Content((c_start, c_end))
 
