@@ -36,6 +36,7 @@ from .actors import actor_at
 from .cameo import plover_for
 from .events import EventInfo, _phrase_actor, _phrase_actors
 from .quotes import CRITICISM, PRAISE
+from .verbdict import dictionary
 
 LEXICON_FILE = Path(str(resources.files("communique") / "data" / "plover_lexicon.json"))
 
@@ -47,6 +48,9 @@ PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 TARGET_PREPS = ("to", "against", "on", "upon", "with", "from", "into", "at", "toward", "towards", "of", "for", "over")
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+# Roots the coder leaves alone: 01 (statements: no PLOVER event, quotes carry them) and 04
+# (meetings: ``communique_events`` codes CONSULT with its attributes).
+LEFT_TO_EVENTS = frozenset({"01", "04"})
 VERBAL = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 
 # Precision of each PLOVER type measured on the PLOVER GSR dev half (see ``_confidence``).
@@ -151,6 +155,23 @@ def _verb_lemma(token: Token) -> str:
 
 
 def _match_verb(doc: Doc, verb: Token) -> _Match | None:
+    """The CAMEO code of a verb: the verb dictionary's most specific pattern, else the hand lexicon, else
+    the dictionary's default code for the verb (issue 11: the dictionary first, the lexicon for what it lacks)."""
+    found = dictionary().match(verb)
+    if found is not None and found.specificity > 0:
+        if found.code is None or found.code[:2] in LEFT_TO_EVENTS:
+            return None
+        objects = [doc[i] for i in found.tokens if doc[i].pos_ in ("NOUN", "PROPN")]
+        return _Match(verb, found.code, None, objects)
+    hand = _match_hand(doc, verb)
+    if hand is not None:
+        return hand
+    if found is not None and found.code is not None and found.code[:2] not in LEFT_TO_EVENTS:
+        return _Match(verb, found.code, None, [])
+    return None
+
+
+def _match_hand(doc: Doc, verb: Token) -> _Match | None:
     lemma = _verb_lemma(verb)
     entries = lexicon()["verbs"].get(lemma)
     if not entries:

@@ -1,0 +1,440 @@
+"""The CAMEO verb-pattern dictionary: reading PETRARCH2's ``CAMEO.2.0.txt`` and matching it on a parse.
+
+The dictionary (Open Event Data Alliance, MIT; see NOTICE) lists verb *blocks*. A block header
+``---  ASK   [---]  ---`` names the block and its default CAMEO code (``---``: none). Its verb lines
+give the verbs that share the block's patterns, each with optional irregular forms in ``{}`` and
+an optional code of its own; ``+ASK_FOR`` is a multiword verb (words joined by ``_``). Pattern
+lines start with ``-``: ``- * (FOR {FINANCIAL AID})   [0231]`` reads "the verb, then a
+prepositional phrase headed by FOR that holds FINANCIAL AID". In a pattern,
+
+- ``*`` is the verb; words before it must come before the verb (its subject, auxiliaries, "not"),
+  words after it in the verb's phrase (object, particles, complements);
+- ``(PREP words)`` is a prepositional phrase; ``{A B}`` a phrase of adjacent words;
+- ``&NAME`` any member of a synonym set (``&CURRENCY``: MONEY, DOLLAR, ...);
+- a word ending in ``_`` matches exactly, any other word matches as a stem ("VIOLAT" matches
+  "violation", "violated");
+- ``$``, ``+``, ``%`` and ``^`` mark where PETRARCH looks for the source, target, compound actor
+  or skips a word; they carry no words, so the matcher here leaves them out;
+- ``[043]`` is the event code; ``[042:043]`` codes a pair, the second code for the event from the
+  target back to the source (visit / host); ``[:054]`` codes only that reverse event; ``[---]``
+  says the pattern is no event at all (it blocks more general patterns).
+
+:func:`build_verbs` turns the text into ``data/cameo_verbs.json`` (``communique kb verbs``); at
+run time :func:`match` finds the most specific pattern of a verb token's blocks, as PETRARCH does:
+the pattern that matches the most words wins, then the earlier one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Token
+
+from .errors import KnowledgeBaseError
+
+VERBS_FILE = Path(str(resources.files("communique") / "data" / "cameo_verbs.json"))
+
+ATTRIBUTION = (
+    "Derived from the PETRARCH2 CAMEO verb-pattern dictionary CAMEO.2.0.txt, Copyright (c) 2015 Open "
+    "Event Data Alliance, MIT License (see NOTICE); converted to JSON by communique."
+)
+
+# Dependents of a verb that belong to its phrase (what a pattern's words after ``*`` may match).
+PHRASE_DEPS = frozenset(
+    {"dobj", "dative", "attr", "oprd", "acomp", "prt", "prep", "agent", "xcomp", "advmod", "npadvmod", "nsubjpass", "obj"}
+)
+# Dependents before the verb that a pattern's words before ``*`` may match.
+PRE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "csubj"})
+
+_HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
+_CODE = re.compile(r"\[([^\]]*)\]")
+_FORMS = re.compile(r"\{([^}]*)\}")
+
+
+# ------------------------------------------------------------------------------------------------
+# reading the dictionary text
+
+
+def _codes(text: str) -> list[str | None]:
+    """``"042:043"`` → ``["042", "043"]``, ``":054"`` → ``[None, "054"]``, ``"---"`` → ``[None]``."""
+    out: list[str | None] = []
+    for part in text.strip().rstrip("!").split(":"):
+        part = part.strip()
+        out.append(part if part and part.isdigit() else None)
+    return out
+
+
+def _word(raw: str) -> str:
+    """A dictionary word in our spelling: lower case, ``_`` between words → space, final ``_`` kept."""
+    exact = raw.endswith("_")
+    words = " ".join(w for w in raw.strip("_").lower().split("_") if w)
+    return words + ("_" if exact else "")
+
+
+def _elements(text: str) -> list[str]:
+    """Split pattern text into elements: words, ``&SETS``, ``{phrases}`` and ``(pp ...)`` groups."""
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch.isspace():
+            i += 1
+        elif ch in "({":
+            close = ")" if ch == "(" else "}"
+            depth, j = 0, i
+            while j < len(text):
+                if text[j] == ch:
+                    depth += 1
+                elif text[j] == close:
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            out.append(text[i : j + 1])
+            i = j + 1
+        else:
+            j = i
+            while j < len(text) and not text[j].isspace() and text[j] not in "({":
+                j += 1
+            out.append(text[i:j])
+            i = j
+    return out
+
+
+def _words(elements: list[str]) -> list[str]:
+    """Pattern words of a run of elements (markers dropped, ``{A B}`` → ``"a b"``, sets kept as ``&NAME``)."""
+    out: list[str] = []
+    for element in elements:
+        if element in ("$", "+", "%", "^", "*", ""):
+            continue
+        if element.startswith("{"):
+            inner = [_word(w) for w in element.strip("{}").split() if w not in ("$", "+", "%", "^")]
+            if inner:
+                out.append(" ".join(w.rstrip("_") for w in inner))
+        elif element.startswith("&"):
+            out.append(element.upper())
+        else:
+            out.append(_word(element))
+    return out
+
+
+def parse_pattern(line: str) -> dict[str, Any] | None:
+    """One ``- ... * ... [code]`` line → ``{"pre": [...], "post": [...], "pp": [[preps, [...]]], "code", "rev"}``."""
+    body = line[1:].split("#", 1)[0]
+    code_match = _CODE.search(body)
+    if code_match is None or "*" not in body:
+        return None
+    codes = _codes(code_match.group(1))
+    body = body[: code_match.start()]
+    before, after = body.split("*", 1)
+    post_elements = _elements(after)
+    pp: list[list[Any]] = []
+    post: list[str] = []
+    for element in post_elements:
+        if element.startswith("("):
+            parts = _elements(element[1:-1])
+            if not parts:
+                continue
+            preps = [p.lower() for p in parts[0].split("/") if p and p not in ("$", "+", "%", "^")]
+            if not preps:
+                continue
+            pp.append([preps, _words(parts[1:])])
+        else:
+            post += _words([element])
+    pattern: dict[str, Any] = {"pre": _words(_elements(before)), "post": post, "pp": pp, "code": codes[0]}
+    if len(codes) > 1 and codes[1]:
+        pattern["rev"] = codes[1]
+    return pattern
+
+
+def parse_dictionary(text: str) -> dict[str, Any]:
+    """The text of ``CAMEO.2.0.txt`` → ``{"synsets", "blocks", "verbs"}`` (see :func:`build_verbs`)."""
+    synsets: dict[str, list[str]] = {}
+    blocks: list[dict[str, Any]] = []
+    verbs: dict[str, list[list[Any]]] = {}  # lemma -> [[block index, own code or None, particles]]
+    forms: dict[str, str] = {}  # irregular form -> lemma
+    current_set: str | None = None
+    block: dict[str, Any] | None = None
+    section = "sets"
+    for raw in text.splitlines():
+        line = raw.rstrip()
+        if line.startswith("####### VERB PATTERNS"):
+            section, current_set = "verbs", None
+            continue
+        if line.startswith("######## TRANSFORMATIONS"):
+            break
+        stripped = line.split("#", 1)[0].strip() if not line.startswith("---") else line.strip()
+        if not stripped:
+            current_set = None if section == "sets" and not line.strip() else current_set
+            continue
+        if section == "sets":
+            if stripped.startswith("&"):
+                current_set = stripped.split()[0].upper()
+                synsets[current_set] = []
+            elif stripped.startswith("+") and current_set is not None:
+                synsets[current_set].append(_word(stripped[1:].split()[0]))
+            continue
+        header = _HEADER.match(stripped)
+        if header:
+            block = {"name": header.group(1), "code": _codes(header.group(2))[0], "patterns": []}
+            rev = _codes(header.group(2))
+            if len(rev) > 1 and rev[1]:
+                block["rev"] = rev[1]
+            blocks.append(block)
+            continue
+        if block is None:
+            continue
+        if stripped.startswith("-"):
+            pattern = parse_pattern(stripped)
+            if pattern is not None:
+                block["patterns"].append(pattern)
+            continue
+        _verb_line(stripped, len(blocks) - 1, verbs, forms)
+    return {"synsets": synsets, "blocks": blocks, "verbs": verbs, "forms": forms}
+
+
+def _verb_line(line: str, block: int, verbs: dict[str, list[list[Any]]], forms: dict[str, str]) -> None:
+    """``SPEED {SPEEDING SPEEDS SPED} [code]`` or ``+ASK_FOR {+ASKED_FOR ...} [020]`` into the verb index."""
+    code_match = _CODE.search(line)
+    own = _codes(code_match.group(1))[0] if code_match else None
+    irregular = _FORMS.search(line)
+    head = line.split("{", 1)[0].split("[", 1)[0].split()
+    if not head:
+        return
+    words = _word(head[0].lstrip("+")).rstrip("_").split()
+    if not words:
+        return
+    lemma, particles = words[0], words[1:]
+    verbs.setdefault(lemma, []).append([block, own, particles])
+    for form in (irregular.group(1).split() if irregular else []):
+        form_words = _word(form.lstrip("+")).rstrip("_").split()
+        if form_words and form_words[0] != lemma and form_words[0].isalpha():
+            forms.setdefault(form_words[0], lemma)
+
+
+def build_verbs(source: Path, dest: Path = VERBS_FILE) -> dict[str, Any]:
+    """Convert ``CAMEO.2.0.txt`` at ``source`` into the packaged JSON at ``dest``; returns the data."""
+    try:
+        text = source.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise KnowledgeBaseError(f"{source}: cannot read the CAMEO verb dictionary ({exc})") from exc
+    parsed = parse_dictionary(text)
+    if not parsed["blocks"]:
+        raise KnowledgeBaseError(
+            f"{source}: no verb blocks ('---  VERB  [code]  ---') found: is this PETRARCH2's CAMEO.2.0.txt?"
+        )
+    data = {
+        "attribution": ATTRIBUTION,
+        "license": "MIT",
+        "source": "https://github.com/openeventdata/petrarch2 (petrarch2/data/dictionaries/CAMEO.2.0.txt)",
+        **parsed,
+    }
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_text(json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
+    return data
+
+
+# ------------------------------------------------------------------------------------------------
+# matching on a parse
+
+
+@dataclass(frozen=True)
+class VerbMatch:
+    """The CAMEO code a verb token gets from the dictionary."""
+
+    code: str | None  # None: the most specific pattern says "no event"
+    reverse: str | None  # the paired code for target → source, when the pattern has one
+    block: str
+    specificity: int  # words the pattern matched; 0 = the verb's or block's default
+    tokens: tuple[int, ...]  # indices of the tokens the pattern's words matched
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    pre: tuple[tuple[tuple[str, ...], ...], ...]  # elements; each a tuple of alternatives (word sequences)
+    post: tuple[tuple[tuple[str, ...], ...], ...]
+    pp: tuple[tuple[frozenset[str], tuple[tuple[tuple[str, ...], ...], ...]], ...]
+    code: str | None
+    reverse: str | None
+
+
+@dataclass(frozen=True)
+class _Block:
+    name: str
+    code: str | None
+    reverse: str | None
+    patterns: tuple[_Pattern, ...]
+
+
+class Dictionary:
+    """The compiled verb dictionary: verb lemma → blocks, each with its patterns."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        synsets: dict[str, list[str]] = data["synsets"]
+
+        def element(word: str) -> tuple[tuple[str, ...], ...]:
+            if word.startswith("&"):
+                members = synsets.get(word, []) or synsets.get(word + "_", [])
+                return tuple(tuple(m.split()) for m in members) or ((word.lower().strip("&"),),)
+            return (tuple(word.split()),)
+
+        def elements(words: list[str]) -> tuple[tuple[tuple[str, ...], ...], ...]:
+            return tuple(element(w) for w in words)
+
+        self.blocks: list[_Block] = []
+        for block in data["blocks"]:
+            patterns = tuple(
+                _Pattern(
+                    elements(p["pre"]), elements(p["post"]),
+                    tuple((frozenset(preps), elements(words)) for preps, words in p["pp"]),
+                    p["code"], p.get("rev"),
+                )
+                for p in block["patterns"]
+            )
+            self.blocks.append(_Block(block["name"], block["code"], block.get("rev"), patterns))
+        self.verbs: dict[str, list[tuple[int, str | None, tuple[str, ...]]]] = {
+            lemma: [(b, own, tuple(particles)) for b, own, particles in entries]
+            for lemma, entries in data["verbs"].items()
+        }
+        self.forms: dict[str, str] = data["forms"]
+
+    def lemma(self, token: Token) -> str | None:
+        """The dictionary verb a token is a form of (spaCy's lemma, else the dictionary's irregular forms)."""
+        for candidate in (token.lemma_.lower(), token.lower_):
+            if candidate in self.verbs:
+                return candidate
+        return self.forms.get(token.lower_)
+
+    def match(self, verb: Token) -> VerbMatch | None:
+        """The most specific pattern of the verb's blocks, or its default code; None for verbs not listed."""
+        lemma = self.lemma(verb)
+        if lemma is None:
+            return None
+        entries = self.verbs[lemma]
+        after = _phrase_tokens(verb)
+        before = _pre_tokens(verb)
+        particles = {t.lower_ for t in after if t.dep_ in ("prt", "prep", "agent") and t.head.i == verb.i}
+        particles |= {verb.doc[verb.i + 1].lower_} if verb.i + 1 < len(verb.doc) else set()
+        best: VerbMatch | None = None
+        seen: set[int] = set()
+        for block_index, own, need in entries:
+            if need and not set(need[:1]) <= particles:
+                continue
+            block = self.blocks[block_index]
+            default_code = own or block.code
+            specificity = len(need)
+            if best is None or specificity > best.specificity:
+                best = VerbMatch(default_code, block.reverse, block.name, specificity, ())
+            if block_index in seen:
+                continue
+            seen.add(block_index)
+            for pattern in block.patterns:
+                found = _match_pattern(pattern, before, after)
+                if found is None:
+                    continue
+                score, tokens = found
+                if best is None or score > best.specificity:
+                    best = VerbMatch(pattern.code, pattern.reverse, block.name, score, tuple(sorted(tokens)))
+        return best
+
+
+def _phrase_tokens(verb: Token) -> list[Token]:
+    """Tokens of the verb's phrase after the verb: object, particles, prepositional phrases, complements."""
+    out: list[Token] = []
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in PHRASE_DEPS:
+            out += list(child.subtree)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _pre_tokens(verb: Token) -> list[Token]:
+    out: list[Token] = []
+    for child in verb.children:
+        if child.i < verb.i and child.dep_ in PRE_DEPS:
+            out += list(child.subtree)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _word_matches(word: str, token: Token) -> bool:
+    if word.endswith("_"):
+        word = word[:-1]
+        return token.lower_ == word or token.lemma_.lower() == word
+    text = token.lower_
+    if text == word or token.lemma_.lower() == word:
+        return True
+    # stems: "VIOLAT" → "violation"; short words only whole, so that AID never matches "aides"
+    return len(word) >= 5 and text.startswith(word)
+
+
+def _find(alternatives: tuple[tuple[str, ...], ...], tokens: list[Token], used: set[int]) -> list[int] | None:
+    """Indices of the first alternative found as adjacent tokens in ``tokens`` (skipping used ones)."""
+    by_index = {t.i: t for t in tokens}
+    for words in alternatives:
+        for token in tokens:
+            if token.i in used or not _word_matches(words[0], token):
+                continue
+            hit = [token.i]
+            for offset, word in enumerate(words[1:], start=1):
+                nxt = by_index.get(token.i + offset)
+                if nxt is None or not _word_matches(word, nxt):
+                    hit = []
+                    break
+                hit.append(nxt.i)
+            if hit:
+                return hit
+    return None
+
+
+def _match_pattern(pattern: _Pattern, before: list[Token], after: list[Token]) -> tuple[int, set[int]] | None:
+    """(words matched, token indices) when every element of the pattern is found, else None."""
+    used: set[int] = set()
+    score = 0
+    for elements, region in ((pattern.pre, before), (pattern.post, after)):
+        for alternatives in elements:
+            hit = _find(alternatives, region, used)
+            if hit is None:
+                return None
+            used.update(hit)
+            score += len(hit)
+    for preps, elements in pattern.pp:
+        matched = False
+        for prep in after:
+            if prep.lower_ not in preps or prep.i in used or prep.dep_ not in ("prep", "agent", "dative", "prt"):
+                continue
+            inside = [t for t in prep.subtree if t.i != prep.i]
+            hits: list[int] = []
+            for alternatives in elements:
+                hit = _find(alternatives, inside, used | set(hits))
+                if hit is None:
+                    break
+                hits += hit
+            else:
+                used.add(prep.i)
+                used.update(hits)
+                score += 1 + len(hits)
+                matched = True
+                break
+        if not matched:
+            return None
+    if score == 0:
+        return None
+    return score, used
+
+
+@lru_cache(maxsize=1)
+def dictionary() -> Dictionary:
+    """The packaged verb dictionary (``data/cameo_verbs.json``)."""
+    try:
+        data = json.loads(VERBS_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise KnowledgeBaseError(
+            f"{VERBS_FILE}: cannot read the CAMEO verb dictionary ({exc}). It ships with the package; "
+            "rebuild it with `communique kb verbs --shared ../shared`."
+        ) from exc
+    return Dictionary(data)
