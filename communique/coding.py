@@ -71,6 +71,7 @@ class _Match:
     plover: str | None  # an explicit PLOVER type from the lexicon, else the CAMEO table's
     objects: list[Token]  # object tokens consumed by the match (not triggers of their own)
     intent: bool = False  # "offered troops", "pledged aid": an act promised, not done
+    dictionary: bool = False  # coded by the CAMEO verb dictionary rather than the hand lexicon
 
 
 def _lookup(table: dict[str, str], code: str) -> str | None:
@@ -157,17 +158,17 @@ def _verb_lemma(token: Token) -> str:
 def _match_verb(doc: Doc, verb: Token) -> _Match | None:
     """The CAMEO code of a verb: the verb dictionary's most specific pattern, else the hand lexicon, else
     the dictionary's default code for the verb (issue 11: the dictionary first, the lexicon for what it lacks)."""
-    found = dictionary().match(verb)
+    hand = _match_hand(doc, verb)
+    if hand is not None:
+        return hand
+    found = dictionary().match(verb) if verb.dep_ not in ("prep", "amod") else None  # "according to"
     if found is not None and found.specificity > 0:
         if found.code is None or found.code[:2] in LEFT_TO_EVENTS:
             return None
         objects = [doc[i] for i in found.tokens if doc[i].pos_ in ("NOUN", "PROPN")]
-        return _Match(verb, found.code, None, objects)
-    hand = _match_hand(doc, verb)
-    if hand is not None:
-        return hand
-    if found is not None and found.code is not None and found.code[:2] not in LEFT_TO_EVENTS:
-        return _Match(verb, found.code, None, [])
+        return _Match(verb, found.code, None, objects, dictionary=True)
+    if found is not None and found.explicit and found.code is not None and found.code[:2] not in LEFT_TO_EVENTS:
+        return _Match(verb, found.code, None, [], dictionary=True)
     return None
 
 
@@ -583,6 +584,8 @@ class EventCoder:
         if not sources:
             return None
         targets = _objects_of(doc, verb, set(sources))
+        if match.dictionary and not targets:
+            return None  # as PETRARCH: a dictionary pattern codes a dyad, source and target
         return self._event(sent, plover, cameo, sources, targets, status, verb)
 
     def _noun_event(self, doc: Doc, sent: Span, match: _Match, consumed: set[int]) -> EventInfo | None:

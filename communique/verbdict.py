@@ -253,6 +253,7 @@ class VerbMatch:
     block: str
     specificity: int  # words the pattern matched; 0 = the verb's or block's default
     tokens: tuple[int, ...]  # indices of the tokens the pattern's words matched
+    explicit: bool = True  # a default code the verb's own line gives, or the block's head verb
 
 
 @dataclass(frozen=True)
@@ -329,8 +330,11 @@ class Dictionary:
             block = self.blocks[block_index]
             default_code = own or block.code
             specificity = len(need)
-            if best is None or specificity > best.specificity:
-                best = VerbMatch(default_code, block.reverse, block.name, specificity, ())
+            # A block's other verbs are WordNet synonyms of its head ("postpone" under BLAME's
+            # "prevent"): they share its patterns, but its default code only says what the head means.
+            explicit = own is not None or block.name.lower().split("_")[0] == lemma or bool(need)
+            if best is None or specificity > best.specificity or (explicit and not best.explicit and not best.specificity):
+                best = VerbMatch(default_code, block.reverse, block.name, specificity, (), explicit)
             if block_index in seen:
                 continue
             seen.add(block_index)
