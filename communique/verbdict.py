@@ -52,7 +52,7 @@ PHRASE_DEPS = frozenset(
 # Dependents before the verb that a pattern's words before ``*`` may match.
 PRE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "csubj"})
 
-_HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
+_HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
 _CODE = re.compile(r"\[([^\]]*)\]")
 _FORMS = re.compile(r"\{([^}]*)\}")
 
@@ -194,13 +194,40 @@ def parse_dictionary(text: str) -> dict[str, Any]:
             pattern = parse_pattern(stripped)
             if pattern is not None:
                 block["patterns"].append(pattern)
+                block.setdefault("sources", set()).update(_comment_verbs(line))
             continue
-        _verb_line(stripped, len(blocks) - 1, verbs, forms)
+        _verb_line(stripped, len(blocks) - 1, verbs, forms, "#" in line)
+    for entries in verbs.values():
+        for entry in entries:
+            block = blocks[entry[0]]
+            entry[3] = entry[3] or entry[1] is not None or block["name"].lower().split("_")[0] == entry[4]
+            entry[3] = entry[3] or entry[4] in block.get("sources", ())
+            del entry[4]
+    for block in blocks:
+        block.pop("sources", None)
     return {"synsets": synsets, "blocks": blocks, "verbs": verbs, "forms": forms}
 
 
-def _verb_line(line: str, block: int, verbs: dict[str, list[list[Any]]], forms: dict[str, str]) -> None:
-    """``SPEED {SPEEDING SPEEDS SPED} [code]`` or ``+ASK_FOR {+ASKED_FOR ...} [020]`` into the verb index."""
+def _comment_verbs(line: str) -> set[str]:
+    """The verbs a pattern's comment names as where the pattern was first found ("# DELAY , POSTPONE")."""
+    if "#" not in line:
+        return set()
+    out: set[str] = set()
+    for word in line.split("#", 1)[1].replace(",", " ").split():
+        if not word.isalpha() or not word.isupper():
+            break
+        out.add(word.lower())
+    return out
+
+
+def _verb_line(line: str, block: int, verbs: dict[str, list[list[Any]]], forms: dict[str, str], noted: bool) -> None:
+    """``SPEED {SPEEDING SPEEDS SPED} [code]`` or ``+ASK_FOR {+ASKED_FOR ...} [020]`` into the verb index.
+
+    Each entry is ``[block, own code, particles, original]``; ``original`` (filled in by
+    :func:`parse_dictionary`) says the verb is one of the block's coded verbs (it has a code of its
+    own, a coder's note, names the block or is named as where one of its patterns was found) rather
+    than a synonym added from WordNet.
+    """
     code_match = _CODE.search(line)
     own = _codes(code_match.group(1))[0] if code_match else None
     irregular = _FORMS.search(line)
@@ -211,7 +238,7 @@ def _verb_line(line: str, block: int, verbs: dict[str, list[list[Any]]], forms: 
     if not words:
         return
     lemma, particles = words[0], words[1:]
-    verbs.setdefault(lemma, []).append([block, own, particles])
+    verbs.setdefault(lemma, []).append([block, own, particles, noted, lemma])
     for form in (irregular.group(1).split() if irregular else []):
         form_words = _word(form.lstrip("+")).rstrip("_").split()
         if form_words and form_words[0] != lemma and form_words[0].isalpha():
@@ -299,8 +326,8 @@ class Dictionary:
                 for p in block["patterns"]
             )
             self.blocks.append(_Block(block["name"], block["code"], block.get("rev"), patterns))
-        self.verbs: dict[str, list[tuple[int, str | None, tuple[str, ...]]]] = {
-            lemma: [(b, own, tuple(particles)) for b, own, particles in entries]
+        self.verbs: dict[str, list[tuple[int, str | None, tuple[str, ...], bool]]] = {
+            lemma: [(b, own, tuple(particles), original) for b, own, particles, original in entries]
             for lemma, entries in data["verbs"].items()
         }
         self.forms: dict[str, str] = data["forms"]
@@ -324,15 +351,15 @@ class Dictionary:
         particles |= {verb.doc[verb.i + 1].lower_} if verb.i + 1 < len(verb.doc) else set()
         best: VerbMatch | None = None
         seen: set[int] = set()
-        for block_index, own, need in entries:
+        for block_index, own, need, original in entries:
             if need and not set(need[:1]) <= particles:
                 continue
             block = self.blocks[block_index]
             default_code = own or block.code
             specificity = len(need)
-            # A block's other verbs are WordNet synonyms of its head ("postpone" under BLAME's
-            # "prevent"): they share its patterns, but its default code only says what the head means.
-            explicit = own is not None or block.name.lower().split("_")[0] == lemma or bool(need)
+            # Synonyms added from WordNet ("postpone" beside "prevent" under BLAME) share a block's
+            # patterns, but its default code only says what its original verbs mean.
+            explicit = original or bool(need)
             if best is None or specificity > best.specificity or (explicit and not best.explicit and not best.specificity):
                 best = VerbMatch(default_code, block.reverse, block.name, specificity, (), explicit)
             if block_index in seen:
