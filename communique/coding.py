@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .actors import actor_at
-from .cameo import plover_for
+from .cameo import plover_for, quad_class
 from .events import EventInfo, _phrase_actor, _phrase_actors
 from .quotes import CRITICISM, PRAISE
 from .verbdict import dictionary
@@ -51,6 +51,7 @@ COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # Roots the coder leaves alone: 01 (statements: no PLOVER event, quotes carry them) and 04
 # (meetings: ``communique_events`` codes CONSULT with its attributes).
 LEFT_TO_EVENTS = frozenset({"01", "04"})
+PREDICATE_DEPS = frozenset({"ROOT", "ccomp", "conj", "parataxis"})
 VERBAL = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 
 # Precision of each PLOVER type measured on the PLOVER GSR dev half (see ``_confidence``).
@@ -161,7 +162,11 @@ def _match_verb(doc: Doc, verb: Token) -> _Match | None:
     hand = _match_hand(doc, verb)
     if hand is not None:
         return hand
-    found = dictionary().match(verb) if verb.dep_ not in ("prep", "amod") else None  # "according to"
+    # The dictionary codes a clause's own predicate; a purpose clause, participle or relative clause
+    # ("sent troops to help", "militiamen armed with", "a state which is preparing") describes aim
+    # or circumstance, which the hand lexicon codes only where it was written to.
+    governed = verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in lexicon()["governors"]
+    found = dictionary().match(verb) if verb.dep_ in PREDICATE_DEPS or governed else None
     if found is not None and found.specificity > 0:
         if found.code is None or found.code[:2] in LEFT_TO_EVENTS:
             return None
@@ -508,7 +513,8 @@ class EventCoder:
             return None
         status = "held"
         if kind == "INTENT":
-            if code is not None and code[:2] not in COOPERATIVE_ROOTS:
+            if code is not None and (quad_class(code) == 4 or code[:2] == "13"):
+                # promising force, sanctions or protest is a threat; promising an inquiry is not
                 plover, cameo = "THREATEN", _lookup(lexicon()["threat"], code) or "130"
             else:
                 plover, cameo = "AGREE", (_lookup(lexicon()["intent"], code) if code else None) or "030"
