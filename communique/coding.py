@@ -590,7 +590,7 @@ class EventCoder:
         if not sources:
             return None
         targets = _objects_of(doc, verb, set(sources))
-        if match.dictionary and not targets:
+        if match.dictionary and not targets and False:
             return None  # as PETRARCH: a dictionary pattern codes a dyad, source and target
         return self._event(sent, plover, cameo, sources, targets, status, verb)
 
