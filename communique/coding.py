@@ -48,9 +48,11 @@ PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 TARGET_PREPS = ("to", "against", "on", "upon", "with", "from", "into", "at", "toward", "towards", "of", "for", "over")
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
-# Roots the coder leaves alone: 01 (statements: no PLOVER event, quotes carry them) and 04
-# (meetings: ``communique_events`` codes CONSULT with its attributes).
-LEFT_TO_EVENTS = frozenset({"01", "04"})
+# Roots the coder leaves alone: 01 (statements: no PLOVER event, quotes carry them).
+LEFT_TO_EVENTS = frozenset({"01"})
+# Meetings (04) are ``communique_events``' CONSULT with its attributes; the dictionary codes one
+# only in a sentence where that component found none ("prepared to attend the summit").
+MEETING_ROOT = "04"
 PREDICATE_DEPS = frozenset({"ROOT", "ccomp", "conj", "parataxis"})
 VERBAL = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 
@@ -165,8 +167,11 @@ def _match_verb(doc: Doc, verb: Token) -> _Match | None:
     # The dictionary codes a clause's own predicate; a purpose clause, participle or relative clause
     # ("sent troops to help", "militiamen armed with", "a state which is preparing") describes aim
     # or circumstance, which the hand lexicon codes only where it was written to.
-    governed = verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in lexicon()["governors"]
-    found = dictionary().match(verb) if verb.dep_ in PREDICATE_DEPS or governed else None
+    head = verb.head.lemma_.lower()
+    governed = verb.dep_ in ("xcomp", "ccomp") and head in lexicon()["governors"]
+    reported = verb.dep_ == "ccomp" and head in lexicon()["reporting_verbs"]
+    own_clause = verb.dep_ in PREDICATE_DEPS and (verb.dep_ != "ccomp" or reported)
+    found = dictionary().match(verb) if own_clause or governed else None
     if found is not None and found.specificity > 0:
         if found.code is None or found.code[:2] in LEFT_TO_EVENTS:
             return None
@@ -571,6 +576,10 @@ class EventCoder:
         verb, cameo = match.token, match.cameo
         mapped = _plover(cameo, match.plover)
         if mapped is None:
+            return None
+        if cameo[:2] == MEETING_ROOT and any(
+            e.plover == "CONSULT" and e.evidence == (sent.start_char, sent.end_char) for e in doc._.cq_events or []
+        ):
             return None
         plover = mapped[0]
         status = "held"
