@@ -32,7 +32,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .actors import actor_at
+from .actors import ActorInfo, actor_at, local_id
+from .agents import agent_of
 from .cameo import plover_for, quad_class
 from .events import EventInfo, _phrase_actor, _phrase_actors
 from .quotes import CRITICISM, PRAISE
@@ -300,7 +301,23 @@ def _actors(doc: Doc, token: Token) -> list[str]:
         mention = actor_at(doc, t.i)
         if mention is not None and doc._.cq_actors[mention.actor].kind in ("person", "country", "organization"):
             return [mention.actor]
-    return []
+    group = _sector_actor(doc, token)
+    return [group] if group is not None else []
+
+
+def _sector_actor(doc: Doc, token: Token) -> str | None:
+    """"Insurgents shelled the city", "riot police dispersed ...": an agent noun with no named actor
+    is a CAMEO sector actor of its own (REB, COP), as PETRARCH codes it; it joins ``doc._.cq_actors``."""
+    if token.pos_ != "NOUN":
+        return None
+    code = agent_of(token)
+    if code is None:
+        return None
+    words = [c for c in token.lefts if c.dep_ in ("compound", "amod")] + [token]
+    name = " ".join(w.text for w in words)
+    actor = local_id(name, "group")
+    doc._.cq_actors.setdefault(actor, ActorInfo(id=actor, name=name, kind="group", cameo=code, known=False))
+    return actor
 
 
 def _subjects(doc: Doc, verb: Token) -> list[str]:
