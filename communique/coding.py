@@ -36,7 +36,7 @@ from .actors import ActorInfo, actor_at, local_id
 from .agents import agent_of
 from .cameo import plover_for, quad_class
 from .events import EventInfo, _phrase_actor, _phrase_actors
-from .quotes import CRITICISM, PRAISE
+from .quotes import CRITICISM, PRAISE, SPEECH_VERBS
 from .verbdict import dictionary
 
 LEXICON_FILE = Path(str(resources.files("communique") / "data" / "plover_lexicon.json"))
@@ -170,7 +170,7 @@ def _match_verb(doc: Doc, verb: Token) -> _Match | None:
     # or circumstance, which the hand lexicon codes only where it was written to.
     head = verb.head.lemma_.lower()
     governed = verb.dep_ in ("xcomp", "ccomp") and head in lexicon()["governors"]
-    reported = verb.dep_ == "ccomp" and head in lexicon()["reporting_verbs"]
+    reported = verb.dep_ == "ccomp" and head in SPEECH_VERBS
     own_clause = verb.dep_ in PREDICATE_DEPS and (verb.dep_ != "ccomp" or reported)
     found = dictionary().match(verb) if own_clause or governed else None
     if found is not None and found.specificity > 0:
@@ -612,8 +612,6 @@ class EventCoder:
         if not sources:
             return None
         targets = _objects_of(doc, verb, set(sources))
-        if match.dictionary and not targets and False:
-            return None  # as PETRARCH: a dictionary pattern codes a dyad, source and target
         return self._event(sent, plover, cameo, sources, targets, status, verb)
 
     def _noun_event(self, doc: Doc, sent: Span, match: _Match, consumed: set[int]) -> EventInfo | None:
