@@ -55,6 +55,9 @@ COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # to the reference article).
 LEFT_TO_EVENTS = frozenset({"01", "04"})
 PREDICATE_DEPS = frozenset({"ROOT", "ccomp", "conj", "parataxis"})
+# "Cooperate in some way" codes: in the dictionary they come from its vaguest patterns ("ORDER * (TO)",
+# "GIVE * WELCOME", "TAKE * STEPS") and coded more false events than true ones on PLOVER GSR dev.
+VAGUE_CODES = frozenset({"030", "050", "060"})
 VERBAL = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 
 # Precision of each PLOVER type measured on the PLOVER GSR dev half (see ``_confidence``).
@@ -174,11 +177,12 @@ def _match_verb(doc: Doc, verb: Token) -> _Match | None:
     own_clause = verb.dep_ in PREDICATE_DEPS and (verb.dep_ != "ccomp" or reported)
     found = dictionary().match(verb) if own_clause or governed else None
     if found is not None and found.specificity > 0:
-        if found.code is None or found.code[:2] in LEFT_TO_EVENTS:
+        if found.code is None or found.code[:2] in LEFT_TO_EVENTS or found.code in VAGUE_CODES:
             return None
         objects = [doc[i] for i in found.tokens if doc[i].pos_ in ("NOUN", "PROPN")]
         return _Match(verb, found.code, None, objects, dictionary=True)
-    if found is not None and found.explicit and found.code is not None and found.code[:2] not in LEFT_TO_EVENTS:
+    if (found is not None and found.explicit and found.code is not None and found.code[:2] not in LEFT_TO_EVENTS
+            and found.code not in VAGUE_CODES):
         return _Match(verb, found.code, None, [], dictionary=True)
     return None
 

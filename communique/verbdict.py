@@ -379,7 +379,11 @@ def _phrase_tokens(verb: Token) -> list[Token]:
     """Tokens of the verb's phrase after the verb: object, particles, prepositional phrases, complements."""
     out: list[Token] = []
     for child in verb.children:
-        if child.i > verb.i and child.dep_ in PHRASE_DEPS:
+        if child.i > verb.i and child.dep_ == "xcomp":
+            # "agreed to help": the complement verb and its "to", not the clause it opens, whose
+            # words belong to that verb's own patterns
+            out += [c for c in child.lefts if c.dep_ == "aux"] + [child]
+        elif child.i > verb.i and child.dep_ in PHRASE_DEPS:
             out += list(child.subtree)
     return sorted(out, key=lambda t: t.i)
 
