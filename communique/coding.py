@@ -245,6 +245,12 @@ def _future(verb: Token) -> bool:
     )
 
 
+def _unclaimed_violence(verb: Token, cameo: str) -> bool:
+    """"Three civilians were killed in a bombing": violence reported in the passive with no agent is
+    an event with an unknown source (GDELT and PETRARCH leave the source empty), not no event."""
+    return cameo[:2] in ("18", "19", "20") and _is_passive(verb) and not any(c.dep_ == "agent" for c in verb.children)
+
+
 def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
@@ -613,9 +619,11 @@ class EventCoder:
         elif _future(verb):
             status = "planned"
         sources = _subjects(doc, verb)
-        if not sources:
+        if not sources and not _unclaimed_violence(verb, cameo):
             return None
         targets = _objects_of(doc, verb, set(sources))
+        if not sources and not targets:
+            return None
         return self._event(sent, plover, cameo, sources, targets, status, verb)
 
     def _noun_event(self, doc: Doc, sent: Span, match: _Match, consumed: set[int]) -> EventInfo | None:
