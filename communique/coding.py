@@ -57,6 +57,7 @@ LEFT_TO_EVENTS = frozenset({"01", "04"})
 PREDICATE_DEPS = frozenset({"ROOT", "ccomp", "conj", "parataxis"})
 # "Cooperate in some way" codes: in the dictionary they come from its vaguest patterns ("ORDER * (TO)",
 # "GIVE * WELCOME", "TAKE * STEPS") and coded more false events than true ones on PLOVER GSR dev.
+QUANTITY_NOUNS = frozenset({"hundred", "thousand", "dozen", "million", "group", "number", "third", "half", "some", "many"})
 VAGUE_CODES = frozenset({"030", "050", "060"})
 VERBAL = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 
@@ -318,9 +319,17 @@ def _actors(doc: Doc, token: Token) -> list[str]:
 def _sector_actor(doc: Doc, token: Token) -> str | None:
     """"Insurgents shelled the city", "riot police dispersed ...": an agent noun with no named actor
     is a CAMEO sector actor of its own (REB, COP), as PETRARCH codes it; it joins ``doc._.cq_actors``."""
+    # "Hundreds of thousands of people", "a group of refugees": the people counted, not the count
+    while token.lemma_.lower() in QUANTITY_NOUNS or token.pos_ == "NUM":
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is None:
+            return None
+        token = pobj
     if token.pos_ != "NOUN":
         return None
-    code = agent_of(token)
+    # an agent noun names the sector; an unnamed crowd ("students", "people") is civilians (CVL)
+    code = agent_of(token) or ("CVL" if token.lemma_.lower() in lexicon()["crowd_nouns"] else None)
     if code is None:
         return None
     words = [c for c in token.lefts if c.dep_ in ("compound", "amod")] + [token]
