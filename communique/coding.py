@@ -2,9 +2,11 @@
 SANCTION, COOPERATE, AID, RETREAT, PROTEST, MOBILIZE, COERCE and ASSAULT, each with a CAMEO code (issue 5).
 
 Component ``communique_coding`` runs after ``communique_events`` and appends ``EventInfo`` records to
-``doc._.cq_events``. Triggers are verbs and nouns from ``data/plover_lexicon.json``; each lexicon
-entry names a CAMEO code, and the PLOVER type and mode follow from the CAMEO→PLOVER table
-(:mod:`communique.cameo`). Source and target come from the parse:
+``doc._.cq_events``. Verbs are coded by PETRARCH2's CAMEO verb dictionary (:mod:`communique.verbdict`,
+``data/cameo_verbs.json``; issue 11) and by the hand lexicon ``data/plover_lexicon.json`` for what the
+dictionary lacks (each verb entry gives its reason); nouns by the lexicon. Every match names a CAMEO
+code, and the PLOVER type and mode follow from the CAMEO→PLOVER table (:mod:`communique.cameo`).
+Source and target come from the parse:
 
 - active voice: subject → source; object, dative or a preposition ("sanctions on Y") → target;
 - passive voice: the "by" agent → source, the passive subject → target ("Y was sanctioned by X");
@@ -14,7 +16,10 @@ entry names a CAMEO code, and the PLOVER type and mode follow from the CAMEO→P
 Intent follows CAMEO: a future, planned or promised cooperative act ("X will send aid to Y", "X
 offered to release ...") is AGREE with an 03x code, a conflictual one ("X will impose sanctions")
 THREATEN with a 13x code, and both get ``status="planned"``; a refused act is REJECT (12x) and a
-demanded one REQUEST (10x, or 02x for appeals). No event is emitted without a source actor.
+demanded one REQUEST (10x, or 02x for appeals). No event is emitted without a source actor, except
+violence reported in the passive without an agent ("three civilians were killed"). An agent noun
+with no named actor is a sector actor of its own ("insurgents" REB, "riot police" COP, an unnamed
+crowd CVL; :mod:`communique.agents`).
 
 Praise and criticism verbs (``quotes.PRAISE``/``CRITICISM``) are left to ``communique_events``,
 and so are meetings (CONSULT).
@@ -54,7 +59,7 @@ COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # "meet" are no meeting, habitual or hypothetical; a dictionary fill-in added three false meetings
 # to the reference article).
 LEFT_TO_EVENTS = frozenset({"01", "04"})
-PREDICATE_DEPS = frozenset({"ROOT", "ccomp", "conj", "parataxis"})
+PREDICATE_DEPS = frozenset({"ROOT", "conj", "parataxis"})
 # "Cooperate in some way" codes: in the dictionary they come from its vaguest patterns ("ORDER * (TO)",
 # "GIVE * WELCOME", "TAKE * STEPS") and coded more false events than true ones on PLOVER GSR dev.
 QUANTITY_NOUNS = frozenset({"hundred", "thousand", "dozen", "million", "group", "number", "third", "half", "some", "many"})
@@ -79,7 +84,6 @@ class _Match:
     plover: str | None  # an explicit PLOVER type from the lexicon, else the CAMEO table's
     objects: list[Token]  # object tokens consumed by the match (not triggers of their own)
     intent: bool = False  # "offered troops", "pledged aid": an act promised, not done
-    dictionary: bool = False  # coded by the CAMEO verb dictionary rather than the hand lexicon
 
 
 def _lookup(table: dict[str, str], code: str) -> str | None:
@@ -164,28 +168,32 @@ def _verb_lemma(token: Token) -> str:
 
 
 def _match_verb(doc: Doc, verb: Token) -> _Match | None:
-    """The CAMEO code of a verb: the verb dictionary's most specific pattern, else the hand lexicon, else
-    the dictionary's default code for the verb (issue 11: the dictionary first, the lexicon for what it lacks)."""
+    """The CAMEO code of a verb: the hand lexicon's entry where it has one (each says why the
+    dictionary does not do), else the verb dictionary's most specific pattern, else the dictionary's
+    default code for one of a block's original verbs (issue 11)."""
     hand = _match_hand(doc, verb)
     if hand is not None:
         return hand
-    # The dictionary codes a clause's own predicate; a purpose clause, participle or relative clause
-    # ("sent troops to help", "militiamen armed with", "a state which is preparing") describes aim
-    # or circumstance, which the hand lexicon codes only where it was written to.
+    found = dictionary().match(verb) if _own_clause(verb) else None
+    if found is None or found.code is None or found.code[:2] in LEFT_TO_EVENTS or found.code in VAGUE_CODES:
+        return None  # not listed, "no event" ([---]), a statement, a meeting or a vague code
+    if found.specificity == 0 and not found.explicit:
+        return None
+    objects = [doc[i] for i in found.tokens if doc[i].pos_ in ("NOUN", "PROPN")]
+    return _Match(verb, found.code, None, objects)
+
+
+def _own_clause(verb: Token) -> bool:
+    """A verb the dictionary codes: a clause's own predicate, a clause reported by a speech verb, or the
+    act a governor governs ("threatened to expel"). A purpose clause, participle or relative clause
+    ("sent troops to help", "militiamen armed with", "a state which is preparing") states an aim or a
+    circumstance, which only the hand lexicon codes, where it was written to."""
     head = verb.head.lemma_.lower()
-    governed = verb.dep_ in ("xcomp", "ccomp") and head in lexicon()["governors"]
-    reported = verb.dep_ == "ccomp" and head in SPEECH_VERBS
-    own_clause = verb.dep_ in PREDICATE_DEPS and (verb.dep_ != "ccomp" or reported)
-    found = dictionary().match(verb) if own_clause or governed else None
-    if found is not None and found.specificity > 0:
-        if found.code is None or found.code[:2] in LEFT_TO_EVENTS or found.code in VAGUE_CODES:
-            return None
-        objects = [doc[i] for i in found.tokens if doc[i].pos_ in ("NOUN", "PROPN")]
-        return _Match(verb, found.code, None, objects, dictionary=True)
-    if (found is not None and found.explicit and found.code is not None and found.code[:2] not in LEFT_TO_EVENTS
-            and found.code not in VAGUE_CODES):
-        return _Match(verb, found.code, None, [], dictionary=True)
-    return None
+    if verb.dep_ in ("xcomp", "ccomp") and head in lexicon()["governors"]:
+        return True
+    if verb.dep_ == "ccomp":
+        return head in SPEECH_VERBS
+    return verb.dep_ in PREDICATE_DEPS
 
 
 def _match_hand(doc: Doc, verb: Token) -> _Match | None:
