@@ -204,6 +204,7 @@ def _match_hand(doc: Doc, verb: Token) -> _Match | None:
     preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "agent")}
     prts = {c.lower_ for c in verb.children if c.dep_ == "prt"}
     objects = _object_tokens(verb)
+    best: tuple[int, _Match] | None = None
     for entry in entries:
         if "prt" in entry and entry["prt"] not in prts:
             continue
@@ -216,13 +217,17 @@ def _match_hand(doc: Doc, verb: Token) -> _Match | None:
         if entry.get("own_subject") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             continue
         if "objects" in entry:
+            # the longest object phrase of any entry wins: "air strike" (195) over "strike" (143)
             for obj in objects:
-                for phrase in _phrases(obj):
-                    if phrase in entry["objects"]:
-                        return _Match(verb, entry["objects"][phrase], entry.get("plover"), [obj], entry.get("intent", False))
+                phrase = next((p for p in _phrases(obj) if p in entry["objects"]), None)
+                if phrase is not None and (best is None or len(phrase.split()) > best[0]):
+                    match = _Match(verb, entry["objects"][phrase], entry.get("plover"), [obj], entry.get("intent", False))
+                    best = (len(phrase.split()), match)
             continue
+        if best is not None:
+            break
         return _Match(verb, entry["cameo"], entry.get("plover"), [], entry.get("intent", False))
-    return None
+    return best[1] if best is not None else None
 
 
 def _match_noun(doc: Doc, noun: Token) -> _Match | None:
