@@ -62,6 +62,7 @@ LEFT_TO_EVENTS = frozenset({"01", "04"})
 PREDICATE_DEPS = frozenset({"ROOT", "conj", "parataxis"})
 # "Cooperate in some way" codes: in the dictionary they come from its vaguest patterns ("ORDER * (TO)",
 # "GIVE * WELCOME", "TAKE * STEPS") and coded more false events than true ones on PLOVER GSR dev.
+CONDITIONS = frozenset({"if", "unless", "until", "whether"})
 QUANTITY_NOUNS = frozenset({"hundred", "thousand", "dozen", "million", "group", "number", "third", "half", "some", "many"})
 VAGUE_CODES = frozenset({"030", "050", "060"})
 VERBAL = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -257,6 +258,19 @@ def _future(verb: Token) -> bool:
     return verb.dep_ == "conj" and verb.head.pos_ == "VERB" and _future(verb.head) and not any(
         c.dep_ == "aux" for c in verb.children
     )
+
+
+def _conditional(verb: Token) -> bool:
+    """The act is a condition, not an event: "... unless the president agrees to step down", "if Iraq
+    refuses to comply", "until they gain control"."""
+    token = verb
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children):
+            return True
+        if token.dep_ not in ("xcomp", "conj", "ccomp") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _unclaimed_violence(verb: Token, cameo: str) -> bool:
@@ -493,13 +507,13 @@ class EventCoder:
         governors: dict[str, str] = lexicon()["governors"]
         matches: dict[int, _Match] = {}
         for token in sent:
-            if token.pos_ == "VERB" and token.lemma_.lower() not in skip_lemmas:
+            if token.pos_ == "VERB" and token.lemma_.lower() not in skip_lemmas and not _conditional(token):
                 match = _match_verb(doc, token)
                 if match is not None:
                     matches[token.i] = match
         for token in sent:
             kind = governors.get(token.lemma_.lower()) if token.pos_ in ("VERB", "ADJ") else None
-            if kind is None:
+            if kind is None or _conditional(token):
                 continue
             event = self._governed(doc, sent, token, kind, matches, consumed)
             if event is not None:
