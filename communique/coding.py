@@ -532,6 +532,8 @@ class EventCoder:
         for token in sent:
             if token.pos_ not in ("NOUN", "PROPN") or token.i in consumed:
                 continue
+            if token.dep_ == "dobj" and token.head.i in {self._triggers[id(e)].i for e in out}:
+                continue  # "rejected a UN appeal", "accepted the offer": what the coded act is about
             match = _match_noun(doc, token)
             if match is None:
                 continue
