@@ -648,7 +648,8 @@ class EventCoder:
             if cameo[:2] not in COOPERATIVE_ROOTS or plover in VERBAL:
                 return None
             plover, cameo = "REJECT", _lookup(lexicon()["refuse"], cameo) or "120"
-        elif (match.intent or _future(verb)) and plover not in VERBAL:
+        elif (match.intent or _future(verb)) and (plover not in VERBAL or plover == "SUPPORT"):
+            # "will support", "will allow": support promised is a commitment (CAMEO 03x), not yet given
             status = "planned"
             if cameo[:2] in COOPERATIVE_ROOTS:
                 plover, cameo = "AGREE", _lookup(lexicon()["intent"], cameo) or "030"
