@@ -506,19 +506,20 @@ class EventCoder:
         # governors first: "threatened to impose", "refused to release", "demanded that Y withdraw"
         governors: dict[str, str] = lexicon()["governors"]
         matches: dict[int, _Match] = {}
-        for token in sent:
+        tokens = list(sent)  # spaCy makes a new Token on every access: read the sentence once
+        for token in tokens:
             if token.pos_ == "VERB" and token.lemma_.lower() not in skip_lemmas and not _conditional(token):
                 match = _match_verb(doc, token)
                 if match is not None:
                     matches[token.i] = match
-        for token in sent:
+        for token in tokens:
             kind = governors.get(token.lemma_.lower()) if token.pos_ in ("VERB", "ADJ") else None
             if kind is None or _conditional(token):
                 continue
             event = self._governed(doc, sent, token, kind, matches, consumed)
             if event is not None:
                 out.append(event)
-        for token in sent:
+        for token in tokens:
             event = self._obligation(doc, sent, token, matches, consumed)
             if event is not None:
                 out.append(event)
@@ -529,10 +530,11 @@ class EventCoder:
             event = self._verb_event(doc, sent, match)
             if event is not None:
                 out.append(event)
-        for token in sent:
+        acts = {self._triggers[id(e)].i for e in out}
+        for token in tokens:
             if token.pos_ not in ("NOUN", "PROPN") or token.i in consumed:
                 continue
-            if token.dep_ == "dobj" and token.head.i in {self._triggers[id(e)].i for e in out}:
+            if token.dep_ == "dobj" and token.head.i in acts:
                 continue  # "rejected a UN appeal", "accepted the offer": what the coded act is about
             match = _match_noun(doc, token)
             if match is None:

@@ -292,12 +292,43 @@ class _Pattern:
     reverse: str | None
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Block:
     name: str
     code: str | None
     reverse: str | None
     patterns: tuple[_Pattern, ...]
+
+    def __post_init__(self) -> None:
+        # An index of each pattern's first element, so that a verb tries only the patterns whose
+        # first word its phrase holds (a block has up to a few hundred patterns; speed, issue 11).
+        self.anchored: dict[str, list[int]] = {}
+        self.stemmed: list[tuple[str, int]] = []
+        self.by_prep: dict[str, list[int]] = {}
+        for index, pattern in enumerate(self.patterns):
+            first = (pattern.post or pattern.pre or ((),))[0]
+            if not first:  # only prepositional phrases
+                for prep in pattern.pp[0][0] if pattern.pp else ():
+                    self.by_prep.setdefault(prep, []).append(index)
+                continue
+            for alternative in first:
+                word = alternative[0]
+                self.anchored.setdefault(word.rstrip("_"), []).append(index)
+                if not word.endswith("_") and len(word) >= 5:
+                    self.stemmed.append((word, index))
+
+    def candidates(self, regions: tuple[_Region, ...], preps: set[str]) -> list[int]:
+        """Indices of the patterns whose first element can match, in dictionary order."""
+        found: set[int] = set()
+        for region in regions:
+            for form in region.forms:
+                found.update(self.anchored.get(form, ()))
+            for word, index in self.stemmed:
+                if index not in found and word[:5] in region.prefixes and region.starts(word):
+                    found.add(index)
+        for prep in preps:
+            found.update(self.by_prep.get(prep, ()))
+        return sorted(found)
 
 
 class Dictionary:
@@ -345,9 +376,13 @@ class Dictionary:
         if lemma is None:
             return None
         entries = self.verbs[lemma]
-        after = _phrase_tokens(verb)
-        before = _pre_tokens(verb)
-        particles = {t.lower_ for t in after if t.dep_ in ("prt", "prep", "agent") and t.head.i == verb.i}
+        after_tokens = _phrase_tokens(verb)
+        after, before = _Region(after_tokens), _Region(_pre_tokens(verb))
+        preps = [
+            (t, _Region([d for d in t.subtree if d.i != t.i]))
+            for t in after_tokens if t.dep_ in ("prep", "agent", "dative", "prt")
+        ]
+        particles = {t.lower_ for t in after_tokens if t.dep_ in ("prt", "prep", "agent") and t.head.i == verb.i}
         particles |= {verb.doc[verb.i + 1].lower_} if verb.i + 1 < len(verb.doc) else set()
         best: VerbMatch | None = None
         seen: set[int] = set()
@@ -365,8 +400,9 @@ class Dictionary:
             if block_index in seen:
                 continue
             seen.add(block_index)
-            for pattern in block.patterns:
-                found = _match_pattern(pattern, before, after)
+            for index in block.candidates((after, before), {t.lower_ for t, _ in preps}):
+                pattern = block.patterns[index]
+                found = _match_pattern(pattern, before, after, preps)
                 if found is None:
                     continue
                 score, tokens = found
@@ -396,56 +432,72 @@ def _pre_tokens(verb: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def _word_matches(word: str, token: Token) -> bool:
-    if word.endswith("_"):
-        word = word[:-1]
-        return token.lower_ == word or token.lemma_.lower() == word
-    text = token.lower_
-    if text == word or token.lemma_.lower() == word:
-        return True
-    # stems: "VIOLAT" → "violation"; short words only whole, so that AID never matches "aides"
-    return len(word) >= 5 and text.startswith(word)
+class _Region:
+    """Tokens a pattern's words may match, read once: index, lower-case text and lemma of each, and
+    the indices of each form (the dictionary has thousands of words; a sentence region a dozen)."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.words = {t.i: (t.lower_, t.lemma_.lower()) for t in tokens}
+        self.forms: dict[str, list[int]] = {}
+        self.prefixes = {lower[:5] for lower, _ in self.words.values()}  # rules out most stems at once
+        for i, (lower, lemma) in self.words.items():
+            self.forms.setdefault(lower, []).append(i)
+            if lemma != lower:
+                self.forms.setdefault(lemma, []).append(i)
+
+    def matches(self, word: str, i: int) -> bool:
+        lower, lemma = self.words[i]
+        if word.endswith("_"):
+            return word[:-1] in (lower, lemma)
+        # stems: "VIOLAT" → "violation"; short words only whole, so that AID never matches "aides"
+        return word in (lower, lemma) or (len(word) >= 5 and lower.startswith(word))
+
+    def starts(self, word: str) -> list[int]:
+        """Indices of the tokens ``word`` matches, in text order."""
+        exact = word.endswith("_")
+        found = self.forms.get(word[:-1] if exact else word, [])
+        if exact or len(word) < 5 or word[:5] not in self.prefixes:
+            return found
+        stems = [i for i, (lower, _) in self.words.items() if lower.startswith(word) and i not in found]
+        return sorted(found + stems) if stems else found
+
+    def find(self, alternatives: tuple[tuple[str, ...], ...], used: set[int]) -> list[int] | None:
+        """Indices of the first alternative found as adjacent tokens (skipping used ones)."""
+        for words in alternatives:
+            for first in self.starts(words[0]):
+                if first in used:
+                    continue
+                hit = [first]
+                for offset, word in enumerate(words[1:], start=1):
+                    if first + offset not in self.words or not self.matches(word, first + offset):
+                        break
+                    hit.append(first + offset)
+                else:
+                    return hit
+        return None
 
 
-def _find(alternatives: tuple[tuple[str, ...], ...], tokens: list[Token], used: set[int]) -> list[int] | None:
-    """Indices of the first alternative found as adjacent tokens in ``tokens`` (skipping used ones)."""
-    by_index = {t.i: t for t in tokens}
-    for words in alternatives:
-        for token in tokens:
-            if token.i in used or not _word_matches(words[0], token):
-                continue
-            hit = [token.i]
-            for offset, word in enumerate(words[1:], start=1):
-                nxt = by_index.get(token.i + offset)
-                if nxt is None or not _word_matches(word, nxt):
-                    hit = []
-                    break
-                hit.append(nxt.i)
-            if hit:
-                return hit
-    return None
-
-
-def _match_pattern(pattern: _Pattern, before: list[Token], after: list[Token]) -> tuple[int, set[int]] | None:
+def _match_pattern(
+    pattern: _Pattern, before: _Region, after: _Region, preps: list[tuple[Token, _Region]]
+) -> tuple[int, set[int]] | None:
     """(words matched, token indices) when every element of the pattern is found, else None."""
     used: set[int] = set()
     score = 0
     for elements, region in ((pattern.pre, before), (pattern.post, after)):
         for alternatives in elements:
-            hit = _find(alternatives, region, used)
+            hit = region.find(alternatives, used)
             if hit is None:
                 return None
             used.update(hit)
             score += len(hit)
-    for preps, elements in pattern.pp:
+    for words, elements in pattern.pp:
         matched = False
-        for prep in after:
-            if prep.lower_ not in preps or prep.i in used or prep.dep_ not in ("prep", "agent", "dative", "prt"):
+        for prep, inside in preps:
+            if prep.lower_ not in words or prep.i in used:
                 continue
-            inside = [t for t in prep.subtree if t.i != prep.i]
             hits: list[int] = []
             for alternatives in elements:
-                hit = _find(alternatives, inside, used | set(hits))
+                hit = inside.find(alternatives, used | set(hits))
                 if hit is None:
                     break
                 hits += hit
