@@ -12,7 +12,7 @@ regular plurals are left to the lemmatiser.
 name modifies ("Russian *troops*", "Iran's *foreign minister*") or the title in front of a name
 ("*Defence Minister* Sergei Shoigu") names the agent; the actor's own CAMEO code (or ISO3 country)
 comes first. An agent noun with no actor at all ("insurgents", "riot police") is a sector actor of
-its own, which :func:`agent_of` finds for the event coder.
+its own (``---REB``, ``---COP``: no country), which :func:`agent_of` finds for the event coder.
 """
 
 from __future__ import annotations

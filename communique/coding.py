@@ -345,7 +345,7 @@ def _actors(doc: Doc, token: Token) -> list[str]:
 
 def _sector_actor(doc: Doc, token: Token) -> str | None:
     """"Insurgents shelled the city", "riot police dispersed ...": an agent noun with no named actor
-    is a CAMEO sector actor of its own (REB, COP), as PETRARCH codes it; it joins ``doc._.cq_actors``."""
+    is a CAMEO sector actor of its own (---REB, ---COP), as PETRARCH codes it; it joins ``doc._.cq_actors``."""
     # "Hundreds of thousands of people", "a group of refugees": the people counted, not the count
     while token.lemma_.lower() in QUANTITY_NOUNS or token.pos_ == "NUM":
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -361,8 +361,18 @@ def _sector_actor(doc: Doc, token: Token) -> str | None:
         return None
     words = [c for c in token.lefts if c.dep_ in ("compound", "amod")] + [token]
     name = " ".join(w.text for w in words)
+    # "Ugandan rebels": a demonym the NER left untagged gives the country (UGAREB); without one,
+    # "---" stands in its place, as PETRARCH writes it ("---REB")
+    country = None
+    kb = doc._.cq_kb
+    for word in words[:-1]:
+        place = kb.place(word.text) if kb is not None and word.text[:1].isupper() else None
+        if place is not None and place.kind == "country" and place.country:
+            country = place.country
     actor = local_id(name, "group")
-    doc._.cq_actors.setdefault(actor, ActorInfo(id=actor, name=name, kind="group", cameo=code, known=False))
+    doc._.cq_actors.setdefault(
+        actor, ActorInfo(id=actor, name=name, kind="group", country=country, cameo=(country or "---") + code, known=False)
+    )
     return actor
 
 

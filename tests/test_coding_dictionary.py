@@ -237,7 +237,7 @@ def test_coding_petr_halves_alternate() -> None:
     [
         ("Russian troops shelled the Ukrainian town of Izium.", "ASSAULT", "19", "RUSMIL", "UKR"),
         ("Armenian soldiers fired on Azerbaijani border guards.", "ASSAULT", "19", "ARMMIL", "AZEMIL"),
-        ("Insurgents attacked a police station in Kirkuk.", "ASSAULT", "19", "REB", "COP"),
+        ("Insurgents attacked a police station in Kirkuk.", "ASSAULT", "19", "---REB", "---COP"),
         ("The European Union asked Turkey for help with the refugees.", "REQUEST", "02", "IGOEUREEC", "TUR"),
     ],
 )
