@@ -41,7 +41,8 @@ from .actors import ActorInfo, actor_at, local_id
 from .agents import agent_of
 from .cameo import plover_for, quad_class
 from .events import EventInfo, _phrase_actor, _phrase_actors
-from .quotes import CRITICISM, PRAISE, SPEECH_VERBS
+from .quotes import CRITICISM, PRAISE
+from .quotes.lexicon import SPEECH_VERBS
 from .verbdict import dictionary
 
 LEXICON_FILE = Path(str(resources.files("communique") / "data" / "plover_lexicon.json"))
