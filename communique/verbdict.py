@@ -32,11 +32,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING, Any
 
 from .errors import KnowledgeBaseError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 VERBS_FILE = Path(str(resources.files("communique") / "data" / "cameo_verbs.json"))
 
