@@ -283,9 +283,13 @@ def test_coding_modality_and_dictionary_patterns(analyze, text: str, plover: str
         ("Bolivia sent two officials to Paraguay to investigate the smuggling.", "ACCUSE"),
         # a negated material act is no assault
         ("Mali did not attack the Burkinabe convoy.", "ASSAULT"),
+        # a denial is a statement (CAMEO 016, no PLOVER event), and the act denied is not coded
+        ("Moscow denied accusations that it had shelled the plant.", "ASSAULT"),
+        # an act inside a condition is not an event: Chad agrees to nothing
+        ("Niger will leave the alliance unless Chad agrees to withdraw its troops.", "AGREE"),
     ],
 )
-def test_coding_no_event_for_aims_and_negated_acts(analyze, text: str, absent: str) -> None:
+def test_coding_no_event_for_aims_conditions_and_negated_acts(analyze, text: str, absent: str) -> None:
     a = analyze(text)
     assert absent not in {e.plover for e in a.events}, [(e.plover, e.cameo) for e in a.events]
 
