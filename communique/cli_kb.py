@@ -166,5 +166,8 @@ def actors_show(actor_id: str, on: dt.datetime | None, fmt: str, kb_path: Path |
 
 def register(cli: click.Group) -> None:
     """Add the ``kb`` and ``actors`` command groups to the main CLI group."""
+    from . import cli_verbs
+
+    cli_verbs.register(kb)
     cli.add_command(kb)
     cli.add_command(actors)

@@ -2,9 +2,11 @@
 SANCTION, COOPERATE, AID, RETREAT, PROTEST, MOBILIZE, COERCE and ASSAULT, each with a CAMEO code (issue 5).
 
 Component ``communique_coding`` runs after ``communique_events`` and appends ``EventInfo`` records to
-``doc._.cq_events``. Triggers are verbs and nouns from ``data/plover_lexicon.json``; each lexicon
-entry names a CAMEO code, and the PLOVER type and mode follow from the CAMEO→PLOVER table
-(:mod:`communique.cameo`). Source and target come from the parse:
+``doc._.cq_events``. Verbs are coded by PETRARCH2's CAMEO verb dictionary (:mod:`communique.verbdict`,
+``data/cameo_verbs.json``; issue 11) and by the hand lexicon ``data/plover_lexicon.json`` for what the
+dictionary lacks (each verb entry gives its reason); nouns by the lexicon. Every match names a CAMEO
+code, and the PLOVER type and mode follow from the CAMEO→PLOVER table (:mod:`communique.cameo`).
+Source and target come from the parse:
 
 - active voice: subject → source; object, dative or a preposition ("sanctions on Y") → target;
 - passive voice: the "by" agent → source, the passive subject → target ("Y was sanctioned by X");
@@ -14,7 +16,10 @@ entry names a CAMEO code, and the PLOVER type and mode follow from the CAMEO→P
 Intent follows CAMEO: a future, planned or promised cooperative act ("X will send aid to Y", "X
 offered to release ...") is AGREE with an 03x code, a conflictual one ("X will impose sanctions")
 THREATEN with a 13x code, and both get ``status="planned"``; a refused act is REJECT (12x) and a
-demanded one REQUEST (10x, or 02x for appeals). No event is emitted without a source actor.
+demanded one REQUEST (10x, or 02x for appeals). No event is emitted without a source actor, except
+violence reported in the passive without an agent ("three civilians were killed"). An agent noun
+with no named actor is a sector actor of its own ("insurgents" REB, "riot police" COP, an unnamed
+crowd CVL; :mod:`communique.agents`).
 
 Praise and criticism verbs (``quotes.PRAISE``/``CRITICISM``) are left to ``communique_events``,
 and so are meetings (CONSULT).
@@ -32,10 +37,13 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .actors import actor_at
-from .cameo import plover_for
+from .actors import ActorInfo, actor_at, local_id
+from .agents import agent_of
+from .cameo import plover_for, quad_class
 from .events import EventInfo, _phrase_actor, _phrase_actors
 from .quotes import CRITICISM, PRAISE
+from .quotes.lexicon import SPEECH_VERBS
+from .verbdict import dictionary
 
 LEXICON_FILE = Path(str(resources.files("communique") / "data" / "plover_lexicon.json"))
 
@@ -47,6 +55,17 @@ PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 TARGET_PREPS = ("to", "against", "on", "upon", "with", "from", "into", "at", "toward", "towards", "of", "for", "over")
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+# Roots the coder leaves alone: 01 (statements: no PLOVER event, quotes carry them) and 04
+# (meetings: ``communique_events`` codes CONSULT with its attributes and knows which mentions of
+# "meet" are no meeting, habitual or hypothetical; a dictionary fill-in added three false meetings
+# to the reference article).
+LEFT_TO_EVENTS = frozenset({"01", "04"})
+PREDICATE_DEPS = frozenset({"ROOT", "conj", "parataxis"})
+# "Cooperate in some way" codes: in the dictionary they come from its vaguest patterns ("ORDER * (TO)",
+# "GIVE * WELCOME", "TAKE * STEPS") and coded more false events than true ones on PLOVER GSR dev.
+CONDITIONS = frozenset({"if", "unless", "until", "whether"})
+QUANTITY_NOUNS = frozenset({"hundred", "thousand", "dozen", "million", "group", "number", "third", "half", "some", "many"})
+VAGUE_CODES = frozenset({"030", "050", "060"})
 VERBAL = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 
 # Precision of each PLOVER type measured on the PLOVER GSR dev half (see ``_confidence``).
@@ -151,6 +170,35 @@ def _verb_lemma(token: Token) -> str:
 
 
 def _match_verb(doc: Doc, verb: Token) -> _Match | None:
+    """The CAMEO code of a verb: the hand lexicon's entry where it has one (each says why the
+    dictionary does not do), else the verb dictionary's most specific pattern, else the dictionary's
+    default code for one of a block's original verbs (issue 11)."""
+    hand = _match_hand(doc, verb)
+    if hand is not None:
+        return hand
+    found = dictionary().match(verb) if _own_clause(verb) else None
+    if found is None or found.code is None or found.code[:2] in LEFT_TO_EVENTS or found.code in VAGUE_CODES:
+        return None  # not listed, "no event" ([---]), a statement, a meeting or a vague code
+    if found.specificity == 0 and not found.explicit:
+        return None
+    objects = [doc[i] for i in found.tokens if doc[i].pos_ in ("NOUN", "PROPN")]
+    return _Match(verb, found.code, None, objects)
+
+
+def _own_clause(verb: Token) -> bool:
+    """A verb the dictionary codes: a clause's own predicate, a clause reported by a speech verb, or the
+    act a governor governs ("threatened to expel"). A purpose clause, participle or relative clause
+    ("sent troops to help", "militiamen armed with", "a state which is preparing") states an aim or a
+    circumstance, which only the hand lexicon codes, where it was written to."""
+    head = verb.head.lemma_.lower()
+    if verb.dep_ in ("xcomp", "ccomp") and head in lexicon()["governors"]:
+        return True
+    if verb.dep_ == "ccomp":
+        return head in SPEECH_VERBS
+    return verb.dep_ in PREDICATE_DEPS
+
+
+def _match_hand(doc: Doc, verb: Token) -> _Match | None:
     lemma = _verb_lemma(verb)
     entries = lexicon()["verbs"].get(lemma)
     if not entries:
@@ -158,6 +206,7 @@ def _match_verb(doc: Doc, verb: Token) -> _Match | None:
     preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "agent")}
     prts = {c.lower_ for c in verb.children if c.dep_ == "prt"}
     objects = _object_tokens(verb)
+    best: tuple[int, _Match] | None = None
     for entry in entries:
         if "prt" in entry and entry["prt"] not in prts:
             continue
@@ -170,13 +219,17 @@ def _match_verb(doc: Doc, verb: Token) -> _Match | None:
         if entry.get("own_subject") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             continue
         if "objects" in entry:
+            # the longest object phrase of any entry wins: "air strike" (195) over "strike" (143)
             for obj in objects:
-                for phrase in _phrases(obj):
-                    if phrase in entry["objects"]:
-                        return _Match(verb, entry["objects"][phrase], entry.get("plover"), [obj], entry.get("intent", False))
+                phrase = next((p for p in _phrases(obj) if p in entry["objects"]), None)
+                if phrase is not None and (best is None or len(phrase.split()) > best[0]):
+                    match = _Match(verb, entry["objects"][phrase], entry.get("plover"), [obj], entry.get("intent", False))
+                    best = (len(phrase.split()), match)
             continue
+        if best is not None:
+            break
         return _Match(verb, entry["cameo"], entry.get("plover"), [], entry.get("intent", False))
-    return None
+    return best[1] if best is not None else None
 
 
 def _match_noun(doc: Doc, noun: Token) -> _Match | None:
@@ -206,6 +259,25 @@ def _future(verb: Token) -> bool:
     return verb.dep_ == "conj" and verb.head.pos_ == "VERB" and _future(verb.head) and not any(
         c.dep_ == "aux" for c in verb.children
     )
+
+
+def _conditional(verb: Token) -> bool:
+    """The act is a condition, not an event: "... unless the president agrees to step down", "if Iraq
+    refuses to comply", "until they gain control"."""
+    token = verb
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children):
+            return True
+        if token.dep_ not in ("xcomp", "conj", "ccomp") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _unclaimed_violence(verb: Token, cameo: str) -> bool:
+    """"Three civilians were killed in a bombing": violence reported in the passive with no agent is
+    an event with an unknown source (GDELT and PETRARCH leave the source empty), not no event."""
+    return cameo[:2] in ("18", "19", "20") and _is_passive(verb) and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _negated(verb: Token) -> bool:
@@ -268,7 +340,41 @@ def _actors(doc: Doc, token: Token) -> list[str]:
         mention = actor_at(doc, t.i)
         if mention is not None and doc._.cq_actors[mention.actor].kind in ("person", "country", "organization"):
             return [mention.actor]
-    return []
+    group = _sector_actor(doc, token)
+    return [group] if group is not None else []
+
+
+def _sector_actor(doc: Doc, token: Token) -> str | None:
+    """"Insurgents shelled the city", "riot police dispersed ...": an agent noun with no named actor
+    is a CAMEO sector actor of its own (---REB, ---COP), as PETRARCH codes it; it joins ``doc._.cq_actors``."""
+    # "Hundreds of thousands of people", "a group of refugees": the people counted, not the count
+    while token.lemma_.lower() in QUANTITY_NOUNS or token.pos_ == "NUM":
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is None:
+            return None
+        token = pobj
+    if token.pos_ != "NOUN":
+        return None
+    # an agent noun names the sector; an unnamed crowd ("students", "people") is civilians (CVL)
+    code = agent_of(token) or ("CVL" if token.lemma_.lower() in lexicon()["crowd_nouns"] else None)
+    if code is None:
+        return None
+    words = [c for c in token.lefts if c.dep_ in ("compound", "amod")] + [token]
+    name = " ".join(w.text for w in words)
+    # "Ugandan rebels": a demonym the NER left untagged gives the country (UGAREB); without one,
+    # "---" stands in its place, as PETRARCH writes it ("---REB")
+    country = None
+    kb = doc._.cq_kb
+    for word in words[:-1]:
+        place = kb.place(word.text) if kb is not None and word.text[:1].isupper() else None
+        if place is not None and place.kind == "country" and place.country:
+            country = place.country
+    actor = local_id(name, "group")
+    doc._.cq_actors.setdefault(
+        actor, ActorInfo(id=actor, name=name, kind="group", country=country, cameo=(country or "---") + code, known=False)
+    )
+    return actor
 
 
 def _subjects(doc: Doc, verb: Token) -> list[str]:
@@ -411,19 +517,20 @@ class EventCoder:
         # governors first: "threatened to impose", "refused to release", "demanded that Y withdraw"
         governors: dict[str, str] = lexicon()["governors"]
         matches: dict[int, _Match] = {}
-        for token in sent:
-            if token.pos_ == "VERB" and token.lemma_.lower() not in skip_lemmas:
+        tokens = list(sent)  # spaCy makes a new Token on every access: read the sentence once
+        for token in tokens:
+            if token.pos_ == "VERB" and token.lemma_.lower() not in skip_lemmas and not _conditional(token):
                 match = _match_verb(doc, token)
                 if match is not None:
                     matches[token.i] = match
-        for token in sent:
+        for token in tokens:
             kind = governors.get(token.lemma_.lower()) if token.pos_ in ("VERB", "ADJ") else None
-            if kind is None:
+            if kind is None or _conditional(token):
                 continue
             event = self._governed(doc, sent, token, kind, matches, consumed)
             if event is not None:
                 out.append(event)
-        for token in sent:
+        for token in tokens:
             event = self._obligation(doc, sent, token, matches, consumed)
             if event is not None:
                 out.append(event)
@@ -434,9 +541,12 @@ class EventCoder:
             event = self._verb_event(doc, sent, match)
             if event is not None:
                 out.append(event)
-        for token in sent:
+        acts = {self._triggers[id(e)].i for e in out}
+        for token in tokens:
             if token.pos_ not in ("NOUN", "PROPN") or token.i in consumed:
                 continue
+            if token.dep_ == "dobj" and token.head.i in acts:
+                continue  # "rejected a UN appeal", "accepted the offer": what the coded act is about
             match = _match_noun(doc, token)
             if match is None:
                 continue
@@ -486,7 +596,8 @@ class EventCoder:
             return None
         status = "held"
         if kind == "INTENT":
-            if code is not None and code[:2] not in COOPERATIVE_ROOTS:
+            if code is not None and (quad_class(code) == 4 or code[:2] == "13"):
+                # promising force, sanctions or protest is a threat; promising an inquiry is not
                 plover, cameo = "THREATEN", _lookup(lexicon()["threat"], code) or "130"
             else:
                 plover, cameo = "AGREE", (_lookup(lexicon()["intent"], code) if code else None) or "030"
@@ -550,7 +661,8 @@ class EventCoder:
             if cameo[:2] not in COOPERATIVE_ROOTS or plover in VERBAL:
                 return None
             plover, cameo = "REJECT", _lookup(lexicon()["refuse"], cameo) or "120"
-        elif (match.intent or _future(verb)) and plover not in VERBAL:
+        elif (match.intent or _future(verb)) and (plover not in VERBAL or plover == "SUPPORT"):
+            # "will support", "will allow": support promised is a commitment (CAMEO 03x), not yet given
             status = "planned"
             if cameo[:2] in COOPERATIVE_ROOTS:
                 plover, cameo = "AGREE", _lookup(lexicon()["intent"], cameo) or "030"
@@ -559,9 +671,11 @@ class EventCoder:
         elif _future(verb):
             status = "planned"
         sources = _subjects(doc, verb)
-        if not sources:
+        if not sources and not _unclaimed_violence(verb, cameo):
             return None
         targets = _objects_of(doc, verb, set(sources))
+        if not sources and not targets:
+            return None
         return self._event(sent, plover, cameo, sources, targets, status, verb)
 
     def _noun_event(self, doc: Doc, sent: Span, match: _Match, consumed: set[int]) -> EventInfo | None:

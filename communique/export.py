@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from . import queries
+from .cameo import quad_class as cameo_quad_class
 from .errors import CommuniqueError
 from .store import Store
 
@@ -34,8 +35,9 @@ FORMATS: tuple[str, ...] = ("csv", "parquet", "jsonl", "gexf", "graphml")
 Row = dict[str, Any]
 
 EVENT_COLUMNS = (
-    "event_id", "date", "source_id", "source_name", "source_country", "target_id", "target_name", "target_country",
-    "plover", "mode", "cameo", "quad_class", "kind", "formality", "initiator", "status", "recurring", "place", "url",
+    "event_id", "date", "source_id", "source_name", "source_country", "source_actor_code", "target_id", "target_name",
+    "target_country", "target_actor_code", "plover", "mode", "cameo", "quad_class", "kind", "formality", "initiator",
+    "status", "recurring", "place", "url",
     "outlet", "n_sources", "evidence_text", "article_id",
 )
 QUOTE_COLUMNS = (
@@ -50,12 +52,12 @@ NETWORK_COLUMNS = ("source", "source_name", "target", "target_name", "weight", "
 _INT_COLUMNS = frozenset({"quad_class", "n_sources", "weight"})
 _BOOL_COLUMNS = frozenset({"recurring", "direct"})
 
-# PLOVER types by CAMEO-style quad class, for events whose CAMEO code is missing.
+# PLOVER types by CAMEO quad class (the roots they map from), for events whose CAMEO code is missing.
 _PLOVER_QUAD = {
-    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST"), 1),
-    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), 2),
-    **dict.fromkeys(("ACCUSE", "REJECT", "THREATEN", "PROTEST"), 3),
-    **dict.fromkeys(("SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), 4),
+    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "REQUEST"), 1),
+    **dict.fromkeys(("COOPERATE", "AID", "CONCEDE", "RETREAT"), 2),
+    **dict.fromkeys(("ACCUSE", "REJECT", "THREATEN"), 3),
+    **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), 4),
 }
 
 
@@ -66,25 +68,21 @@ class ExportError(CommuniqueError):
 
 
 def quad_class(cameo: str | None, plover: str | None) -> int | None:
-    """The quad class (1 verbal cooperation … 4 material conflict) from the CAMEO root code."""
-    if cameo and cameo[:2].isdigit():
-        root = int(cameo[:2])
-        if 1 <= root <= 5:
-            return 1
-        if 6 <= root <= 9:
-            return 2
-        if 10 <= root <= 14:
-            return 3
-        if 15 <= root <= 20:
-            return 4
+    """The quad class (1 verbal cooperation … 4 material conflict) from the CAMEO root code.
+
+    GDELT's and Phoenix's convention (:func:`communique.cameo.quad_class`): roots 01–05, 06–08,
+    09–13 and 14–20.
+    """
+    if cameo and cameo[:2].isdigit() and 1 <= int(cameo[:2]) <= 20:
+        return cameo_quad_class(cameo)
     return _PLOVER_QUAD.get(plover or "")
 
 
-def _first_sources(store: Store, table: str, key: str) -> dict[str, Row]:
+def _first_sources(store: Store, table: str, key: str, extra: str = "") -> dict[str, Row]:
     """The earliest report of each record: its article's URL and outlet, and the evidence."""
     rows = store.fetchall(
-        f"SELECT {key}, url, outlet, evidence_text, article_id FROM ("
-        f"SELECT s.{key}, ar.url, ar.outlet, s.evidence_text, s.article_id, "
+        f"SELECT {key}, url, outlet, evidence_text, article_id{extra} FROM ("
+        f"SELECT s.{key}, ar.url, ar.outlet, s.evidence_text, s.article_id{extra}, "
         f"ROW_NUMBER() OVER (PARTITION BY s.{key} ORDER BY ar.published, s.id) AS rn "
         f"FROM {table} s JOIN articles ar ON ar.id = s.article_id) x WHERE rn = 1"
     )
@@ -92,7 +90,7 @@ def _first_sources(store: Store, table: str, key: str) -> dict[str, Row]:
 
 
 def _actors(store: Store) -> dict[str, Row]:
-    return {r["id"]: r for r in store.fetchall("SELECT id, name, country FROM actors")}
+    return {r["id"]: r for r in store.fetchall("SELECT id, name, country, cameo FROM actors")}
 
 
 def events_table(store: Store, *, since: dt.date | None = None, until: dt.date | None = None) -> list[Row]:
@@ -109,7 +107,7 @@ def events_table(store: Store, *, since: dt.date | None = None, until: dt.date |
     sides: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for r in store.fetchall("SELECT event_id, actor_id, side FROM event_participants ORDER BY event_id, actor_id"):
         sides[r["event_id"]][r["side"]].append(r["actor_id"])
-    first = _first_sources(store, "event_sources", "event_id")
+    first = _first_sources(store, "event_sources", "event_id", ", actor_codes")
     actors = _actors(store)
     out: list[Row] = []
     for e in events:
@@ -123,12 +121,15 @@ def events_table(store: Store, *, since: dt.date | None = None, until: dt.date |
             people = who.get("participant", [])
             dyads = [(a, b) for i, a in enumerate(people) for b in people[i + 1:]] or [(p, None) for p in people]
         lead = first.get(e["id"], {})
+        codes: dict[str, str] = json.loads(lead.get("actor_codes") or "{}")
         for source, target in dyads or [(None, None)]:
             s_actor, t_actor = actors.get(source or "", {}), actors.get(target or "", {})
             out.append({
                 "event_id": e["id"], "date": e["approx_date"],
                 "source_id": source, "source_name": s_actor.get("name"), "source_country": s_actor.get("country"),
+                "source_actor_code": codes.get(source or "") or s_actor.get("cameo"),
                 "target_id": target, "target_name": t_actor.get("name"), "target_country": t_actor.get("country"),
+                "target_actor_code": codes.get(target or "") or t_actor.get("cameo"),
                 "plover": e["plover"], "mode": e["mode"], "cameo": e["cameo"],
                 "quad_class": quad_class(e["cameo"], e["plover"]), "kind": e["kind"], "formality": e["formality"],
                 "initiator": e["initiator_id"], "status": e["status"], "recurring": e["recurring"],
@@ -164,6 +165,8 @@ def plover_records(store: Store, *, since: dt.date | None = None, until: dt.date
             "cameo": head["cameo"], "quad_class": head["quad_class"],
             "source_actor": sorted({d["source_id"] for d in dyads if d["source_id"]}),
             "target_actor": sorted({d["target_id"] for d in dyads if d["target_id"]}),
+            "source_actor_code": sorted({d["source_actor_code"] for d in dyads if d["source_actor_code"]}),
+            "target_actor_code": sorted({d["target_actor_code"] for d in dyads if d["target_actor_code"]}),
             "participants": people.get(event_id, []),
             "kind": head["kind"], "formality": head["formality"], "initiator": head["initiator"],
             "status": head["status"], "recurring": head["recurring"],

@@ -13,6 +13,8 @@ import datetime as dt
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from . import __version__
+from .agents import actor_code
+from .cameo import quad_class
 from .errors import CommuniqueError, TooLargeError
 from .kb import KnowledgeBase, load_kb
 from .records import (
@@ -191,6 +193,9 @@ def to_analysis(doc: Doc, article: Article, info: PipelineInfo, *, include_text:
                 evidence=_evidence(doc, *ev.evidence),
                 more_evidence=[_evidence(doc, s, e) for s, e in ev.more_evidence],
                 confidence=round(ev.confidence, 2),
+                quad_class=quad_class(ev.cameo) if ev.cameo[:2].isdigit() else None,
+                actor_codes={a: code for a in dict.fromkeys([*ev.source, *ev.target, *ev.participants])
+                             if (code := actor_code(doc, a, ev.evidence)) is not None},
             )
         )
     roles = [

@@ -113,6 +113,15 @@ class Event(_Record):
         default_factory=list, description="Later mentions of the same event in the article."
     )
     confidence: float = Field(ge=0.0, le=1.0)
+    quad_class: int | None = Field(
+        None, ge=1, le=4,
+        description="CAMEO quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.",
+    )
+    actor_codes: dict[str, str] = Field(
+        default_factory=dict,
+        description="CAMEO actor code of each source, target and participant as this event's sentence describes it "
+        "(country or organization code plus agent: RUSMIL, KAZOPP).",
+    )
 
 
 class Role(_Record):

@@ -81,13 +81,18 @@ def test_coding_noun_threat_against(analyze) -> None:
     assert names(a, event.source) == {"Venezuela"} and names(a, event.target) == {"Guyana"}
 
 
-@pytest.mark.parametrize(
-    "text",
-    ["Two villages were shelled overnight.", "Sanctions were imposed on the company.", "The talks were rejected."],
-)
+@pytest.mark.parametrize("text", ["Sanctions were imposed on the company.", "The talks were rejected."])
 def test_coding_no_event_without_source(analyze, text: str) -> None:
     a = analyze(text)
     assert not [e for e in a.events if e.plover != "CONSULT"]
+
+
+@pytest.mark.parametrize("text", ["Two villages were shelled overnight.", "Four Malian soldiers were killed on Sunday."])
+def test_coding_passive_violence_has_an_unknown_source(analyze, text: str) -> None:
+    # issue 11: GDELT and PETRARCH code violence whose author the text does not name, source left empty
+    a = analyze(text)
+    (event,) = coded(a, "ASSAULT")
+    assert event.source == [] and event.target
 
 
 def test_coding_refusal_and_negation_are_reject(analyze) -> None:

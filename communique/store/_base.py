@@ -18,7 +18,7 @@ from ..errors import StoreError
 from ..records import Analysis, Article, Event, Quote
 from . import _match
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: event_sources.actor_codes (issue 11)
 SaveOutcome = Literal["saved", "replaced", "unchanged"]
 Row = dict[str, Any]
 
@@ -437,13 +437,13 @@ class SQLStore:
             cur,
             "INSERT INTO event_sources (event_id, article_id, plover, mode, cameo, kind, formality, initiator_id, "
             "recurring, status, date, date_text, place, source_ids, target_ids, participant_ids, confidence, "
-            "evidence_start, evidence_end, evidence_text, more_evidence) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "evidence_start, evidence_end, evidence_text, more_evidence, actor_codes) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [event_id, article.id, event.plover, event.mode, event.cameo, event.kind, event.formality,
              event.initiator, self._bool(event.recurring), event.status, iso(event.date), event.date_text,
              event.location, json.dumps(event.source), json.dumps(event.target), json.dumps(event.participants),
              event.confidence, event.evidence.start, event.evidence.end, event.evidence.text,
-             json.dumps([e.model_dump() for e in event.more_evidence])],
+             json.dumps([e.model_dump() for e in event.more_evidence]), json.dumps(event.actor_codes)],
         )
         self._refresh_event(cur, event_id)
 
@@ -516,10 +516,13 @@ class SQLStore:
                 f"the database has schema version {current}, newer than this communique ({SCHEMA_VERSION}); "
                 "upgrade communique",
             )
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         if current < 1:
             for stmt in [*schema_statements(words), *extra]:
                 self._exec(cur, stmt)
-            self._exec(
-                cur, "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
-                [1, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")],
-            )
+            self._exec(cur, "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)", [SCHEMA_VERSION, now])
+            return
+        if current < 2:
+            # CAMEO actor codes with agents per report of an event; older reports keep NULL
+            self._exec(cur, "ALTER TABLE event_sources ADD COLUMN actor_codes TEXT")
+            self._exec(cur, "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)", [2, now])

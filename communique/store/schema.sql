@@ -171,7 +171,8 @@ CREATE TABLE IF NOT EXISTS event_sources (
     evidence_start INTEGER NOT NULL,
     evidence_end INTEGER NOT NULL,
     evidence_text TEXT NOT NULL,
-    more_evidence TEXT NOT NULL       -- JSON list of {start, end, text}
+    more_evidence TEXT NOT NULL,      -- JSON list of {start, end, text}
+    actor_codes TEXT                  -- JSON {actor id: CAMEO actor code with agents}, e.g. RUSMIL (schema 2)
 );
 CREATE INDEX IF NOT EXISTS event_sources_event ON event_sources (event_id);
 CREATE INDEX IF NOT EXISTS event_sources_article ON event_sources (article_id);

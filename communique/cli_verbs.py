@@ -1,0 +1,42 @@
+"""CLI command ``kb verbs``: build the event-coding dictionaries from PETRARCH2's files (issue 11)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .agents import AGENTS_FILE, build_agents
+from .errors import CommuniqueError
+from .verbdict import VERBS_FILE, build_verbs
+
+PETRARCH = Path("data") / "petrarch2"
+
+
+@click.command("verbs")
+@click.option("--shared", "shared", type=click.Path(file_okay=False, path_type=Path), default=Path("../shared"),
+              show_default=True, help="Folder holding data/petrarch2/ (CAMEO.2.0.txt, Phoenix.agents.txt).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=VERBS_FILE.parent,
+              show_default=True, help="Folder to write cameo_verbs.json and cameo_agents.json to.")
+def kb_verbs(shared: Path, out: Path) -> None:
+    """Build the CAMEO verb dictionary and the agent nouns used by event coding.
+
+    Example:
+
+        communique kb verbs --shared ../shared
+    """
+    try:
+        verbs = build_verbs(shared / PETRARCH / "CAMEO.2.0.txt", out / VERBS_FILE.name)
+        agents = build_agents(shared / PETRARCH / "Phoenix.agents.txt", out / AGENTS_FILE.name)
+    except CommuniqueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    patterns = sum(len(block["patterns"]) for block in verbs["blocks"])
+    click.echo(
+        f"{out / VERBS_FILE.name}: {len(verbs['blocks'])} verb blocks, {len(verbs['verbs'])} verbs, {patterns} patterns, "
+        f"{len(verbs['synsets'])} synonym sets; {out / AGENTS_FILE.name}: {len(agents['agents'])} agent nouns"
+    )
+
+
+def register(group: click.Group) -> None:
+    """Add ``verbs`` to the ``kb`` command group."""
+    group.add_command(kb_verbs)

@@ -1,0 +1,301 @@
+"""The CAMEO verb dictionary, agent codes and their use by the event coder (issue 11).
+
+Dictionary and agent texts here are written for the tests in the PETRARCH2 file formats; the
+sentences are our own.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+import spacy
+from spacy.tokens import Doc
+
+from communique.agents import AgentTable, agent_of, parse_agents
+from communique.cli import cli
+from communique.errors import KnowledgeBaseError
+from communique.evalsets.petr import HALVES, half_of
+from communique.verbdict import Dictionary, build_verbs, parse_dictionary, parse_pattern
+from tests.conftest import names
+
+VERBS_TEXT = """\
+# a dictionary written for the tests
+####### SYNONYM SETS #######
+
+&ARMS
++RIFLE
++ARMORED_CAR
++GUN_
+
+####### VERB PATTERNS #######
+
+---  SHIP   [070]  ---
+SHIP {SHIPS SHIPPED SHIPPING}
+DISPATCH
+FERRY
++SEND_OFF [071]
+- * &ARMS                                            [072]         # SHIP
+- * {MEDICAL SUPPLIES} (TO)                          [073]         # DISPATCH
+- * ENVOY                                            [042:043]     # SHIP
+- * COMPLIMENTS                                      [---]         # SHIP
+- WILL NOT * (TO +)                                  [124]         # SHIP
+
+---  SCOLD   [111]---  ---
+SCOLD [112]
+REPROACH
+- * (FOR CORRUPTION)                                 [1121]        # SCOLD
+- * PRAISE                                           [:051]        # SCOLD
+
+######## TRANSFORMATIONS ##########
+~ a (b . X) SAY = a b 112
+"""
+
+AGENTS_TEXT = """\
+!PERSON! = MAN, WOMAN
+SOLDIER [~MIL]
+BORDER_GUARD {BORDER_GUARDS} [~MILCOP]
+FERRY!PERSON! [~BUS]
+DEFENCE_MINIST [~GOVMIL]
+# a comment line
+"""
+
+
+VOCAB = spacy.blank("en").vocab  # lexical attributes (lower case) as the real model has them
+
+
+def doc(words: list[str], heads: list[int], deps: list[str], pos: list[str], lemmas: list[str] | None = None) -> Doc:
+    return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas or [w.lower() for w in words])
+
+
+@pytest.fixture(scope="module")
+def small() -> Dictionary:
+    return Dictionary(parse_dictionary(VERBS_TEXT))
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("- * (FOR {FINANCIAL AID})   [0231]  # ASK",
+         {"pre": [], "post": [], "pp": [[["for"], ["financial aid"]]], "code": "0231"}),
+        ("- * DELEGATION   [042:043]  # SEND",
+         {"pre": [], "post": ["delegation"], "pp": [], "code": "042", "rev": "043"}),
+        ("- * RECOGNITION (FROM) +   [:054]", {"pre": [], "post": ["recognition"], "pp": [[["from"], []]], "code": None, "rev": "054"}),
+        ("- * COMPLIMENTS   [---]", {"pre": [], "post": ["compliments"], "pp": [], "code": None}),
+        ("- WILL NOT * (TOWARDS +)  [030]", {"pre": ["will", "not"], "post": [], "pp": [[["towards"], []]], "code": "030"}),
+        ("- * &WEAPON (BY/WITH KNIFE_)  [193]", {"pre": [], "post": ["&WEAPON"], "pp": [[["by", "with"], ["knife_"]]], "code": "193"}),
+    ],
+)
+def test_coding_dictionary_pattern_lines(line: str, expected: dict[str, object]) -> None:
+    assert parse_pattern(line) == expected
+
+
+def test_coding_dictionary_blocks_verbs_and_sets() -> None:
+    data = parse_dictionary(VERBS_TEXT)
+    assert [b["name"] for b in data["blocks"]] == ["SHIP", "SCOLD"]  # "[111]---" headers read too
+    assert data["blocks"][1]["code"] == "111"
+    assert data["synsets"]["&ARMS"] == ["rifle", "armored car", "gun_"]
+    assert data["forms"]["shipped"] == "ship"
+    # [block, own code, particles, original verb of the block]
+    assert data["verbs"]["send"] == [[0, "071", ["off"], True]]
+    assert data["verbs"]["dispatch"] == [[0, None, [], True]]  # named in a pattern's comment
+    assert data["verbs"]["ferry"] == [[0, None, [], False]]  # a synonym only
+    assert data["verbs"]["scold"] == [[1, "112", [], True]]
+
+
+# "Chile shipped rifles to Peru ."
+SHIPPED = (["Chile", "shipped", "rifles", "to", "Peru", "."], [1, 1, 1, 1, 3, 1],
+           ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"], ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+           ["Chile", "ship", "rifle", "to", "Peru", "."])
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, pos, lemmas, code, reverse, specificity",
+    [
+        (*SHIPPED, "072", None, 1),
+        # "Chile ferried medical supplies to Peru": a phrase and a prepositional phrase, three words
+        (["Chile", "ferried", "medical", "supplies", "to", "Peru"], [1, 1, 3, 1, 1, 4],
+         ["nsubj", "ROOT", "amod", "dobj", "prep", "pobj"], ["PROPN", "VERB", "ADJ", "NOUN", "ADP", "PROPN"],
+         ["Chile", "ferry", "medical", "supply", "to", "Peru"], "073", None, 3),
+        # "Chile shipped an envoy": a visit, with the host's code for the reverse event
+        (["Chile", "shipped", "an", "envoy"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "dobj"],
+         ["PROPN", "VERB", "DET", "NOUN"], ["Chile", "ship", "an", "envoy"], "042", "043", 1),
+        # "Chile shipped compliments": the null pattern says no event
+        (["Chile", "shipped", "compliments"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["PROPN", "VERB", "NOUN"],
+         ["Chile", "ship", "compliment"], None, None, 1),
+        # "Chile will not ship to Peru": words before the verb
+        (["Chile", "will", "not", "ship", "to", "Peru"], [3, 3, 3, 3, 3, 4],
+         ["nsubj", "aux", "neg", "ROOT", "prep", "pobj"], ["PROPN", "AUX", "PART", "VERB", "ADP", "PROPN"],
+         ["Chile", "will", "not", "ship", "to", "Peru"], "124", None, 3),
+        # "Chile shipped grain": no pattern, the block's default
+        (["Chile", "shipped", "grain"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["PROPN", "VERB", "NOUN"],
+         ["Chile", "ship", "grain"], "070", None, 0),
+        # "Chile scolded Peru for corruption": the prepositional pattern beats the verb's own code
+        (["Chile", "scolded", "Peru", "for", "corruption"], [1, 1, 1, 1, 3],
+         ["nsubj", "ROOT", "dobj", "prep", "pobj"], ["PROPN", "VERB", "PROPN", "ADP", "NOUN"],
+         ["Chile", "scold", "Peru", "for", "corruption"], "1121", None, 2),
+        (["Chile", "scolded", "Peru"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["PROPN", "VERB", "PROPN"],
+         ["Chile", "scold", "Peru"], "112", None, 0),
+    ],
+)
+def test_coding_dictionary_most_specific_pattern_wins(
+    small: Dictionary, words: list[str], heads: list[int], deps: list[str], pos: list[str], lemmas: list[str],
+    code: str | None, reverse: str | None, specificity: int,
+) -> None:
+    d = doc(words, heads, deps, pos, lemmas)
+    verb = next(t for t in d if t.pos_ == "VERB")
+    found = small.match(verb)
+    assert found is not None
+    assert (found.code, found.reverse, found.specificity) == (code, reverse, specificity)
+
+
+def test_coding_dictionary_synonyms_share_patterns_not_the_default(small: Dictionary) -> None:
+    words = ["Chile", "reproached", "Peru"]
+    found = small.match(doc(words, [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["PROPN", "VERB", "PROPN"],
+                            ["Chile", "reproach", "Peru"]).__getitem__(1))
+    assert found is not None and found.code == "111" and not found.explicit
+
+
+def test_coding_dictionary_irregular_forms_and_unknown_verbs(small: Dictionary) -> None:
+    # the lemmatiser left "shipped" as it is: the dictionary's own forms give the verb
+    d = doc(*SHIPPED[:4], ["Chile", "shipped", "rifle", "to", "Peru", "."])
+    assert small.lemma(d[1]) == "ship"
+    assert small.match(doc(["Chile", "sang"], [1, 1], ["nsubj", "ROOT"], ["PROPN", "VERB"])[1]) is None
+
+
+def test_coding_dictionary_build_names_a_wrong_file(tmp_path: Path) -> None:
+    wrong = tmp_path / "notes.txt"
+    wrong.write_text("just some notes\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="no verb blocks"):
+        build_verbs(wrong, tmp_path / "out.json")
+    with pytest.raises(KnowledgeBaseError, match="cannot read"):
+        build_verbs(tmp_path / "missing.txt", tmp_path / "out.json")
+
+
+def test_coding_agents_read_the_phoenix_format() -> None:
+    table = parse_agents(AGENTS_TEXT)
+    assert table["soldier"] == "MIL"
+    assert table["border guards"] == "MILCOP"
+    assert table["ferryman"] == "BUS" and table["ferrywoman"] == "BUS"
+    assert table["defence minist"] == "GOVMIL"
+
+
+@pytest.mark.parametrize(
+    "words, deps, pos, lemmas, head, code",
+    [
+        (["Chilean", "soldiers"], ["amod", "ROOT"], ["ADJ", "NOUN"], ["chilean", "soldier"], 1, "MIL"),
+        (["the", "border", "guards"], ["det", "compound", "ROOT"], ["DET", "NOUN", "NOUN"],
+         ["the", "border", "guard"], 2, "MILCOP"),
+        # stems: "DEFENCE_MINIST" covers minister and ministry
+        (["defence", "ministry"], ["compound", "ROOT"], ["NOUN", "NOUN"], ["defence", "ministry"], 1, "GOVMIL"),
+        (["the", "farmers"], ["det", "ROOT"], ["DET", "NOUN"], ["the", "farmer"], 1, None),
+    ],
+)
+def test_coding_agent_of_a_noun_phrase(
+    words: list[str], deps: list[str], pos: list[str], lemmas: list[str], head: int, code: str | None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import communique.agents as agents_module
+
+    monkeypatch.setattr(agents_module, "agents", lambda: AgentTable(parse_agents(AGENTS_TEXT)))
+    heads = [head] * len(words)
+    assert agent_of(doc(words, heads, deps, pos, lemmas)[head]) == code
+
+
+def test_coding_kb_verbs_builds_both_files(tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    (shared / "data" / "petrarch2").mkdir(parents=True)
+    (shared / "data" / "petrarch2" / "CAMEO.2.0.txt").write_text(VERBS_TEXT, encoding="utf-8")
+    (shared / "data" / "petrarch2" / "Phoenix.agents.txt").write_text(AGENTS_TEXT, encoding="utf-8")
+    out = tmp_path / "data"
+    result = CliRunner().invoke(cli, ["kb", "verbs", "--shared", str(shared), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "2 verb blocks" in result.output and "agent nouns" in result.output
+    verbs = json.loads((out / "cameo_verbs.json").read_text(encoding="utf-8"))
+    assert verbs["license"] == "MIT" and "Open Event Data Alliance" in verbs["attribution"]
+    agents = json.loads((out / "cameo_agents.json").read_text(encoding="utf-8"))
+    assert agents["agents"]["soldier"] == "MIL"
+
+
+def test_coding_kb_verbs_names_the_missing_file(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["kb", "verbs", "--shared", str(tmp_path), "--out", str(tmp_path / "o")])
+    assert result.exit_code != 0 and "CAMEO.2.0.txt" in result.output
+
+
+def test_coding_petr_halves_alternate() -> None:
+    assert [half_of(i) for i in range(4)] == [HALVES[0], HALVES[1], HALVES[0], HALVES[1]]
+
+
+# ------------------------------------------------------------------------------------------------
+# the packaged dictionary in the pipeline, on sentences written for these tests
+
+
+@pytest.mark.parametrize(
+    "text, plover, cameo, source_code, target_code",
+    [
+        ("Russian troops shelled the Ukrainian town of Izium.", "ASSAULT", "19", "RUSMIL", "UKR"),
+        ("Armenian soldiers fired on Azerbaijani border guards.", "ASSAULT", "19", "ARMMIL", "AZEMIL"),
+        ("Insurgents attacked a police station in Kirkuk.", "ASSAULT", "19", "---REB", "---COP"),
+        ("The European Union asked Turkey for help with the refugees.", "REQUEST", "02", "IGOEUREEC", "TUR"),
+    ],
+)
+def test_coding_events_carry_actor_codes_with_agents(
+    analyze, text: str, plover: str, cameo: str, source_code: str, target_code: str
+) -> None:
+    a = analyze(text)
+    event = next(e for e in a.events if e.plover == plover)
+    assert event.cameo.startswith(cameo)
+    assert event.quad_class == (4 if plover == "ASSAULT" else 1)
+    assert event.actor_codes[event.source[0]] == source_code
+    assert event.actor_codes[event.target[0]] == target_code
+
+
+def test_coding_kazakh_opposition_is_kazopp(analyze) -> None:
+    a = analyze("The Kazakh opposition demanded the release of the detained journalists.")
+    event = next(e for e in a.events if e.plover == "REQUEST")
+    assert set(event.actor_codes.values()) >= {"KAZOPP"}
+
+
+@pytest.mark.parametrize(
+    "text, plover, cameo, status",
+    [
+        # a dictionary pattern the hand lexicon does not have: "ask ... for help" (023)
+        ("Georgia asked Armenia for technical help with the census.", "REQUEST", "02", "held"),
+        # modality: the threat, not the act
+        ("Belarus threatened to expel the Lithuanian ambassador.", "THREATEN", "13", "planned"),
+        # refusal of an act
+        ("Croatia refused to extradite the suspects to Serbia.", "REJECT", "12", "held"),
+    ],
+)
+def test_coding_modality_and_dictionary_patterns(analyze, text: str, plover: str, cameo: str, status: str) -> None:
+    a = analyze(text)
+    events = [e for e in a.events if e.plover == plover]
+    assert events, [(e.plover, e.cameo) for e in a.events]
+    assert events[0].cameo.startswith(cameo) and events[0].status == status
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # a purpose clause states an aim, not a second event
+        ("Bolivia sent two officials to Paraguay to investigate the smuggling.", "ACCUSE"),
+        # a negated material act is no assault
+        ("Mali did not attack the Burkinabe convoy.", "ASSAULT"),
+        # a denial is a statement (CAMEO 016, no PLOVER event), and the act denied is not coded
+        ("Moscow denied accusations that it had shelled the plant.", "ASSAULT"),
+        # an act inside a condition is not an event: Chad agrees to nothing
+        ("Niger will leave the alliance unless Chad agrees to withdraw its troops.", "AGREE"),
+    ],
+)
+def test_coding_no_event_for_aims_conditions_and_negated_acts(analyze, text: str, absent: str) -> None:
+    a = analyze(text)
+    assert absent not in {e.plover for e in a.events}, [(e.plover, e.cameo) for e in a.events]
+
+
+def test_coding_sector_actor_is_named_by_its_phrase(analyze) -> None:
+    a = analyze("Rebels kidnapped two engineers from Ghana.")
+    event = next(e for e in a.events if e.plover == "ASSAULT")
+    assert names(a, event.source) == {"Rebels"}
+    assert a.actor(event.source[0]).kind == "group"
