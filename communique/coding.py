@@ -518,7 +518,10 @@ class EventCoder:
         governors: dict[str, str] = lexicon()["governors"]
         matches: dict[int, _Match] = {}
         tokens = list(sent)  # spaCy makes a new Token on every access: read the sentence once
+        contacts = _contact_words(doc, sent)
         for token in tokens:
+            if token.i in contacts or any(c.i in contacts for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
+                continue  # "called Y", "postponed his visit": the meeting's own words, coded by communique_events
             if token.pos_ == "VERB" and token.lemma_.lower() not in skip_lemmas and not _conditional(token):
                 match = _match_verb(doc, token)
                 if match is not None:
@@ -714,6 +717,15 @@ class EventCoder:
         )
         self._triggers[id(event)] = trigger
         return event
+
+
+def _contact_words(doc: Doc, sent: Span) -> set[int]:
+    """The words of the sentence that make the contacts ``communique_events`` found in it."""
+    from .events import _triggers
+
+    if not any(e.plover == "CONSULT" and e.evidence == (sent.start_char, sent.end_char) for e in doc._.cq_events or ()):
+        return set()
+    return {t.i for t, _ in _triggers(sent)}
 
 
 def _confidence(plover: str) -> float:

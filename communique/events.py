@@ -29,7 +29,7 @@ MEETING_NOUNS = {
     "dinner": "meeting", "lunch": "meeting", "breakfast": "meeting", "encounter": "meeting",
     "consultations": "talks", "negotiations": "talks", "tête-à-tête": "meeting", "tete-a-tete": "meeting",
     "video-conference": "video_call", "teleconference": "video_call", "mediation": "talks",
-    "welcome": "meeting",
+    "welcome": "meeting", "trip": "visit", "trips": "visit", "phonecall": "phone_call", "video-call": "video_call",
 }
 MEDIATION = {"mediate", "mediation"}
 # verbs whose subject brings others together: "X hosted talks between A and B" keeps X
