@@ -191,6 +191,7 @@ class EntityLinker:
         state = _State(doc, kb, list(doc._.cq_mentions or []), dict(doc._.cq_actors or {}),
                        list(doc._.cq_roles or []), doc._.cq_published)
         _drop_places(state)
+        _join_split_names(state)
         _split_pairs(state)
         _join_names(state)
         _countries_from_roles(state)
@@ -265,6 +266,29 @@ def _person_like(state: _State, info: ActorInfo, mention: MentionInfo) -> bool:
         return False
     words_ = mention.text.split()
     return 1 <= len(words_) <= 4 and all(w[:1].isupper() for w in words_)
+
+
+def _join_split_names(state: _State) -> None:
+    """"Sayyid Badr" + "bin Hamad Albusaidi": one name the model cut in two, joined back."""
+    doc = state.doc
+    ordered = sorted(state.mentions, key=lambda m: m.start)
+    for first, second in zip(ordered, ordered[1:]):
+        a, b = state.actors.get(first.actor), state.actors.get(second.actor)
+        if a is None or b is None or a.known or b.known or a.kind != "person" or b.kind != "person":
+            continue
+        gap = doc[first.end:second.start]
+        if len(gap) > 2 or any(t.lower_ not in PARTICLES for t in gap) or first.via != "name" or second.via != "name":
+            continue
+        if second.text.split()[0].lower() not in PARTICLES and gap.text.strip():
+            continue
+        if not (gap.text.strip() or second.text.split()[0].lower() in PARTICLES):
+            continue  # two names side by side with nothing between are two people ("Xi Putin" never occurs)
+        name = doc[first.start:second.end].text
+        state.mentions = [m for m in state.mentions if m is not first and m is not second]
+        joined = ActorInfo(stable_id(name, "person"), name, "person", a.country or b.country, None, known=False)
+        state.add(first.start, second.end, joined, "name")
+        state.roles = [RoleInfo(joined.id, r.role, r.of, r.start_char, r.end_char) if r.person in (a.id, b.id) else r
+                       for r in state.roles]
 
 
 def _split_pairs(state: _State) -> None:
@@ -398,8 +422,8 @@ def _office_holder_by_surname(state: _State, text: str) -> ActorInfo | None:
         actor = state.kb.get(person)
         if actor is None or not state.kb.offices(person, state.published):
             continue
-        if len(tokens) == 1 and not any(name_tokens(n)[-1:] == tokens for n in (actor.name, *actor.aliases)):
-            continue  # a single word names a person by their family name
+        if len(tokens) == 1 and not any(tokens[0] in name_tokens(n)[1:] for n in (actor.name, *actor.aliases)):
+            continue  # a single word names a person by a family name ("Erdogan", "Lula"), never a first name
         known = {t for name in (actor.name, *actor.aliases) for t in name_tokens(name)}
         unmatched = [t for t in tokens if not _part_matches(t, known)]
         # a middle name the KB leaves out ("William Samoei Ruto") is no reason to doubt the rest

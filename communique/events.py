@@ -32,6 +32,7 @@ MEETING_NOUNS = {
     "welcome": "meeting", "trip": "visit", "trips": "visit", "phonecall": "phone_call", "video-call": "video_call",
 }
 MEDIATION = {"mediate", "mediation"}
+REMOTE_WORDS = frozenset({"video", "virtual", "online", "telephone", "phone", "tele", "web"})
 # verbs whose subject brings others together: "X hosted talks between A and B" keeps X
 CONVENING = {"host", "mediate", "convene", "broker", "facilitate", "organize", "organise", "chair", "sponsor"}
 HOST_VERBS = {"host", "receive", "welcome"}
@@ -149,6 +150,10 @@ class EventFinder:
             return None  # troops or goods arriving are not a diplomatic visit
         if _habitual(trigger):
             return None  # "we regularly meet with X": a pattern, not a meeting that took place
+        if kind == "summit" and people_of(doc, sources + targets) == []:
+            attendees = _attendees(doc, trigger)
+            if attendees:
+                sources, targets = attendees[:1], attendees[1:]
         people = _unique(sources + targets)
         single_body = (
             kind == "summit" and len(people) == 1 and doc._.cq_actors[people[0]].kind == "organization"
@@ -285,9 +290,12 @@ def _lead_dates(doc: Doc, meetings: list[EventInfo]) -> None:
     published = doc._.cq_published
     if published is None:
         return
+    lead = next((e for e in meetings if e.status == "held"), None)
     for event in meetings:
         if event.status == "held" and event.date is None and event.date_text is None and not event.recurring:
-            if event.evidence[0] < LEAD_CHARS:
+            # the lead's own contact, not a back reference in its paragraph ("after they met in Budapest")
+            if event.evidence[0] < LEAD_CHARS and lead is not None and (
+                    event is lead or not event.location or event.location == lead.location):
                 event.date = published
 
 
@@ -332,6 +340,11 @@ def _triggers(sent: Span) -> list[tuple[Token, str]]:
             ):
                 continue  # "A and B spoke by phone" is a call; "she spoke at the rally" is not
             out.append((token, MEETING_VERBS[lemma]))
+        elif token.pos_ in ("NOUN", "PROPN") and token.lower_ in ("conference", "link", "session", "bridge") and any(
+                c.lower_ in REMOTE_WORDS for c in token.lefts):
+            # "a video conference", "a video link", "a telephone conference": a remote contact
+            kind = "phone_call" if any(c.lower_ in ("telephone", "phone") for c in token.lefts) else "video_call"
+            out.append((token, kind))
         elif token.pos_ in ("NOUN", "PROPN") and token.lower_ in MEETING_NOUNS:
             if any(a.lower_ in ("sidelines", "margins") for a in token.ancestors):
                 continue  # "on the sidelines of the SCO summit": where they met, not a meeting of its own
@@ -348,6 +361,30 @@ def _callee(token: Token) -> Token | None:
             if info is not None and info.kind in ("person", "country", "organization", "group"):
                 return child
     return None
+
+
+def people_of(doc: Doc, actors: list[str]) -> list[str]:
+    """The people and countries among actors (an organization convenes; its members attend)."""
+    return [a for a in actors if _kind(doc, a) in ("person", "country")]
+
+
+def _attendees(doc: Doc, trigger: Token) -> list[str]:
+    """"The leaders of A, B and C gathered in Minsk for the CSTO summit": who came to the summit is
+    the subject of the verb that brings them there (contract v1.1: the convening organization is
+    context, not a participant)."""
+    head = trigger
+    for _ in range(3):
+        if head.dep_ not in ("pobj", "prep", "dobj", "compound") or head.head is head:
+            break
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in (
+            "gather", "meet", "attend", "convene", "assemble", "arrive", "travel", "come", "join", "hold", "go"):
+        return []
+    found: list[str] = []
+    for child in head.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            found += [a for a in _phrase_actors(doc, child) if a not in found]
+    return [_person_for(doc, a) for a in people_of(doc, found)] if len(people_of(doc, found)) >= 2 else []
 
 
 def _calls_someone(token: Token) -> bool:
@@ -557,14 +594,14 @@ def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
             head, hops = head.head, hops + 1
             sources += [a for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for a in _phrase_actors(doc, c)]
     walked = trigger.pos_ in ("NOUN", "PROPN") and not sources
-    convened = False
+    convened = trigger.lower_ in MEDIATION or (trigger.dep_ == "compound" and trigger.head.lower_ in MEDIATION)
     if trigger.pos_ in ("NOUN", "PROPN") and not sources:
         # "A held talks with B", "A made time for a conversation with B"
         head, hops = trigger, 0
         while head.dep_ in ("dobj", "pobj", "prep", "attr", "nsubjpass", "conj", "compound") and hops < 6:
             head, hops = head.head, hops + 1
             subjects = [c for c in head.children if c.dep_ == "nsubj"] if head.pos_ in ("VERB", "AUX") else []
-            convened = head.lemma_.lower() in CONVENING
+            convened = convened or head.lemma_.lower() in CONVENING
             if subjects:
                 sources += [a for c in subjects for a in _phrase_actors(doc, c)]
                 if not targets:
@@ -891,7 +928,10 @@ def _location(doc: Doc, sent: Span, trigger: Token) -> str | None:
             pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
             if pobj is None or pobj.ent_type_ not in ("GPE", "FAC", "LOC", "ORG"):
                 continue
-            span = doc[min(t.i for t in pobj.subtree) : max(t.i for t in pobj.subtree) + 1]
+            # the place's own words, not a clause about it ("Budapest, where the pipeline was discussed")
+            clauses = {t.i for c in pobj.children if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree}
+            words = [t.i for t in pobj.subtree if t.i not in clauses and not (t.is_punct and t.i > pobj.i)]
+            span = doc[min(words) : max(words) + 1]
             if pobj.ent_type_ == "ORG" and not re.search(r"Kremlin|House|Palace|Street|Hall|Building|Centre|Center", span.text):
                 continue
             return span.text.strip() or None

@@ -402,21 +402,40 @@ class SQLStore:
         return sorted(set(event.participants) | set(event.source) | set(event.target))
 
     def _find_event(self, cur: Any, event: Event, key: str, article: Article) -> str | None:
+        """The stored event this report is one more source of: the same people (by id, else by a
+        variant of their names), status and kind of contact, dated within a few days; a report
+        that gives no date joins the latest earlier meeting of the same people at the same place."""
         day = event.date or article.published
         if day is None:
             return None  # nothing to tell two undated, unpublished reports apart
         lo, hi = _match.window(day, _match.EVENT_WINDOW_DAYS)
+        if event.date is None and event.location:
+            lo = day - dt.timedelta(days=_match.BACK_REFERENCE_DAYS)
         rows = self._rows(
             cur,
-            "SELECT id, kind, status, approx_date FROM events WHERE participants_key = ? AND plover = ? "
-            "AND approx_date BETWEEN ? AND ? ORDER BY approx_date, id",
-            [key, event.plover, iso(lo), iso(hi)],
+            "SELECT id, kind, status, approx_date, place, participants_key, EXISTS (SELECT 1 FROM event_sources es "
+            "WHERE es.event_id = events.id AND es.article_id = ?) AS same_article FROM events WHERE plover = ? "
+            "AND status = ? AND approx_date BETWEEN ? AND ? ORDER BY approx_date, id",
+            [article.id, event.plover, event.status, iso(lo), iso(hi)],
         )
-        fits = [r for r in rows if r["status"] == event.status and _match.kinds_compatible(r["kind"], event.kind)]
+        # two records of one article are two contacts by construction (a visit and its dinner)
+        rows = [r for r in rows if _match.kinds_compatible(r["kind"], event.kind) and not r["same_article"]]
+        fits = [r for r in rows if r["participants_key"] == key]
+        if not fits and rows:
+            ours = self._names(cur, key.split("|"))
+            fits = [r for r in rows if _match.same_people(ours, self._names(cur, r["participants_key"].split("|")))]
+        if event.date is None and event.location:
+            near = [r for r in fits if abs(((to_date(r["approx_date"]) or day) - day).days) <= _match.EVENT_WINDOW_DAYS]
+            fits = near or [r for r in fits if _match.same_place(event.location, r["place"])]
         if not fits:
             return None
         best = min(fits, key=lambda r: abs(((to_date(r["approx_date"]) or day) - day).days))
         return str(best["id"])
+
+    def _names(self, cur: Any, ids: list[str]) -> list[str]:
+        marks = ", ".join("?" for _ in ids)
+        found = {r["id"]: r["name"] for r in self._rows(cur, f"SELECT id, name FROM actors WHERE id IN ({marks})", ids)}
+        return [found.get(i, i) for i in ids]
 
     def _save_event(self, cur: Any, article: Article, event: Event) -> None:
         people = self._participants(event)
