@@ -194,6 +194,7 @@ class EntityLinker:
         _join_split_names(state)
         _split_pairs(state)
         _join_names(state)
+        _bare_surnames(state)
         _countries_from_roles(state)
         _institutions(state)
         _spokespeople(state)
@@ -289,6 +290,24 @@ def _join_split_names(state: _State) -> None:
         state.add(first.start, second.end, joined, "name")
         state.roles = [RoleInfo(joined.id, r.role, r.of, r.start_char, r.end_char) if r.person in (a.id, b.id) else r
                        for r in state.roles]
+
+
+def _bare_surnames(state: _State) -> None:
+    """"Khurelsukh, who had been due in Astana, told ...": a family name the model left untagged
+    is the person of that name introduced earlier in the article."""
+    doc = state.doc
+    people = [m for m in state.mentions if state.kind(m.actor) == "person" and m.via == "name" and m.end - m.start >= 2]
+    covered = {i for m in state.mentions for i in range(m.start, m.end)}
+    for token in doc:
+        if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper() or len(token.text) < 4:
+            continue
+        if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
+            continue  # part of a longer name the model did not tag
+        word = norm_name(token.text)
+        owners = {m.actor for m in people if m.start < token.i and (
+            name_tokens(m.text)[-1:] == [word] or (len(word) >= 5 and word in name_tokens(m.text)))}
+        if len(owners) == 1:
+            state.add(token.i, token.i + 1, state.actors[owners.pop()], "name")
 
 
 def _split_pairs(state: _State) -> None:
@@ -501,7 +520,8 @@ def _body_actor(state: _State, text: str, body: Body, country: str | None, owner
         existing = state.actors.get(stable_id(key, "organization"))
         if existing is not None:
             return existing
-        if not body.seat and place is not None and classify(name) is None:
+        if not body.seat and place is not None and (classify(name) is None or "'" in name or "’" in name
+                                                    or not name[:1].isupper() or name.split()[0].lower() == "president"):
             name = _canonical_body(body.kind, place.name, owner)  # "Erdogan's office" -> a name of its kind
         return ActorInfo(stable_id(key, "organization"), name, "organization", country, cameo, known=False,
                          institution=body.kind)

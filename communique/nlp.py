@@ -71,11 +71,22 @@ _EXTENSIONS = {
 
 @Language.component("communique_lines")
 def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: titles, datelines and paragraphs never run into each other."""
+    """A line break ends a sentence: titles, datelines and paragraphs never run into each other; a
+    dateline ("MOSCOW, July 27 (Wire) —") is a sentence of its own, so the parser never reads the
+    city or the outlet as the subject of the report's first sentence."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.text_with_ws[len(previous.text):] or (previous.is_space and "\n" in previous.text):
             token.is_sent_start = True
+    from .entities import dateline_spans  # late: entities imports the component modules
+
+    for _start, end, _outlet in dateline_spans(doc.text):
+        first = next((t for t in doc if t.idx >= end), None)
+        if first is not None and first.i > 0:
+            first.is_sent_start = True
+            for token in doc[first.i + 1 : first.i + 3]:
+                if token.is_sent_start is None:
+                    token.is_sent_start = False
     return doc
 
 

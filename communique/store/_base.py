@@ -443,6 +443,12 @@ class SQLStore:
         event_id = self._find_event(cur, event, key, article)
         if event_id is None:
             event_id = _match.short_hash("event", article.id, key, event.plover, event.evidence.start)
+            n = 1
+            while self._rows(cur, "SELECT 1 FROM events WHERE id = ?", [event_id]):
+                # a second contact of the same people in one sentence ("a visit ... and talks"): its own id,
+                # the same on every re-run because records are saved in order
+                n += 1
+                event_id = _match.short_hash("event", article.id, key, event.plover, event.evidence.start, event.kind, n)
             self._exec(
                 cur,
                 "INSERT INTO events (id, plover, mode, cameo, kind, formality, initiator_id, recurring, status, date, "
