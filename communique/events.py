@@ -125,6 +125,13 @@ class EventFinder:
                     continue
                 for one in _split(event, trigger):
                     _merge_into(meetings, one, doc)
+                gathering = _gathering(sent, event)
+                if gathering is not None and not any(
+                        m.kind == gathering.kind and (m.location == gathering.location or (
+                            set(gathering.participants) <= set(m.participants)
+                            and (len(m.participants) > len(gathering.participants) or m.kind == "summit")))
+                        for m in meetings):
+                    meetings.append(gathering)
             last = meetings[-1] if meetings else None
             if last is not None and DEFINITE_MEETING.search(sent.text):
                 self._enrich(doc, sent, last)
@@ -385,6 +392,26 @@ def _attendees(doc: Doc, trigger: Token) -> list[str]:
         if child.dep_ in ("nsubj", "nsubjpass"):
             found += [a for a in _phrase_actors(doc, child) if a not in found]
     return [_person_for(doc, a) for a in people_of(doc, found)] if len(people_of(doc, found)) >= 2 else []
+
+
+SIDELINE_GATHERING = re.compile(
+    r"\b(?:on|at) the (?:sidelines|margins) of (?:the |an? |this (?:week|year)'s )?(?P<name>(?:[A-Z][\w-]*\s+){0,6}?"
+    r"(?P<noun>summit|meeting|conference|forum|session|council|assembly|talks))\b", re.I)
+
+
+def _gathering(sent: Span, event: EventInfo) -> EventInfo | None:
+    """"A met B on the margins of the AUKUS Defence Ministers Meeting": the gathering reported as held
+    is a record of its own, with the people the text places there (contract v1.1), beside the bilateral."""
+    match = SIDELINE_GATHERING.search(sent.text)
+    if match is None or event.status != "held" or len(event.participants) < 2 or event.kind in ("phone_call", "video_call"):
+        return None
+    noun = match.group("noun").lower()
+    kind = "summit" if noun == "summit" else "meeting"
+    name = match.group("name").strip()
+    return EventInfo("CONSULT", "040", event.evidence, kind=kind, mode="multilateral", participants=list(event.participants),
+                     source=list(event.participants[:1]), target=list(event.participants[1:]), formality="formal",
+                     status="held", date=event.date, date_text=event.date_text, location=name,
+                     confidence=event.confidence)
 
 
 def _calls_someone(token: Token) -> bool:
