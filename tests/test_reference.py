@@ -71,6 +71,15 @@ def test_reference_dev_gold_floors(pipeline) -> None:
 
 
 @pytest.mark.slow
+def test_reference_dev_news_floors(pipeline) -> None:
+    """Issue 10: the wire and newspaper passages (contract v1.1) must not fall below their floors."""
+    scores = evaluate(SHARED / "dev-news", pipeline.analyze).to_dict()
+    for key, floor in FLOORS["dev-news"].items():
+        value = scores[key]["accuracy"] if key == "actor_linking" else scores[key]["f1"]
+        assert value >= floor, (key, scores[key])
+
+
+@pytest.mark.slow
 def test_reference_plover_floors(pipeline) -> None:
     from communique.evalsets import score_plover
 
