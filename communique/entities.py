@@ -101,7 +101,7 @@ def stable_id(name: str, kind: str, country: str | None = None) -> str:
     return f"L{digest}"
 
 
-PARTICLES = frozenset("al el bin ibn de da do dos van von der mr mrs ms dr sir".split())
+PARTICLES = frozenset("al el bin ibn de da do dos van von der mr mrs ms dr sir jr sr ii iii".split())
 
 
 def name_tokens(name: str) -> list[str]:
@@ -241,6 +241,9 @@ def _drop_places(state: _State) -> None:
             continue  # "MOSCOW, April 3 (Wire) —": the place and the outlet report, they do not act
         if fold(m.text) in outlets or any(s <= m.start_char < e for s, e in named):
             continue
+        if m.end - m.start == 1 and m.start > 0 and state.doc[m.start - 1].lower_ == "the" and m.via == "name" \
+                and state.kind(m.actor) == "person":
+            continue  # "the Order of the Nile", "into the Tigris": a person is never "the <surname>"
         info = state.actors.get(m.actor)
         if info is not None and info.kind == "person" and m.via == "name" and (
                 state.kb.country_by_demonym(m.text) or state.kb.country_by_name(m.text)):

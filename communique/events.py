@@ -122,6 +122,8 @@ class EventFinder:
             for trigger, kind in _triggers(sent):
                 event = self._meeting(doc, sent, trigger, kind)
                 if event is None:
+                    event = self._part_of(doc, sent, trigger, meetings)
+                if event is None:
                     continue
                 for one in _split(event, trigger):
                     _merge_into(meetings, one, doc)
@@ -211,6 +213,21 @@ class EventFinder:
         people_only = all(doc._.cq_actors[p].kind == "person" for p in people)
         event.confidence = CONFIDENCE["people"] if people_only else CONFIDENCE["bodies"]
         return event
+
+    def _part_of(self, doc: Doc, sent: Span, trigger: Token, meetings: list[EventInfo]) -> EventInfo | None:
+        """"official talks, followed by a private lunch": a meal or walk with no parties of its own is
+        the same people's informal part of the contact its sentence reports (a record of its own)."""
+        if trigger.pos_ == "VERB" or not (trigger.lower_ in INFORMAL_NOUNS or trigger.lower_ in ("tête", "tete")):
+            return None
+        same = [m for m in meetings if m.evidence == (sent.start_char, sent.end_char) and m.status == "held"]
+        if not same:
+            return None
+        event = EventInfo("CONSULT", "040", (sent.start_char, sent.end_char), kind="meeting",
+                          participants=list(same[-1].participants), source=list(same[-1].source),
+                          target=list(same[-1].target), date=same[-1].date, date_text=same[-1].date_text,
+                          location=same[-1].location, confidence=same[-1].confidence, trigger_is_noun=True)
+        event.formality = _formality(trigger, sent, "meeting")
+        return event if event.formality == "informal" else None
 
     def _attributes(self, doc: Doc, sent: Span, trigger: Token, event: EventInfo) -> None:
         text = sent.text
@@ -352,6 +369,9 @@ def _triggers(sent: Span) -> list[tuple[Token, str]]:
             # "a video conference", "a video link", "a telephone conference": a remote contact
             kind = "phone_call" if any(c.lower_ in ("telephone", "phone") for c in token.lefts) else "video_call"
             out.append((token, kind))
+        elif token.lower_ in ("tête", "tete") and token.i + 2 < len(token.doc) and token.doc[token.i + 1].text == "-" \
+                and token.doc[token.i + 2].lower_ in ("à", "a"):
+            out.append((token, "meeting"))  # "tête-à-tête", which the tokenizer splits at the hyphens
         elif token.pos_ in ("NOUN", "PROPN") and token.lower_ in MEETING_NOUNS:
             if any(a.lower_ in ("sidelines", "margins") for a in token.ancestors):
                 continue  # "on the sidelines of the SCO summit": where they met, not a meeting of its own
@@ -632,9 +652,10 @@ def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
             if subjects:
                 sources += [a for c in subjects for a in _phrase_actors(doc, c)]
                 if not targets:
-                    # "X gave a warm welcome to Y"
+                    # "X gave a warm welcome to Y"; "X held talks | with Y" (the parser hangs "with" on the verb)
                     for c in head.children:
-                        if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to"):
+                        if c.dep_ == "dative" or (c.dep_ == "prep" and (c.lower_ == "to" or (
+                                c.lower_ == "with" and head.lemma_.lower() in ("hold", "have", "conduct", "discuss")))):
                             for obj in [c] if c.dep_ == "dative" else [g for g in c.children if g.dep_ == "pobj"]:
                                 targets += _phrase_actors(doc, obj)
                 break
@@ -676,7 +697,8 @@ def _pair(doc: Doc, trigger: Token) -> list[str]:
     if not PAIR.match(words.strip()):
         return []
     people: list[str] = []
-    for mention in reversed([m for m in doc._.cq_mentions if m.start < subject.i]):
+    # the pair was introduced before this sentence ("Spokesman X confirmed the two men had met": not X)
+    for mention in reversed([m for m in doc._.cq_mentions if m.start < trigger.sent.start]):
         info = doc._.cq_actors.get(mention.actor)
         if info is not None and info.kind == "person" and mention.actor not in people:
             people.append(mention.actor)

@@ -229,9 +229,11 @@ def test_events_visit_and_talks_inside_it_are_two_records_with_the_host(analyze)
 
 def test_events_meeting_at_a_third_place(analyze) -> None:
     a = analyze("The foreign ministers of Japan and Korea met on the sidelines of the SCO summit in Astana.")
-    (m,) = meetings(a)
+    # contract v1.1: the bilateral, and the gathering on whose sidelines it took place as a record of its own
+    m, summit = meetings(a)
     assert m.kind == "meeting" and m.mode == "third-party" and m.cameo == "044"
     assert {a.actor(p).country for p in m.participants} == {"JPN", "KOR"}
+    assert summit.kind == "summit" and summit.formality == "formal" and summit.participants == m.participants
 
 
 def test_events_spoke_by_phone_with_joint_subject(analyze) -> None:
