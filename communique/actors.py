@@ -623,10 +623,11 @@ class ActorResolver:
         return None
 
     def _pronouns(self, doc: Doc, found: _Found) -> None:
-        people = [m for m in found.mentions if found.actors[m.actor].kind == "person"]
+        quoted = _quoted_mask(doc)
+        # a person named inside someone's quotation is not who "she said" after it refers to
+        people = [m for m in found.mentions if found.actors[m.actor].kind == "person" and not quoted[m.start]]
         if not people:
             return
-        quoted = _quoted_mask(doc)
         for token in doc:
             if token.lower_ not in PERSON_PRONOUNS or token.pos_ not in ("PRON", "DET") or quoted[token.i]:
                 continue
