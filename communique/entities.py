@@ -149,6 +149,7 @@ class _State:
     published: dt.date | None
     gender: dict[str, str] = field(default_factory=dict)
     silent: list[tuple[int, int]] = field(default_factory=list)  # datelines and the outlet's own name
+    tokens: list[Token] = field(default_factory=list)  # spaCy makes a new Token on every access: read once
 
     def add(self, start: int, end: int, actor: ActorInfo, via: str) -> MentionInfo | None:
         span = self.doc[start:end]
@@ -189,7 +190,7 @@ class EntityLinker:
 
             kb = load_kb()
         state = _State(doc, kb, list(doc._.cq_mentions or []), dict(doc._.cq_actors or {}),
-                       list(doc._.cq_roles or []), doc._.cq_published)
+                       list(doc._.cq_roles or []), doc._.cq_published, tokens=list(doc))
         _drop_places(state)
         _join_split_names(state)
         _split_pairs(state)
@@ -232,8 +233,8 @@ def _drop_places(state: _State) -> None:
         outlets.add(fold(doc._.cq_outlet))
     # every place the outlet's own name appears ("..., the Nile Bulletin reported"): it reports, and
     # the words inside its name ("Nile") are nobody
-    named = [(mt.start(), mt.end()) for o in outlets if len(o) > 2
-             for mt in re.finditer(re.escape(o), fold_keep_length(text))]
+    lowered = text.lower()  # same length as the text, unlike a folded copy
+    named = [(mt.start(), mt.end()) for o in outlets if len(o) > 2 for mt in re.finditer(re.escape(o), lowered)]
     state.silent = [(s, e) for s, e, _ in lines] + named
     kept = []
     for m in state.mentions:
@@ -250,13 +251,6 @@ def _drop_places(state: _State) -> None:
             continue  # "Moldovan" tagged as a person
         kept.append(m)
     state.mentions = kept
-
-
-def fold_keep_length(text: str) -> str:
-    """Lower case with accents dropped character by character, so offsets stay those of ``text``."""
-    import unicodedata
-
-    return "".join((unicodedata.normalize("NFKD", ch)[:1] or ch).lower() if len(ch) == 1 else ch for ch in text)
 
 
 # -- names ----------------------------------------------------------------------------------------
@@ -301,7 +295,7 @@ def _bare_surnames(state: _State) -> None:
     doc = state.doc
     people = [m for m in state.mentions if state.kind(m.actor) == "person" and m.via == "name" and m.end - m.start >= 2]
     covered = {i for m in state.mentions for i in range(m.start, m.end)}
-    for token in doc:
+    for token in state.tokens:
         if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper() or len(token.text) < 4:
             continue
         if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
@@ -419,9 +413,33 @@ def _surname_index(kb: KnowledgeBase) -> dict[str, list[str]]:
     return index
 
 
+_BUCKETS: dict[int, tuple[dict[str, list[str]], dict[tuple[str, int], list[str]], dict[str, list[str]]]] = {}
+
+
 def _keys_like(index: dict[str, list[str]], key: str) -> list[str]:
-    """Family names in the index spelled like ``key`` ("Aliev" -> "aliyev")."""
-    return [k for k in index if k[:1] == key[:1] and abs(len(k) - len(key)) <= 3 and _variant(key, k)]
+    """Family names in the index spelled like ``key`` ("Aliev" -> "aliyev"): compared only with names
+    of the same first letter and nearly the same length, cheap bounds first, each answer kept."""
+    import difflib
+
+    cached = _BUCKETS.get(id(index))
+    if cached is None or cached[0] is not index:
+        buckets: dict[tuple[str, int], list[str]] = {}
+        for k in index:
+            buckets.setdefault((k[:1], len(k)), []).append(k)
+        cached = (index, buckets, {})
+        _BUCKETS[id(index)] = cached
+    _, buckets, answers = cached
+    if key in answers:
+        return answers[key]
+    found = []
+    matcher = difflib.SequenceMatcher(None, "", key)  # the key is the side difflib prepares once
+    for size in range(max(4, len(key) - 3), len(key) + 4):
+        for k in buckets.get((key[:1], size), ()):
+            matcher.set_seq1(k)
+            if matcher.real_quick_ratio() >= 0.8 and matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8:
+                found.append(k)
+    answers[key] = found
+    return found
 
 
 def _office_holder_by_surname(state: _State, text: str) -> ActorInfo | None:
@@ -570,7 +588,7 @@ def _institutions(state: _State) -> None:
     doc = state.doc
     recent = _Recent()
     seat_re = lexicon().seat_re
-    for token in doc:
+    for token in state.tokens:
         lower = token.lower_
         m = state.at(token.i)
         if m is not None and m.via in ("name", "metonym") and state.kind(m.actor) == "country" \
@@ -692,7 +710,7 @@ def _spokespeople(state: _State) -> None:
     """An unnamed spokesperson speaks as the group "Spokesman for X"; a named one is a person."""
     doc = state.doc
     last_group: str | None = None
-    for token in doc:
+    for token in state.tokens:
         if token.lower_ not in SPOKES_NOUNS or token.pos_ not in ("NOUN", "PROPN"):
             continue
         if token.lower_ == "secretary" and not (token.i > 0 and doc[token.i - 1].lower_ == "press"):
@@ -758,7 +776,7 @@ def _descriptions(state: _State) -> None:
     "his guest", "the host": the person who holds that office, or plays that part, in the article."""
     doc = state.doc
     lex = words()
-    for token in doc:
+    for token in state.tokens:
         lower = token.lower_
         if token.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -797,7 +815,7 @@ def _leaders_of(state: _State) -> None:
     """"the leaders of Russia, Belarus and Kazakhstan", "the Russian and Chinese presidents": each
     country's leader (or holder of the named office) on the article's date stands for the country."""
     doc = state.doc
-    for token in doc:
+    for token in state.tokens:
         if token.lower_ not in LEADER_PLURALS or token.tag_ != "NNS":
             continue
         office = LEADER_PLURALS[token.lower_]
