@@ -821,12 +821,63 @@ def _initiator(doc: Doc, sent: Span, event: EventInfo) -> str | None:
                 if info is not None and (info.country == country.country or participant == country.id):
                     return participant
     for token in sent:
-        if token.lemma_.lower() == "invite" and token.pos_ == "VERB":
+        lemma = token.lemma_.lower()
+        if lemma == "invite" and token.pos_ == "VERB":
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             if subject is not None:
                 actor, _ = _resolve_np(doc, subject)
                 if actor in event.participants:
                     return actor
+        elif lemma in ("invitation", "request", "initiative") and token.pos_ == "NOUN":
+            # "at the invitation of his Kazakh counterpart": whoever the of-phrase names, however named
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    found = _party_named(doc, pobj, event)
+                    if found is not None:
+                        return found
+        elif lemma in ASKING and token.pos_ == "VERB" and _asks_for_the_contact(token):
+            # "The meeting had been requested by Petro", "the Sri Lankan side had asked for the meeting"
+            for child in token.children:
+                if child.dep_ == "agent":
+                    found = next((_party_named(doc, g, event) for g in child.children if g.dep_ == "pobj"), None)
+                    if found is not None:
+                        return found
+                if child.dep_ == "nsubj":
+                    found = _party_named(doc, child, event)
+                    if found is not None:
+                        return found
+    return None
+
+
+ASKING = frozenset({"request", "ask", "seek", "propose", "initiate", "suggest"})
+
+
+def _asks_for_the_contact(verb: Token) -> bool:
+    """The verb's object, passive subject or "for" phrase is a meeting word."""
+    for child in verb.children:
+        words = [child] if child.dep_ in ("dobj", "nsubjpass") else [
+            g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ == "for" else []
+        if any(w.lower_ in MEETING_NOUNS or w.lemma_.lower() in ("meeting", "call", "talk", "visit") for w in words):
+            return True
+    return False
+
+
+def _party_named(doc: Doc, token: Token, event: EventInfo) -> str | None:
+    """The participant a phrase names: a person in it, or the participant of a country it names
+    ("the Sri Lankan side")."""
+    # the phrase's own head first: in "his Kazakh counterpart", "his" is someone else
+    for t in [token, *(t for t in token.subtree if t.i != token.i and not (t.dep_ == "poss" and t.pos_ == "PRON"))]:
+        mention = actor_at(doc, t.i)
+        if mention is None:
+            continue
+        if mention.actor in event.participants:
+            return mention.actor
+        info = doc._.cq_actors.get(mention.actor)
+        if info is not None and info.kind == "country":
+            same = [p for p in event.participants
+                    if doc._.cq_actors.get(p) is not None and doc._.cq_actors[p].country == info.country]
+            if len(same) == 1:
+                return same[0]
     return None
 
 

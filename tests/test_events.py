@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from communique.dates import resolve_date
 from tests.conftest import names
 
@@ -258,3 +260,15 @@ def test_events_host_with_counterpart(analyze) -> None:
     a = analyze("Narendra Modi hosted his Japanese counterpart Fumio Kishida in New Delhi.")
     (m,) = meetings(a)
     assert names(a, m.source) == {"Fumio Kishida"} and names(a, m.target) == {"Narendra Modi"}
+
+
+@pytest.mark.parametrize("text, initiator", [
+    ("Pedro Sanchez arrived in Rabat on Monday for an official visit at the invitation of his Moroccan counterpart.",
+     "Aziz Akhannouch"),
+    ("Olaf Scholz met Emmanuel Macron in Paris on Monday. The meeting had been requested by Scholz.", "Olaf Scholz"),
+    ("Olaf Scholz met Emmanuel Macron in Paris on Monday. The French side had asked for the meeting.", "Emmanuel Macron"),
+])
+def test_events_initiator_named_by_description_or_request(analyze, text: str, initiator: str) -> None:
+    a = analyze(text, published=dt.date(2023, 11, 7))
+    m = meetings(a)[0]
+    assert m.initiator is not None and a.actor(m.initiator).name == initiator
