@@ -696,7 +696,10 @@ def _body_at(state: _State, token: Token, start: int, end: int) -> tuple[int, in
 def _document(state: _State, token: Token, recent: _Recent) -> None:
     """"a Kremlin readout", "the statement": the body that issued it speaks through it."""
     source = None
-    for child in token.lefts:
+    # "a Kremlin readout", "a readout from the Kremlin", "the statement by the ministry"
+    issuers = [*token.lefts, *(g for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+                               for g in c.children if g.dep_ == "pobj")]
+    for child in issuers:
         inner = state.at(child.i)
         if inner is not None and state.kind(inner.actor) in ("organization", "group"):
             source = inner.actor

@@ -158,3 +158,15 @@ def test_entities_local_ids_ignore_name_order() -> None:
 def test_entities_datelines(text: str, outlet: str | None) -> None:
     ((start, end, found),) = dateline_spans(text)
     assert start == 0 and text[end:].split()[0] in ("Tokayev", "Modi", "Scholz") and found == outlet
+
+
+@pytest.mark.parametrize("text, outer, inner_start", [
+    ("According to a readout from the Kremlin, Putin told Macron that the grain deal could be revived.",
+     "RUS", "the grain deal"),
+    ("According to the White House, Joe Biden told Olaf Scholz that the plan would work.", "USA", "the plan"),
+])
+def test_entities_framed_speech_keeps_both_quotes(analyze, text: str, outer: str, inner_start: str) -> None:
+    a = analyze(text, published=dt.date(2023, 7, 3))
+    bodies = [q for q in a.quotes if a.actor(q.speaker) and a.actor(q.speaker).kind == "organization"]
+    assert bodies and a.actor(bodies[0].speaker).country == outer
+    assert any(q.text.startswith(inner_start) and a.actor(q.speaker).kind == "person" for q in a.quotes)

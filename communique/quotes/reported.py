@@ -107,7 +107,7 @@ def _inner_speech(doc: Doc, found: list[QuoteInfo], taken: Taken) -> list[QuoteI
     that ..., the presidency said" is the presidency's statement and Erdogan's)."""
     out: list[QuoteInfo] = []
     for outer in found:
-        if outer.rule != "reported":
+        if outer.rule not in ("reported", "according-to"):
             continue
         for token in doc.char_span(outer.start_char, outer.end_char, alignment_mode="expand") or ():
             if _lemma(token) not in SPEECH_VERBS or token.pos_ != "VERB" or _subject_of(token) is None:
@@ -159,7 +159,7 @@ def _clause_content(cue: Token, taken: Taken, relayed: bool) -> Content | None:
     if clause is None and echo is None:
         return None
     c_start, c_end = clause or echo or (0, 0)
-    nested = clause is not None and _holds_speech(clause, cue) and _free(
+    nested = clause is not None and (_holds_speech(clause, cue) or _only_inside(clause[0], clause[1], taken)) and _free(
         clause[0], clause[1], [(s, e) for s, e in (cue.doc._.cq_quote_chars or ())], 0)
     if clause is not None and not relayed and not nested:
         c_end = _cut_before_taken(_text(cue.doc), c_start, c_end, taken)
@@ -404,7 +404,9 @@ def _phrase_content(cue: Token, taken: Taken, _relayed: bool) -> Content | None:
         return None
     pobj, cue_text, rule = found
     sent = cue.sent
-    if any(sent.start_char <= s < sent.end_char for s, _ in taken):
+    marks = list(doc._.cq_quote_chars or ())
+    in_sentence = [(s, e) for s, e in taken if sent.start_char <= s < sent.end_char]
+    if in_sentence and not _free(sent.start_char, sent.end_char, marks, 0):
         return None  # the sentence's quotation already carries this attribution
     phrase_end = max(t.i for t in doc[cue.i : max(t.i for t in pobj.subtree) + 1]) + 1
     phrase_end = max(phrase_end, max(t.i for t in cue.subtree) + 1) if rule != "according-to" else phrase_end
@@ -420,8 +422,8 @@ def _phrase_content(cue: Token, taken: Taken, _relayed: bool) -> Content | None:
     else:
         return None
     c_end = _strip_end(_text(doc), c_start, c_end)
-    if not _free(c_start, c_end, taken):
-        return None
+    if not _free(c_start, c_end, taken) and not _only_inside(c_start, c_end, taken):
+        return None  # speech reported inside the framed clause keeps its own quote (two quotes)
     return Content((c_start, c_end), cue_text=cue_text, rule=rule, source=pobj)
 
 
