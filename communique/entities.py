@@ -150,22 +150,45 @@ class _State:
     gender: dict[str, str] = field(default_factory=dict)
     silent: list[tuple[int, int]] = field(default_factory=list)  # datelines and the outlet's own name
     tokens: list[Token] = field(default_factory=list)  # spaCy makes a new Token on every access: read once
+    # token -> mention, so that looking a token up costs the same in a long article as in a short one
+    # (issue 14: a scan of every mention per token made long articles quadratic)
+    _index: list[MentionInfo | None] = field(default_factory=list)
+    _indexed: list[MentionInfo] | None = None
+
+    def reindex(self) -> None:
+        """Rebuild the token index (after mentions were replaced in place or the list reassigned)."""
+        self._index = [None] * len(self.doc)
+        for m in self.mentions:
+            for i in range(m.start, min(m.end, len(self._index))):
+                if self._index[i] is None:
+                    self._index[i] = m
+        self._indexed = self.mentions
 
     def add(self, start: int, end: int, actor: ActorInfo, via: str) -> MentionInfo | None:
         span = self.doc[start:end]
         if any(s <= span.start_char < e for s, e in self.silent):
             return None
+        if self._indexed is not self.mentions:
+            self.reindex()
         self.actors.setdefault(actor.id, actor)
         mention = MentionInfo(start, end, actor.id, via, span.start_char, span.end_char, span.text)
-        self.mentions = [m for m in self.mentions if not (m.start < end and start < m.end)]
+        overlapped = {id(m) for m in self._index[start:end] if m is not None}
+        if overlapped:
+            gone = [m for m in self.mentions if id(m) in overlapped]
+            self.mentions = [m for m in self.mentions if id(m) not in overlapped]
+            for m in gone:
+                for i in range(m.start, m.end):
+                    self._index[i] = None
         self.mentions.append(mention)
+        for i in range(start, end):
+            self._index[i] = mention
+        self._indexed = self.mentions
         return mention
 
     def at(self, i: int) -> MentionInfo | None:
-        for m in self.mentions:
-            if m.start <= i < m.end:
-                return m
-        return None
+        if self._indexed is not self.mentions:
+            self.reindex()
+        return self._index[i] if 0 <= i < len(self._index) else None
 
     def kind(self, actor_id: str) -> str:
         info = self.actors.get(actor_id)
@@ -381,6 +404,7 @@ def _apply(state: _State, remap: dict[str, str]) -> None:
             final = remap[final]
         if final and final != m.actor:
             state.mentions[i] = MentionInfo(m.start, m.end, final, m.via, m.start_char, m.end_char, m.text)
+            state._indexed = None
     for i, r in enumerate(state.roles):
         if r.person in remap:
             state.roles[i] = RoleInfo(remap[r.person], r.role, r.of, r.start_char, r.end_char)
@@ -1003,6 +1027,7 @@ def _pronouns(state: _State) -> None:
                       and state.kind(c.actor) == "person" and gender_of(state, state.actors[c.actor]) == wanted]
         if candidates:
             state.mentions[i] = MentionInfo(m.start, m.end, candidates[-1].actor, m.via, m.start_char, m.end_char, m.text)
+            state._indexed = None
 
 
 def _countries_from_roles(state: _State) -> None:
