@@ -48,6 +48,8 @@ DATELINE = re.compile(
 BODY_BACKREF = frozenset({"ministry", "office", "presidency", "service", "department", "palace", "court",
                           "administration", "division", "directorate", "chancellery", "secretariat"}) | {
     "newspaper", "paper", "agency", "broadcaster", "daily", "outlet", "channel"}
+CONTACT_WORDS = frozenset({"summit", "meeting", "talks", "conference", "visit", "call", "session", "forum",
+                           "bilateral summit", "videoconference", "video conference"})
 MEDIA_BACKREF = frozenset({"newspaper", "paper", "agency", "broadcaster", "daily", "outlet", "channel"})
 DOCUMENT_NOUNS = frozenset({"statement", "readout", "communique", "communiqué", "release", "bulletin", "report"})
 SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "secretary"})
@@ -265,6 +267,8 @@ def _drop_places(state: _State) -> None:
             continue  # "MOSCOW, April 3 (Wire) —": the place and the outlet report, they do not act
         if fold(m.text) in outlets or any(s <= m.start_char < e for s, e in named):
             continue
+        if m.via == "name" and state.kind(m.actor) == "organization" and fold(m.text) in CONTACT_WORDS:
+            continue  # "Summit" capitalised in a title is the meeting, not a body that meets
         if m.end - m.start == 1 and m.start > 0 and state.doc[m.start - 1].lower_ == "the" and m.via == "name" \
                 and state.kind(m.actor) == "person":
             continue  # "the Order of the Nile", "into the Tigris": a person is never "the <surname>"
