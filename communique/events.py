@@ -108,6 +108,7 @@ class EventInfo:
     confidence: float = 0.6
     places: list[str] = field(default_factory=list)  # "we met in A, B and C": one meeting in each
     trigger_is_noun: bool = False
+    informal_part: bool = False  # a meal, walk or tête-à-tête: its own record beside the talks
     joint_subject: bool = False  # "A, B and C met": one meeting of all, never split into pairs
 
 
@@ -184,7 +185,8 @@ class EventFinder:
         if kind == "meeting" and re.search(r"\bsummit\b", text, re.I) and len(people) > 2 and not SIDELINES.search(text):
             kind = "summit"
         event = EventInfo("CONSULT", "040", (sent.start_char, sent.end_char), kind=kind,
-                          trigger_is_noun=trigger.pos_ != "VERB", joint_subject=len(sources) > 1)
+                          trigger_is_noun=trigger.pos_ != "VERB", joint_subject=len(sources) > 1,
+                          informal_part=trigger.lower_ in INFORMAL_NOUNS or trigger.lower_ in ("tête", "tete"))
         if lemma in MEDIATION or trigger.lower_ in MEDIATION:
             # "X mediated between A and B": a third party brings two sides together
             event.source, event.target = sources[:1], [p for p in people if p not in sources[:1]]
@@ -653,9 +655,13 @@ def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
                 sources += [a for c in subjects for a in _phrase_actors(doc, c)]
                 if not targets:
                     # "X gave a warm welcome to Y"; "X held talks | with Y" (the parser hangs "with" on the verb)
-                    for c in head.children:
+                    talking = head.lemma_.lower() in ("hold", "have", "conduct", "discuss")
+                    # "discussed grain and a prisoner swap | with Erdogan": the parser may hang "with" on the object
+                    withs = [g for c in head.children if c.dep_ == "dobj" and talking for g in c.subtree
+                             if g.dep_ == "prep" and g.lower_ == "with"]
+                    for c in [*head.children, *withs]:
                         if c.dep_ == "dative" or (c.dep_ == "prep" and (c.lower_ == "to" or (
-                                c.lower_ == "with" and head.lemma_.lower() in ("hold", "have", "conduct", "discuss")))):
+                                c.lower_ == "with" and talking))):
                             for obj in [c] if c.dep_ == "dative" else [g for g in c.children if g.dep_ == "pobj"]:
                                 targets += _phrase_actors(doc, obj)
                 break
@@ -1106,7 +1112,8 @@ def _merge_into(events: list[EventInfo], new: EventInfo, doc: Doc | None = None)
         kinds = {event.kind, new.kind}
         compatible = (event.kind == new.kind or kinds <= {"meeting", "talks"}
                       or (new.kind == "meeting" and new.trigger_is_noun and event.kind != "visit"))
-        if not compatible or {event.formality, new.formality} == {"formal", "informal"}:
+        if not compatible or {event.formality, new.formality} == {"formal", "informal"} or (
+                event.informal_part != new.informal_part and "informal" in (event.formality, new.formality)):
             continue
         if event.date and new.date and event.date != new.date:
             continue
