@@ -859,7 +859,10 @@ ASKING = frozenset({"request", "ask", "seek", "propose", "initiate", "suggest"})
 
 
 def _asks_for_the_contact(verb: Token) -> bool:
-    """The verb's object, passive subject or "for" phrase is a meeting word."""
+    """The verb's object, passive subject or "for" phrase is a meeting word, or the verb qualifies one
+    ("a call requested by the American side")."""
+    if verb.dep_ in ("acl", "relcl") and (verb.head.lower_ in MEETING_NOUNS or verb.head.lemma_.lower() in MEETING_NOUNS):
+        return True
     for child in verb.children:
         words = [child] if child.dep_ in ("dobj", "nsubjpass") else [
             g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ == "for" else []

@@ -272,3 +272,11 @@ def test_events_initiator_named_by_description_or_request(analyze, text: str, in
     a = analyze(text, published=dt.date(2023, 11, 7))
     m = meetings(a)[0]
     assert m.initiator is not None and a.actor(m.initiator).name == initiator
+
+
+def test_events_call_as_the_frame_of_a_discussion(analyze) -> None:
+    a = analyze("Olaf Scholz discussed gas supplies and a prisoner exchange with Joe Biden on Friday in a phone call "
+                "requested by the American side.", published=dt.date(2023, 3, 4))
+    (m,) = meetings(a)
+    assert m.kind == "phone_call" and names(a, m.participants) == {"Olaf Scholz", "Joe Biden"}
+    assert a.actor(m.initiator).name == "Joe Biden"
