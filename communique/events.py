@@ -160,10 +160,13 @@ class EventFinder:
             return None  # troops or goods arriving are not a diplomatic visit
         if _habitual(trigger):
             return None  # "we regularly meet with X": a pattern, not a meeting that took place
-        if kind == "summit" and people_of(doc, sources + targets) == []:
+        if kind in ("summit", "meeting", "talks") and sources + targets and people_of(doc, sources + targets) == []:
+            # "the presidents of A, B and C held a meeting of the Council": the body convenes, they attend
             attendees = _attendees(doc, trigger)
             if attendees:
                 sources, targets = attendees[:1], attendees[1:]
+                if len(attendees) >= 3 and sum(_kind(doc, a) == "person" for a in attendees) >= 2:
+                    kind = "summit"  # contract v1.1: three or more leaders in person
         people = _unique(sources + targets)
         single_body = (
             kind == "summit" and len(people) == 1 and doc._.cq_actors[people[0]].kind == "organization"

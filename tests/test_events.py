@@ -280,3 +280,11 @@ def test_events_call_as_the_frame_of_a_discussion(analyze) -> None:
     (m,) = meetings(a)
     assert m.kind == "phone_call" and names(a, m.participants) == {"Olaf Scholz", "Joe Biden"}
     assert a.actor(m.initiator).name == "Joe Biden"
+
+
+def test_events_leaders_attend_the_meeting_of_a_council(analyze) -> None:
+    a = analyze("On Friday the presidents of Russia, Belarus and Kazakhstan held a meeting of the Supreme Eurasian "
+                "Economic Council in Minsk.", published=dt.date(2023, 5, 26))
+    (m,) = meetings(a)
+    assert m.kind == "summit" and all(a.actor(p).kind == "person" for p in m.participants)
+    assert {a.actor(p).country for p in m.participants} == {"RUS", "BLR", "KAZ"}
