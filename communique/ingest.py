@@ -25,9 +25,10 @@ from .errors import (
     UnsupportedLanguageError,
 )
 from .records import Article
+from .settings import SETTINGS, setting
 
-MAX_BYTES = 10 * 1024 * 1024
-FETCH_TIMEOUT = 20.0
+#: The default of ``COMMUNIQUE_MAX_BYTES``.
+MAX_BYTES: int = next(s.default for s in SETTINGS if s.name == "max_bytes")
 USER_AGENT = "communique/0.1 (+news analysis)"
 
 _HTML_SNIFF = re.compile(rb"<\s*(!doctype\s+html|html|head|body|article|div|p)\b", re.I)
@@ -196,11 +197,29 @@ def find_dateline(text: str) -> tuple[str | None, dt.date | None]:
     return None, None
 
 
+def max_bytes() -> int:
+    """The largest input accepted, in bytes (``COMMUNIQUE_MAX_BYTES``)."""
+    return int(setting("max_bytes"))
+
+
+def _size(n: float) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n:,.0f} bytes"
+
+
+def too_large(source: str, what: str, size: int | None = None) -> TooLargeError:
+    """The error for an input over the size limit, saying how to raise the limit."""
+    limit = max_bytes()
+    found = f"the {what} is {_size(size)}" if size is not None else f"the {what} is larger than that"
+    return TooLargeError(
+        source, f"{found}; the limit is {_size(limit)} (setting COMMUNIQUE_MAX_BYTES)"
+    )
+
+
 def _text_within_limit(data: bytes | str, source: str, what: str) -> str:
     """The input as text, after checking its size (and decoding it when it is bytes)."""
     raw = data if isinstance(data, bytes) else data.encode("utf-8")
-    if len(raw) > MAX_BYTES:
-        raise TooLargeError(source, f"the {what} is {len(raw) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB")
+    if len(raw) > max_bytes():
+        raise too_large(source, what, len(raw))
     return decode(raw, source) if isinstance(data, bytes) else data
 
 
@@ -232,22 +251,34 @@ def article_from_text(
     )
 
 
-def _only_link_text(html: str, text: str) -> bool:
-    """True when every line trafilatura kept is the label of a link: a menu, not an article.
+#: Elements whose words are a site's furniture, never an article: menus, page headers and footers,
+#: link and button labels, form fields.
+_BOILERPLATE_TAGS = ("a", "nav", "header", "footer", "aside", "menu", "button", "label", "option", "select", "form")
+
+
+def _only_boilerplate(html: str, text: str) -> bool:
+    """True when every line trafilatura kept comes from the page's furniture, not an article.
 
     On pages without article text trafilatura falls back to whatever text there is, which is
-    usually the navigation ("Home", "World", ...).
+    usually the navigation ("Home", "World", ...), a header or a footer (issue 14, defect 1).
     """
+    import lxml.etree
     import lxml.html
 
     try:
         root = lxml.html.fromstring(html)
     except (ValueError, TypeError, lxml.etree.ParserError):
         return False
-    labels = {" ".join(a.text_content().split()) for a in root.iter("a")}
+    furniture = [
+        " ".join(" ".join(element.itertext()).split())
+        for element in root.iter(*_BOILERPLATE_TAGS)
+    ]
     lines = [" ".join(line.split()) for line in text.splitlines()]
     lines = [line for line in lines if any(ch.isalnum() for ch in line)]
-    return bool(lines) and all(line in labels for line in lines)
+    return bool(lines) and all(
+        any(re.search(rf"(?<!\w){re.escape(line)}(?!\w)", block) for block in furniture if len(block) >= len(line))
+        for line in lines
+    )
 
 
 def article_from_html(
@@ -268,7 +299,7 @@ def article_from_html(
         raise NoArticleTextError(source, f"the HTML cannot be parsed ({exc})") from exc
     doc = result.as_dict() if result is not None and hasattr(result, "as_dict") else (result or {})
     text = (doc.get("text") or "").strip()
-    if not text or _only_link_text(html, text):
+    if not text or _only_boilerplate(html, text):
         raise NoArticleTextError(source, "the HTML page holds no article text (navigation or an empty page?)")
     language = check_language(text, source)
     date_text = doc.get("date")
@@ -291,19 +322,21 @@ def article_from_html(
     )
 
 
-def fetch(url: str, *, timeout: float = FETCH_TIMEOUT) -> bytes:
+def fetch(url: str, *, timeout: float | None = None) -> bytes:
     """Download a URL, or raise ``FetchError`` saying why it failed."""
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    timeout = float(setting("fetch_timeout")) if timeout is None else timeout
+    limit = max_bytes()
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - user-given URL
-            data: bytes = response.read(MAX_BYTES + 1)
+            data: bytes = response.read(limit + 1)
     except urllib.error.HTTPError as exc:
         raise FetchError(url, f"the server answered HTTP {exc.code} ({exc.reason})") from exc
     except (urllib.error.URLError, OSError, ValueError) as exc:
         reason = getattr(exc, "reason", exc)
         raise FetchError(url, f"cannot fetch the URL ({reason})") from exc
-    if len(data) > MAX_BYTES:
-        raise TooLargeError(url, f"the page is larger than the {MAX_BYTES / 1e6:.0f} MB limit")
+    if len(data) > limit:
+        raise too_large(url, "page")
     return data
 
 
@@ -323,7 +356,7 @@ def read_article(
         data = fetch(source)
         return article_from_html(data, source, published=published, url=url or source, title=title)
     if source == "-":
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        data = sys.stdin.buffer.read(max_bytes() + 1)
     else:
         path = Path(source)
         if not path.exists():
@@ -331,14 +364,14 @@ def read_article(
         if path.is_dir():
             raise InputError(source, "is a directory; give files, or use `communique ingest` for directories")
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise TooLargeError(source, f"the file is {size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB")
+        if size > max_bytes():
+            raise too_large(source, "file", size)
         try:
             data = path.read_bytes()
         except OSError as exc:
             raise InputError(source, f"cannot read the file ({exc.strerror})") from exc
-    if len(data) > MAX_BYTES:
-        raise TooLargeError(source, f"the input is larger than the {MAX_BYTES / 1e6:.0f} MB limit")
+    if len(data) > max_bytes():
+        raise too_large(source, "input")
     suffix = Path(source).suffix.lower()
     if suffix in (".html", ".htm", ".xhtml") or (suffix not in (".txt", ".text", ".md") and looks_like_html(data)):
         return article_from_html(data, source, published=published, url=url, title=title)
