@@ -10,12 +10,15 @@ what went wrong, with which input, and what usually fixes it::
     │   ├── TooLargeError
     │   ├── NoArticleTextError
     │   ├── UnsupportedLanguageError
-    │   └── FetchError
+    │   ├── FetchError
+    │   └── TimeBudgetError  the analysis took longer than COMMUNIQUE_TIME_BUDGET
     ├── ModelError          no spaCy model can be loaded
     ├── KnowledgeBaseError  the knowledge base is missing or malformed
     ├── SettingsError       a setting has a value of the wrong type
     ├── StoreError          the store cannot be opened or used (url, problem)
-    │   └── NotFoundError   an actor, article or pair the store does not hold
+    │   ├── NotFoundError   an actor, article or pair the store does not hold
+    │   ├── StoreReadOnlyError  the database or its folder cannot be written
+    │   └── StoreFullError      the disk (or the database's size limit) is full
     ├── WorkerLostError     a batch worker died mid-chunk; a re-run finishes the job
     ├── QueryError          a query parameter is malformed (parameter, problem)
     └── EvaluationError     a gold file cannot be read or scored
@@ -73,6 +76,20 @@ class FetchError(InputError):
     code = "C016"
 
 
+class TimeBudgetError(InputError):
+    """The analysis of one article ran past the time budget (``COMMUNIQUE_TIME_BUDGET``)."""
+
+    code = "C017"
+
+    def __init__(self, source: str, budget: float) -> None:
+        self.budget = budget
+        super().__init__(
+            source,
+            f"the analysis took longer than the time budget of {budget:g} s and was stopped; split the text into "
+            "its articles, or raise COMMUNIQUE_TIME_BUDGET",
+        )
+
+
 class ModelError(CommuniqueError):
     code = "C020"
 
@@ -126,3 +143,11 @@ class QueryError(CommuniqueError):
         self.parameter = parameter
         self.problem = problem
         super().__init__(f"{parameter}: {problem}")
+
+
+class StoreReadOnlyError(StoreError):
+    code = "C062"
+
+
+class StoreFullError(StoreError):
+    code = "C063"

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from . import __version__
 from .agents import actor_code
+from .budget import time_budget
 from .cameo import quad_class
-from .errors import CommuniqueError, TooLargeError
+from .errors import CommuniqueError, TimeBudgetError, TooLargeError
 from .kb import KnowledgeBase, load_kb
 from .records import (
     Actor,
@@ -56,6 +57,7 @@ class Pipeline:
         self._home_country = home_country
         self.kb: KnowledgeBase = load_kb(kb_path)
         self.nlp = load_nlp(model, kb_path)
+        self.time_budget: float = settings["time_budget"]
         self.info = PipelineInfo(version=__version__, model=model_label(self.nlp), kb=self.kb.version)
 
     def _doc(self, article: Article) -> Doc:
@@ -76,9 +78,15 @@ class Pipeline:
             )
 
     def analyze(self, article: Article, *, include_text: bool = False) -> Analysis:
-        """Analyse one article."""
+        """Analyse one article within the time budget (``COMMUNIQUE_TIME_BUDGET``)."""
         self._check_size(article)
-        doc = self.nlp(self._doc(article))
+        with time_budget(self.time_budget, article.source) as check:
+            doc = self._doc(article)
+            # the components in turn, as Language.__call__ runs them, so that the budget is
+            # checked between them even where no timer signal can interrupt (other threads)
+            for _name, component in self.nlp.pipeline:
+                doc = component(doc)
+                check()
         return to_analysis(doc, article, self.info, include_text=include_text)
 
     def analyze_text(self, text: str, *, published: dt.date | None = None, **fields: object) -> Analysis:
@@ -113,10 +121,18 @@ class Pipeline:
             except CommuniqueError as exc:
                 errors[i] = exc
         try:
-            docs = iter(self.nlp.pipe((self._doc(a) for a in sized), batch_size=len(group)))
-            results: list[Analysis | CommuniqueError] = [
-                to_analysis(next(docs), a, self.info, include_text=include_text) for a in sized
-            ]
+            # a whole group gets one article's time budget; normal groups take a fraction of it, and
+            # a group that runs out is analysed again one article at a time, each with its own budget
+            with time_budget(self.time_budget, "<group>"):
+                docs = iter(self.nlp.pipe((self._doc(a) for a in sized), batch_size=len(group)))
+                results: list[Analysis | CommuniqueError] = [
+                    to_analysis(next(docs), a, self.info, include_text=include_text) for a in sized
+                ]
+        except TimeBudgetError:
+            if len(sized) == 1:  # the group was this one article: its budget is spent
+                results = [TimeBudgetError(sized[0].source, self.time_budget)]
+            else:
+                results = [self._analyze_alone(a, include_text) for a in sized]
         except _ANALYSIS_ERRORS:
             results = [self._analyze_alone(a, include_text) for a in sized]
         analysed = iter(zip(sized, results))
@@ -150,12 +166,14 @@ def extract(text_or_article: str | Article, *, published: dt.date | None = None)
     return _DEFAULT.analyze(article)
 
 
-def _evidence(doc: Doc, start: int, end: int) -> Evidence:
-    return Evidence(start=start, end=end, text=doc.text[start:end].strip())
+def _evidence(text: str, start: int, end: int) -> Evidence:
+    return Evidence(start=start, end=end, text=text[start:end].strip())
 
 
 def to_analysis(doc: Doc, article: Article, info: PipelineInfo, *, include_text: bool = False) -> Analysis:
     """Turn the annotations on a processed ``Doc`` into the contract's records."""
+    # spaCy rebuilds doc.text on every read: reading it per record made this quadratic (issue 14)
+    text = doc.text
     mentions_by_actor: dict[str, list[Span]] = {}
     for mention in doc._.cq_mentions:
         mentions_by_actor.setdefault(mention.actor, []).append(
@@ -167,19 +185,19 @@ def to_analysis(doc: Doc, article: Article, info: PipelineInfo, *, include_text:
         mention = None
         if q.speaker_mention is not None:
             s, e = q.speaker_mention
-            mention = Span(start=s, end=e, text=doc.text[s:e])
+            mention = Span(start=s, end=e, text=text[s:e])
         quotes.append(
             Quote(
                 speaker=q.speaker,
                 speaker_mention=mention,
-                text=doc.text[q.start_char : q.end_char],
+                text=text[q.start_char : q.end_char],
                 start=q.start_char,
                 end=q.end_char,
                 direct=q.direct,
                 cue=q.cue,
                 rule=q.rule,
                 about=q.about,
-                evidence=_evidence(doc, *q.evidence),
+                evidence=_evidence(text, *q.evidence),
             )
         )
     events = []
@@ -190,8 +208,8 @@ def to_analysis(doc: Doc, article: Article, info: PipelineInfo, *, include_text:
                 source=ev.source, target=ev.target, participants=ev.participants,
                 formality=ev.formality, initiator=ev.initiator, recurring=ev.recurring,  # type: ignore[arg-type]
                 status=ev.status, date=ev.date, date_text=ev.date_text, location=ev.location,  # type: ignore[arg-type]
-                evidence=_evidence(doc, *ev.evidence),
-                more_evidence=[_evidence(doc, s, e) for s, e in ev.more_evidence],
+                evidence=_evidence(text, *ev.evidence),
+                more_evidence=[_evidence(text, s, e) for s, e in ev.more_evidence],
                 confidence=round(ev.confidence, 2),
                 quad_class=quad_class(ev.cameo) if ev.cameo[:2].isdigit() else None,
                 actor_codes={a: code for a in dict.fromkeys([*ev.source, *ev.target, *ev.participants])
@@ -199,7 +217,7 @@ def to_analysis(doc: Doc, article: Article, info: PipelineInfo, *, include_text:
             )
         )
     roles = [
-        Role(person=r.person, role=r.role, of=r.of, evidence=_evidence(doc, r.start_char, r.end_char))
+        Role(person=r.person, role=r.role, of=r.of, evidence=_evidence(text, r.start_char, r.end_char))
         for r in doc._.cq_roles
     ]
     for record_ids in [

@@ -28,6 +28,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_bytes", 10 * 1024 * 1024, "Largest input accepted, in bytes.", int),
     Setting("fetch_timeout", 20.0, "Seconds to wait for a URL.", float),
     Setting("cache_dir", "", "Folder for prebuilt knowledge-base files; empty uses $XDG_CACHE_HOME/communique, 'off' turns it off."),
+    Setting(
+        "time_budget", 120.0,
+        "Seconds one article's analysis may take before it is given up as failed; 0 means no limit.", float,
+    ),
     Setting("db", "sqlite:///communique.db", "Store URL: sqlite:///path.db or postgresql://..."),
 )
 
@@ -43,7 +47,15 @@ def load_settings(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
             values[setting.name] = setting.default
             continue
         try:
-            values[setting.name] = setting.cast(raw)
+            value = setting.cast(raw)
         except ValueError as exc:
             raise SettingsError(f"{key}={raw!r} is not a valid {setting.cast.__name__}: {setting.help}") from exc
+        if isinstance(value, (int, float)) and (value < 0 or value != value):
+            raise SettingsError(f"{key}={raw!r} must be a number of 0 or more: {setting.help}")
+        values[setting.name] = value
     return values
+
+
+def setting(name: str, environ: Mapping[str, str] | None = None) -> Any:
+    """One setting's value (see ``load_settings``)."""
+    return load_settings(environ)[name]
