@@ -101,8 +101,8 @@ def register(cli: click.Group) -> None:
                 report = _run_with_progress("ingest", lambda tick: ingest_chunks(
                     sources, store, PipelineFactory(model), engine, chunk_size=chunk_size, progress=tick))
         _print_report(report)
-        if report.failed and not (report.analysed or report.unchanged):
-            sys.exit(2)
+        if report.failed:
+            sys.exit(2)  # the other inputs are stored; the exit code says that some were not (issue 14)
 
     @cli.command("batch")
     @click.argument("sources", nargs=-1, required=True)

@@ -143,7 +143,8 @@ def _run_with_progress(label: str, work: Callable[[Callable[[str, str], None]], 
 def _print_report(report: Any) -> None:
     click.echo(f"analysed: {report.analysed}  unchanged: {report.unchanged}  failed: {len(report.failed)}")
     for source, reason in report.failed:
-        click.echo(f"  failed: {source}: {reason}")
+        # one line per failed input on stderr, as `analyze` prints them (issue 14)
+        click.echo(f"communique: error: {source}: {reason}", err=True)
 
 
 def register(cli: click.Group) -> None:

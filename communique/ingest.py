@@ -128,10 +128,50 @@ def _most_plausible(data: bytes, guess: str) -> str:
     return best
 
 
+#: File signatures of formats people save articles in that are not text: what each is, and what to do.
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document; save the article's text or HTML and analyse that"),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx/.odt document); unpack it or save the article as text"),
+    (b"BZh", "bzip2-compressed data; decompress it first"),
+    (b"\xfd7zXZ\x00", "xz-compressed data; decompress it first"),
+    (b"\x28\xb5\x2f\xfd", "zstd-compressed data; decompress it first"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive; unpack it first"),
+    (b"\xd0\xcf\x11\xe0", "a legacy Office document; save the article as text or HTML"),
+)
+_GZIP = b"\x1f\x8b"
+
+
+def _gunzip(data: bytes, source: str) -> bytes:
+    """The content of gzip-compressed input, within the size limit, or a clear error."""
+    import zlib
+
+    limit = max_bytes()
+    inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(data, limit + 1)
+    except zlib.error as exc:
+        raise BinaryInputError(source, f"the input is gzip-compressed but damaged ({exc})") from exc
+    if len(out) > limit:
+        raise too_large(source, "decompressed input")
+    if not inflater.eof:
+        raise BinaryInputError(
+            source, "the input is gzip-compressed and truncated (the compressed stream ends early); "
+            "download or copy it again",
+        )
+    return out
+
+
 def decode(data: bytes, source: str) -> str:
-    """Decode bytes as UTF-8, else as the legacy encoding they most likely use."""
+    """Decode bytes as UTF-8, else as the legacy encoding they most likely use (gzip is unpacked first)."""
     if not data.strip():
         raise EmptyInputError(source, "the input is empty")
+    if data.startswith(_GZIP):
+        data = _gunzip(data, source)
+        if not data.strip():
+            raise EmptyInputError(source, "the input is gzip-compressed and empty")
+    for signature, problem in _SIGNATURES:
+        if data.startswith(signature):
+            raise BinaryInputError(source, f"the input is {problem}")
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise BinaryInputError(source, "the input is binary data, not text or HTML")
     try:
@@ -281,6 +321,24 @@ def _only_boilerplate(html: str, text: str) -> bool:
     )
 
 
+#: libxml2's HTML parser gives up on elements nested deeper than this.
+_MAX_DEPTH = 255
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+
+def _nesting_depth(html: str) -> int:
+    """How deep the page's elements nest, counted from its tags (void and self-closed ones aside)."""
+    depth = deepest = 0
+    for match in _TAG.finditer(html):
+        closing, name, self_closed = match.groups()
+        if name.lower() in _VOID or self_closed:
+            continue
+        depth = max(depth - 1, 0) if closing else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def article_from_html(
     data: bytes | str,
     source: str,
@@ -300,6 +358,12 @@ def article_from_html(
     doc = result.as_dict() if result is not None and hasattr(result, "as_dict") else (result or {})
     text = (doc.get("text") or "").strip()
     if not text or _only_boilerplate(html, text):
+        depth = _nesting_depth(html)
+        if depth > _MAX_DEPTH:
+            raise NoArticleTextError(
+                source, f"the HTML nests elements {depth:,} deep; the HTML parser stops at {_MAX_DEPTH}, so the "
+                "article text cannot be reached (save the article's text and analyse that)",
+            )
         raise NoArticleTextError(source, "the HTML page holds no article text (navigation or an empty page?)")
     language = check_language(text, source)
     date_text = doc.get("date")
@@ -372,6 +436,8 @@ def read_article(
             raise InputError(source, f"cannot read the file ({exc.strerror})") from exc
     if len(data) > max_bytes():
         raise too_large(source, "input")
+    if data.startswith(_GZIP):
+        data = _gunzip(data, source)  # a saved page.html.gz: route what it holds, not its wrapper
     suffix = Path(source).suffix.lower()
     if suffix in (".html", ".htm", ".xhtml") or (suffix not in (".txt", ".text", ".md") and looks_like_html(data)):
         return article_from_html(data, source, published=published, url=url, title=title)

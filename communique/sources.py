@@ -20,9 +20,10 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
+from xml.sax import SAXParseException
 
 from . import ingest
-from .errors import InputError, NoArticleTextError
+from .errors import EmptyInputError, InputError, NoArticleTextError
 from .records import Article
 
 Fetch = Callable[[str], bytes]
@@ -66,32 +67,71 @@ def article_from_record(record: Any, source: str) -> Article:
     return article
 
 
+def _record_from_line(raw: bytes, source: str) -> Article:
+    """The article of one JSONL line, or the ``InputError`` saying what is wrong with the line."""
+    if len(raw) > ingest.max_bytes():
+        raise ingest.too_large(source, "line", len(raw))
+    try:
+        line = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            source, f"the line is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1}); "
+            "JSON Lines files must be UTF-8",
+        ) from exc
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(source, f"the line is not valid JSON ({exc.msg} at column {exc.colno})") from exc
+    except RecursionError as exc:
+        raise InputError(source, "the line nests JSON too deeply to be an archive record") from exc
+    return article_from_record(record, source)
+
+
 def _iter_jsonl(path: Path) -> Iterator[Article | InputError]:
     try:
-        handle = path.open(encoding="utf-8")
+        handle = path.open("rb")
     except OSError as exc:
         yield InputError(str(path), f"cannot read the file ({exc.strerror})")
         return
+    records = 0
     with handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
+        # bytes, not text: one line in another encoding must not stop the lines after it
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
                 continue
-            source = f"{path}:{number}"
+            records += 1
             try:
-                yield article_from_record(json.loads(line), source)
-            except json.JSONDecodeError as exc:
-                yield InputError(source, f"the line is not valid JSON ({exc.msg} at column {exc.colno})")
+                yield _record_from_line(raw, f"{path}:{number}")
             except InputError as exc:
                 yield exc
+    if not records:
+        yield EmptyInputError(str(path), "the JSON Lines file holds no records")
 
 
 def _iter_json(path: Path) -> Iterator[Article | InputError]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        yield InputError(str(path), f"cannot read the JSON file ({exc})")
+        size = path.stat().st_size
+        if size > ingest.max_bytes():
+            raise ingest.too_large(str(path), "file", size)
+        data = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except InputError as exc:
+        yield exc
+        return
+    except OSError as exc:
+        yield InputError(str(path), f"cannot read the JSON file ({exc.strerror})")
+        return
+    except UnicodeDecodeError as exc:
+        yield InputError(str(path), f"the JSON file is not valid UTF-8 (byte at offset {exc.start}); JSON must be UTF-8")
+        return
+    except json.JSONDecodeError as exc:
+        yield InputError(str(path), f"the file is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})")
+        return
+    except RecursionError:
+        yield InputError(str(path), "the file nests JSON too deeply to be an archive")
         return
     records = data if isinstance(data, list) else [data]
+    if not records:
+        yield InputError(str(path), "the JSON file holds an empty list; give article records")
     for number, record in enumerate(records, start=1):
         source = str(path) if len(records) == 1 else f"{path}#{number}"
         try:
@@ -113,12 +153,16 @@ def _iter_feed(data: bytes, source: str, fetch: Fetch) -> Iterator[Article | Inp
     import feedparser
 
     feed = feedparser.parse(data)
+    broken = feed.get("bozo_exception") if isinstance(feed.get("bozo_exception"), SAXParseException) else None
     if not feed.entries:
         problem = "the feed has no entries"
         if feed.get("bozo"):
             problem = f"not a readable RSS/Atom feed ({feed.get('bozo_exception')})"
         yield InputError(source, problem)
         return
+    if broken is not None:
+        # a truncated or malformed feed: its readable entries are still analysed, and the damage is reported
+        yield InputError(source, f"the feed is not well-formed XML ({broken}); entries after that point are lost")
     outlet = feed.feed.get("title")
     for number, entry in enumerate(feed.entries, start=1):
         entry_source = entry.get("link") or f"{source}#{number}"

@@ -1,0 +1,221 @@
+"""Hostile input (issue 14): inputs the tests generate, each read alone, then all in one CLI run.
+
+Every unusable input must give one line naming it and its problem (exit 2 from the CLI) while
+the usable ones next to it are still analysed; every usable one must give records whose offsets
+point into the text.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from communique import ingest
+from communique.cli import cli
+from communique.errors import InputError, TimeBudgetError
+from communique.extract import Pipeline
+from communique.records import Analysis, analysis_json_schema
+from communique.sources import iter_articles
+from communique.store import open_store
+
+STORY = (
+    "German Chancellor Olaf Scholz met French President Emmanuel Macron in Berlin on Tuesday for talks on "
+    "energy prices. \"We agreed on the next steps,\" Macron told reporters after the meeting.\n\n"
+    "Scholz said the two governments would present a joint plan before the summer.\n"
+)
+RUSSIAN = (
+    "Президент России провёл в Кремле переговоры с президентом Казахстана. Стороны обсудили вопросы "
+    "торговли, энергетики и транспорта. По итогам встречи был подписан ряд документов о сотрудничестве.\n"
+)
+FRENCH_NAME_LATIN1 = "The mayor of Bordeaux, Zoé Lefèvre, said the café would reopen. "
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Case:
+    """One generated input: its file name, bytes, and the words of its error (None: it is analysed)."""
+
+    name: str
+    data: bytes
+    problem: str | None
+
+
+def _run_on(size: int) -> bytes:
+    """A paragraph of about ``size`` bytes with no sentence end anywhere."""
+    words = STORY.replace(".", "").replace("\n", " ").replace('"', "").split()
+    out, length, rng = [], 0, random.Random(14)
+    while length < size:
+        word = rng.choice(words)
+        out.append(word)
+        length += len(word) + 1
+    return " ".join(out).encode()
+
+
+def _nested(depth: int) -> bytes:
+    return ("<html><body>" + "<div>" * depth + f"<p>{STORY}</p>" + "</div>" * depth + "</body></html>").encode()
+
+
+@functools.cache
+def file_cases() -> tuple[Case, ...]:
+    """Every hostile single-file input; built here, never read from third-party files."""
+    rng = random.Random(14)
+    story = STORY.encode()
+    return (
+        Case("empty.txt", b"", "empty"),
+        Case("whitespace.txt", b" \t\r\n\n   \n", "empty"),
+        Case("random.txt", rng.randbytes(8192), "binary"),
+        Case("nul-bytes.txt", story[:50] + b"\x00\x00" + story[50:], "binary"),
+        Case("truncated.txt", gzip.compress(story * 20)[:60], "gzip-compressed and truncated"),
+        Case("compressed-page.html", gzip.compress(f"<html><body><article><p>{STORY}</p></article></body></html>".encode()), None),
+        Case("report.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n" + story, "PDF"),
+        Case("invalid-utf8.txt", story[:80] + b"\xff\xfe\xc3" + story[80:], None),
+        Case("latin1.txt", (FRENCH_NAME_LATIN1 + STORY).encode("latin-1"), None),
+        Case("mixed-encodings.txt", FRENCH_NAME_LATIN1.encode("latin-1") + STORY.encode() + "Die Grüße.".encode(), None),
+        Case("cyrillic-cp1251.txt", RUSSIAN.encode("cp1251"), "English news only"),
+        Case("cyrillic.txt", RUSSIAN.encode(), "English news only"),
+        Case("no-body.html", b"<!doctype html><html><head><title>Summit in Berlin</title></head></html>", "no article text"),
+        Case("nav-only.html", b"<html><body><nav>Home</nav></body></html>", "no article text"),
+        Case("nested.html", _nested(10_000), "10,003 deep"),
+        Case("huge.html", b"<html><body><article>" + (b"<p>" + story + b"</p>\n") * (50 * MB // len(story))
+             + b"</article></body></html>", "the limit is"),
+        Case("quotes.txt", (STORY + "\u201c" * 3000 + ' "' * 3000 + " he said \u201d " * 50 + STORY).encode(), None),
+        Case("rtl.txt", ("\u202e" + STORY + " The envoy \u05d3\u05d5\u05d3 and \u0645\u062d\u0645\u062f met Scholz \u202c in "
+                         "\u0627\u0644\u0642\u0627\u0647\u0631\u0629 on Monday. " * 20 + STORY).encode(), None),
+    )
+
+
+@pytest.fixture(scope="module")
+def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("hostile")
+    for case in file_cases():
+        (folder / case.name).write_bytes(case.data)
+    return folder
+
+
+def assert_offsets_true(analysis: Analysis, text: str) -> None:
+    """Every offset inside the text, and every text the offsets cut out of it."""
+    for actor in analysis.actors:
+        for m in actor.mentions:
+            assert 0 <= m.start < m.end <= len(text) and text[m.start:m.end] == m.text
+    for quote in analysis.quotes:
+        assert 0 <= quote.start <= quote.end <= len(text) and text[quote.start:quote.end] == quote.text
+    evidence = [q.evidence for q in analysis.quotes] + [e.evidence for e in analysis.events] + [r.evidence for r in analysis.roles]
+    for ev in evidence:
+        assert 0 <= ev.start <= ev.end <= len(text) and ev.text in text[ev.start:ev.end]
+
+
+@pytest.mark.parametrize("case", file_cases(), ids=lambda c: c.name)
+def test_hostile_input_alone(hostile_dir: Path, pipeline: Pipeline, case: Case) -> None:
+    source = str(hostile_dir / case.name)
+    if case.problem is not None:
+        with pytest.raises(InputError) as info:
+            ingest.read_article(source)
+        assert info.value.source == source
+        assert case.problem in info.value.problem
+        assert "\n" not in str(info.value)
+        return
+    article = ingest.read_article(source)
+    assert "Scholz" in article.text
+    analysis = pipeline.analyze(article)
+    assert_offsets_true(analysis, article.text)
+    assert "Olaf Scholz" in {a.name for a in analysis.actors}
+
+
+def test_hostile_cli_analyze_names_each_bad_input_and_goes_on(hostile_dir: Path) -> None:
+    cases = file_cases()
+    good = hostile_dir / "good.txt"
+    good.write_text(STORY, encoding="utf-8")
+    sources = [str(hostile_dir / c.name) for c in cases] + [str(good)]
+    result = CliRunner().invoke(cli, ["analyze", "--format", "json", *sources])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.stdout + result.stderr
+    errors = result.stderr.splitlines()
+    bad = [c for c in cases if c.problem is not None]
+    assert len(errors) == len(bad), result.stderr
+    for case in bad:
+        line = next(e for e in errors if f"{hostile_dir / case.name}:" in e)
+        assert line.startswith("communique: error: ") and case.problem in line
+    analyses = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert len(analyses) == len(cases) - len(bad) + 1
+    schema = analysis_json_schema()
+    for analysis in analyses:
+        jsonschema.validate(analysis, schema)
+
+
+def test_hostile_cli_ingest_stores_the_good_and_reports_the_rest(tmp_path: Path, hostile_dir: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for case in file_cases():
+        if case.name != "huge.html":  # its size is checked alone above; copying 50 MB again adds nothing
+            (corpus / case.name).write_bytes(case.data)
+    lines = [
+        json.dumps({"text": STORY, "url": "https://example.org/a"}),
+        "{not json",
+        "[1, 2]",
+        json.dumps({"title": "a record without words"}),
+        json.dumps({"text": RUSSIAN}),
+        json.dumps({"text": STORY.replace("Berlin", "Paris"), "url": "https://example.org/b"}),
+    ]
+    (corpus / "archive.jsonl").write_bytes("\n".join(lines[:3]).encode() + b"\n\xff\xfe{\"text\": \"x\"}\n"
+                                          + "\n".join(lines[3:]).encode() + b"\n")
+    (corpus / "empty.jsonl").write_bytes(b"\n\n")
+    (corpus / "truncated.rss").write_text(
+        "<?xml version='1.0'?><rss version='2.0'><channel><title>Wire</title><item><title>Talks</title>"
+        f"<description>{STORY}</description></item><item><title>Cut", encoding="utf-8")
+    (corpus / "garbage.atom").write_bytes(b"\x00\x01 not a feed at all <<<")
+    db = f"sqlite:///{tmp_path}/hostile.db"
+    result = CliRunner().invoke(cli, ["ingest", str(corpus), "--db", db])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.stdout + result.stderr
+    errors = [e for e in result.stderr.splitlines() if e.startswith("communique: error: ")]
+    expected = {
+        "archive.jsonl:2": "not valid JSON", "archive.jsonl:3": "JSON object", "archive.jsonl:4": "not valid UTF-8",
+        "archive.jsonl:5": "no text or html", "archive.jsonl:6": "English news only", "empty.jsonl": "no records",
+        "truncated.rss": "not well-formed", "truncated.rss#2": "no text", "garbage.atom": "not a readable RSS/Atom feed",
+        **{c.name: c.problem for c in file_cases() if c.problem and c.name != "huge.html"},
+    }
+    for name, problem in expected.items():
+        matching = [e for e in errors if f"{corpus / name}:" in e]
+        assert len(matching) == 1 and problem in matching[0], (name, errors)
+    assert len(errors) == len(expected)
+    store = open_store(db)
+    try:
+        stored = store.counts()["articles"]
+    finally:
+        store.close()
+    # the two good archive lines, the feed's readable entry, the good files (STORY in several shapes
+    # is one article: the same normalised text has one id)
+    readable = [a for a in iter_articles([str(corpus)]) if not isinstance(a, InputError)]
+    assert stored == len({a.id for a in readable}) >= 4
+    again = CliRunner().invoke(cli, ["ingest", str(corpus), "--db", db])
+    assert f"analysed: 0  unchanged: {len(readable)}" in again.stdout
+
+
+def test_hostile_run_on_paragraph_stops_at_the_time_budget(monkeypatch: pytest.MonkeyPatch, hostile_dir: Path) -> None:
+    source = hostile_dir / "run-on.txt"
+    source.write_bytes(_run_on(MB - 100_000))
+    good = hostile_dir / "good.txt"
+    good.write_text(STORY, encoding="utf-8")
+    monkeypatch.setenv("COMMUNIQUE_TIME_BUDGET", "1.5")
+    result = CliRunner().invoke(cli, ["analyze", "--format", "json", str(source), str(good)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines() == [
+        f"communique: error: {TimeBudgetError(str(source), 1.5).message}"
+    ]
+    assert "Olaf Scholz" in result.stdout  # the next article is analysed as usual
+
+
+@pytest.mark.slow
+def test_hostile_run_on_megabyte_is_analysed_within_the_default_budget(pipeline: Pipeline) -> None:
+    text = _run_on(MB - 100_000).decode()
+    article = ingest.article_from_text(text, "run-on")
+    analysis = pipeline.analyze(article)
+    assert_offsets_true(analysis, text)
