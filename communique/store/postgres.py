@@ -11,8 +11,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Literal
 
-from ..errors import StoreError
-from ._base import SQLStore, redact
+from ..errors import StoreError, StoreFullError, StoreReadOnlyError
+from ._base import SCHEMA_VERSION, SQLStore, redact
 
 #: Advisory lock key shared by every communique writer on a database ("comm" in ASCII).
 WRITE_LOCK = 0x636F6D6D
@@ -52,22 +52,63 @@ class PostgresStore(SQLStore):
             self._conn = psycopg.connect(url, autocommit=True)
         except psycopg.Error as exc:
             raise StoreError(redact(url), f"cannot connect to PostgreSQL ({exc})") from exc
-        with self._write() as cur:
-            self._migrate(cur, _WORDS, _SEARCH_DDL)
+        try:
+            if self._needs_migration():
+                with self._write() as cur:
+                    self._migrate(cur, _WORDS, _SEARCH_DDL)
+        except StoreError:
+            self._conn.close()
+            raise
+
+    def _needs_migration(self) -> bool:
+        """Whether the schema is missing or older; a current one is only read (a read-only role can query)."""
+        with self._read() as cur:
+            cur.execute("SELECT to_regclass('schema_version') IS NOT NULL")
+            if not cur.fetchone()[0]:
+                return True
+            cur.execute("SELECT MAX(version) FROM schema_version")
+            row = cur.fetchone()
+        return bool(row is None or (row[0] or 0) != SCHEMA_VERSION)
 
     def _sql(self, sql: str) -> str:
         return sql.replace("%", "%%").replace("?", "%s")
 
+    def _error(self, exc: Exception) -> StoreError:
+        """The store error a PostgreSQL failure means, saying what to do about it (issue 14)."""
+        state = getattr(exc, "sqlstate", None) or ""
+        url = redact(self.url)
+        if state in ("25006", "42501"):  # read_only_sql_transaction, insufficient_privilege
+            return StoreReadOnlyError(
+                url, f"the database cannot be written ({exc}); connect as a role that may write, or outside a "
+                "read-only transaction (nothing was changed)",
+            )
+        if state in ("53100", "53400"):  # disk_full, configuration_limit_exceeded
+            return StoreFullError(
+                url, f"the server's disk is full ({exc}); the article being saved was not stored and the rows "
+                "already there are intact; free some space and run the command again",
+            )
+        if state.startswith("08"):
+            return StoreError(url, f"the connection to PostgreSQL was lost ({exc}); run the command again")
+        return StoreError(url, f"PostgreSQL failed ({exc})")
+
     @contextmanager
     def _write(self) -> Iterator[Any]:
-        with self._conn.transaction(), self._conn.cursor() as cur:
-            cur.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
-            yield cur
+        psycopg = _psycopg()
+        try:
+            with self._conn.transaction(), self._conn.cursor() as cur:
+                cur.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+                yield cur
+        except psycopg.Error as exc:
+            raise self._error(exc) from exc
 
     @contextmanager
     def _read(self) -> Iterator[Any]:
-        with self._conn.cursor() as cur:
-            yield cur
+        psycopg = _psycopg()
+        try:
+            with self._conn.cursor() as cur:
+                yield cur
+        except psycopg.Error as exc:
+            raise self._error(exc) from exc
 
     def insert_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         """Bulk insert with COPY, in one transaction."""
@@ -87,7 +128,7 @@ class PostgresStore(SQLStore):
             "articles", "actors", "mentions", "offices", "quotes", "quote_sources", "quote_about", "events",
             "event_participants", "event_pairs", "event_sources",
         )
-        with self._conn.cursor() as cur:
+        with self._read() as cur:
             cur.execute(f"ANALYZE {', '.join(tables)}")
 
     def close(self) -> None:

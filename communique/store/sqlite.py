@@ -13,8 +13,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
-from ..errors import StoreError
-from ._base import SQLStore
+from ..errors import StoreError, StoreFullError, StoreReadOnlyError
+from ._base import SCHEMA_VERSION, SQLStore
 
 #: Seconds a writer waits for another process's transaction before giving up.
 BUSY_TIMEOUT = 60.0
@@ -73,25 +73,76 @@ class SQLiteStore(SQLStore):
         except sqlite3.Error as exc:
             raise StoreError(url, f"cannot open the SQLite database ({exc})") from exc
         self._lock = threading.RLock()
-        self._conn.execute("PRAGMA foreign_keys = ON")
-        if self.path != ":memory:":
-            self._conn.execute("PRAGMA journal_mode = WAL")
-            self._conn.execute("PRAGMA synchronous = NORMAL")
-        with self._write() as cur:
-            self._migrate(cur, _WORDS, _SEARCH_DDL)
+        try:
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            if self.path != ":memory:":
+                self._conn.execute("PRAGMA journal_mode = WAL")
+                self._conn.execute("PRAGMA synchronous = NORMAL")
+            if self._needs_migration():
+                with self._write() as cur:
+                    self._migrate(cur, _WORDS, _SEARCH_DDL)
+        except sqlite3.Error as exc:
+            self._conn.close()
+            raise self._error(exc) from exc
+        except StoreError:
+            self._conn.close()
+            raise
+
+    def _needs_migration(self) -> bool:
+        """Whether the schema is missing or older; a current one is only read (a read-only file opens)."""
+        try:
+            row = self._conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
+        except sqlite3.OperationalError as exc:
+            if "no such table" in str(exc):
+                return True
+            raise
+        return bool(row is None or (row[0] or 0) != SCHEMA_VERSION)
+
+    def _error(self, exc: sqlite3.Error) -> StoreError:
+        """The store error a SQLite failure means, saying what to do about it (issue 14)."""
+        name = getattr(exc, "sqlite_errorname", "") or ""
+        where = f"{self.path!r}" if self.path != ":memory:" else "the in-memory database"
+        if name.startswith("SQLITE_READONLY") or "readonly" in str(exc):
+            return StoreReadOnlyError(
+                self.url, f"the database cannot be written ({exc}); check that {where} and its folder are writable "
+                "(nothing was changed)",
+            )
+        if name == "SQLITE_FULL" or "is full" in str(exc):
+            return StoreFullError(
+                self.url, f"the disk or the database's size limit is full ({exc}); the article being saved was "
+                "not stored and the rows already there are intact; free some space and run the command again",
+            )
+        if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+            return StoreError(
+                self.url, f"{where} is damaged or not a SQLite database ({exc}); check it with `communique doctor`",
+            )
+        if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+            return StoreError(
+                self.url, f"another process held the database's write lock for over {BUSY_TIMEOUT:.0f} s ({exc}); "
+                "run the command again when it is done",
+            )
+        if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")):
+            return StoreError(self.url, f"cannot read or write {where} ({exc}); is the disk full or gone?")
+        return StoreError(self.url, f"SQLite failed ({exc})")
 
     @contextmanager
     def _write(self) -> Iterator[Any]:
         with self._lock:
             cur = self._conn.cursor()
-            cur.execute("BEGIN IMMEDIATE")
             try:
-                yield cur
-            except BaseException:
-                cur.execute("ROLLBACK")
-                raise
-            else:
-                cur.execute("COMMIT")
+                cur.execute("BEGIN IMMEDIATE")
+                try:
+                    yield cur
+                except BaseException:
+                    if self._conn.in_transaction:  # SQLite may have rolled back already (a full disk)
+                        cur.execute("ROLLBACK")
+                    raise
+                else:
+                    cur.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise self._error(exc) from exc
             finally:
                 cur.close()
 
@@ -101,6 +152,8 @@ class SQLiteStore(SQLStore):
             cur = self._conn.cursor()
             try:
                 yield cur
+            except sqlite3.Error as exc:
+                raise self._error(exc) from exc
             finally:
                 cur.close()
 
@@ -129,8 +182,8 @@ class SQLiteStore(SQLStore):
 
     def analyze(self) -> None:
         """Refresh the query planner's statistics (after bulk loads)."""
-        with self._lock:
-            self._conn.execute("ANALYZE")
+        with self._write() as cur:
+            cur.execute("ANALYZE")
 
     def close(self) -> None:
         with self._lock:
