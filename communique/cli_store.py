@@ -311,6 +311,37 @@ def register(cli: click.Group) -> None:
                 " (also quotes, offices, network; parquet, jsonl, gexf, graphml)"
             )
 
+    @cli.command("doctor")
+    @db_option
+    @format_option
+    @click.option("--repair", is_flag=True, help="Rebuild the full-text indexes first, then check.")
+    def doctor_cmd(db: str, fmt: str, repair: bool) -> None:
+        """Check the store: references, orphan rows, offsets, full-text index, versions; exit 1 on a problem.
+
+        Example:
+
+            communique doctor --db sqlite:///corpus.db
+        """
+        from .doctor import examine, healthy
+        from .kb import load_kb
+        from .settings import setting
+
+        try:
+            kb_version: str | None = load_kb(setting("kb") or None).version
+        except CommuniqueError:
+            kb_version = None  # the store can still be checked; versions are compared to the pipeline only
+        with _store(db) as store:
+            if repair:
+                store.repair_search()
+            findings = examine(store, kb_version=kb_version)
+        _print_rows([f.to_dict() for f in findings], fmt, "doctor" if fmt == "table" else None)
+        if fmt == "table":
+            passed = sum(f.status == "ok" for f in findings)
+            verdict = "" if healthy(findings) else "; the store has problems"
+            click.echo(f"{passed} of {len(findings)} checks passed{verdict}")
+        if not healthy(findings):
+            sys.exit(1)
+
     @cli.command("export")
     @click.argument("kind", type=click.Choice(["events", "quotes", "offices", "network"]))
     @click.option("--format", "fmt", type=click.Choice(["csv", "parquet", "jsonl", "gexf", "graphml"]),

@@ -76,6 +76,15 @@ class Store(Protocol):
     def counts(self) -> dict[str, int]:
         """Row counts per table."""
 
+    def storage_problems(self) -> list[tuple[str, list[str]]]:
+        """(check, problems) of the database's own storage check, when the back end has one."""
+
+    def search_index_problems(self) -> list[tuple[str, list[str]]]:
+        """(check, problems) per full-text index: is it in step with its table?"""
+
+    def repair_search(self) -> None:
+        """Rebuild the full-text indexes from their tables."""
+
     def analyze(self) -> None:
         """Refresh planner statistics."""
 

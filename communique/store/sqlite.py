@@ -180,6 +180,50 @@ class SQLiteStore(SQLStore):
         )
         return {int(r["id"]) for r in rows}
 
+    # -- health (communique doctor) ------------------------------------------------------------
+    def storage_problems(self) -> list[tuple[str, list[str]]]:
+        """SQLite's own check of every page and index of the file."""
+        rows = self.fetchall("PRAGMA integrity_check")
+        messages = [str(next(iter(r.values()))) for r in rows]
+        return [("database file", [] if messages == ["ok"] else messages)]
+
+    def search_index_problems(self) -> list[tuple[str, list[str]]]:
+        """Whether each FTS5 index holds exactly its table's rows, with the words they hold now."""
+        found = []
+        for index, table in (("quote_search", "quote_sources"), ("event_search", "event_sources")):
+            problems = []
+            missing = self.fetchall(f"SELECT COUNT(*) AS n FROM {table} WHERE id NOT IN (SELECT id FROM {index}_docsize)")
+            extra = self.fetchall(f"SELECT COUNT(*) AS n FROM {index}_docsize WHERE id NOT IN (SELECT id FROM {table})")
+            if missing[0]["n"]:
+                problems.append(f"{missing[0]['n']} rows of {table} are missing from {index}")
+            if extra[0]["n"]:
+                problems.append(f"{extra[0]['n']} entries of {index} have no row in {table}")
+            if not problems:
+                problems += self._fts_content_check(index, table)
+            found.append((f"full-text index {index}", problems))
+        return found
+
+    def _fts_content_check(self, index: str, table: str) -> list[str]:
+        """FTS5's own comparison of the index with the words of its content table (a rolled-back no-op)."""
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN")
+                self._conn.execute(f"INSERT INTO {index} ({index}, rank) VALUES ('integrity-check', 1)")
+            except sqlite3.Error as exc:
+                if "readonly" in str(exc):
+                    return []  # a read-only file: the row comparison above is all that can be checked
+                return [f"{index} does not match the words of {table} ({exc})"]
+            finally:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+        return []
+
+    def repair_search(self) -> None:
+        """Rebuild the full-text indexes from their tables."""
+        with self._write() as cur:
+            for index in ("quote_search", "event_search"):
+                cur.execute(f"INSERT INTO {index} ({index}) VALUES ('rebuild')")
+
     def analyze(self) -> None:
         """Refresh the query planner's statistics (after bulk loads)."""
         with self._write() as cur:
