@@ -167,7 +167,11 @@ def extract(text_or_article: str | Article, *, published: dt.date | None = None)
 
 
 def _evidence(text: str, start: int, end: int) -> Evidence:
-    return Evidence(start=start, end=end, text=text[start:end].strip())
+    """The sentence without its edge whitespace, offsets moved with it (text == text[start:end], issue 14)."""
+    words = text[start:end]
+    start += len(words) - len(words.lstrip())
+    end = max(start, end - (len(words) - len(words.rstrip())))
+    return Evidence(start=start, end=end, text=text[start:end])
 
 
 def to_analysis(doc: Doc, article: Article, info: PipelineInfo, *, include_text: bool = False) -> Analysis:

@@ -54,6 +54,9 @@ def article_from_record(record: Any, source: str) -> Article:
     """An article from one archive record (``text`` or ``html`` plus metadata)."""
     if not isinstance(record, dict):
         raise InputError(source, "an archive record must be a JSON object with a text or html field")
+    for name in ("url", "title", "outlet"):
+        if record.get(name) is not None and not isinstance(record[name], str):
+            raise InputError(source, f"the record's {name!r} field must be a string, not {type(record[name]).__name__}")
     published = _parse_date(record.get("published"))
     url, title = record.get("url"), record.get("title")
     if isinstance(record.get("text"), str) and record["text"].strip():
