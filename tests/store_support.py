@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import quote as url_quote
 
 import pytest
@@ -61,17 +62,24 @@ def drop_pg_schema(schema: str) -> None:
         conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request: pytest.FixtureRequest, tmp_path: object) -> Iterator[str]:
-    """A fresh, empty store URL on each back end."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path}/store.db"
+@contextmanager
+def empty_store_url(dialect: str, folder: object, name: str = "store") -> Iterator[str]:
+    """The URL of a fresh, empty store: a file in ``folder``, or a PostgreSQL schema dropped afterwards."""
+    if dialect == "sqlite":
+        yield f"sqlite:///{folder}/{name}.db"
         return
     url, schema = make_pg_schema()
     try:
         yield url
     finally:
         drop_pg_schema(schema)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: object) -> Iterator[str]:
+    """A fresh, empty store URL on each back end."""
+    with empty_store_url(request.param, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture

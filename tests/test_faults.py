@@ -19,6 +19,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -29,7 +30,7 @@ from communique.errors import StoreFullError, StoreReadOnlyError
 from communique.store import open_store
 from communique.store.sqlite import sqlite_path
 from tests.store_support import (  # noqa: F401 - fixtures are used by name
-    corpus, drop_pg_schema, make_pg_schema, other_meeting, store_url,
+    corpus, drop_pg_schema, empty_store_url, make_pg_schema, other_meeting, store_url,
 )
 
 REPO = Path(__file__).resolve().parent.parent
@@ -111,17 +112,9 @@ def snapshot(url: str) -> tuple[dict[str, int], list[tuple[str, str]], list[str]
         target.close()
 
 
-@contextmanager
-def reference_store(store_url: str, tmp_path: Path) -> Iterator[str]:
+def reference_store(store_url: str, tmp_path: Path) -> Any:
     """A second empty store on the same back end, for the uninterrupted reference run."""
-    if store_url.startswith("sqlite"):
-        yield f"sqlite:///{tmp_path}/reference.db"
-        return
-    url, schema = make_pg_schema()
-    try:
-        yield url
-    finally:
-        drop_pg_schema(schema)
+    return empty_store_url(store_url.split(":")[0], tmp_path, "reference")
 
 
 @pytest.mark.slow
