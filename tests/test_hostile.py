@@ -219,3 +219,134 @@ def test_hostile_run_on_megabyte_is_analysed_within_the_default_budget(pipeline:
     article = ingest.article_from_text(text, "run-on")
     analysis = pipeline.analyze(article)
     assert_offsets_true(analysis, text)
+
+
+# -- long inputs: the work each component does must grow with the text, not with its square ----
+
+LONG_PARAGRAPH = (
+    "Johnson met Aliyev in Baku on Monday for talks on energy. Clinton, speaking as foreign minister, said the "
+    "talks had gone well. \"We will meet again next week,\" Aliyev told reporters after the meeting with Harper."
+)
+
+
+def _spacy_calls(pipeline: Pipeline, text: str) -> dict[str, int]:
+    """Calls into spaCy's Doc, Span and Token code made by each component: a count, not a time."""
+    import cProfile
+    import pstats
+
+    doc = pipeline._doc(ingest.article_from_text(text, "long"))
+    calls = {}
+    for name, component in pipeline.nlp.pipeline:
+        profile = cProfile.Profile()
+        profile.enable()
+        doc = component(doc)
+        profile.disable()
+        stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
+        calls[name] = sum(v[1] for k, v in stats.items() if "spacy/tokens" in k[0] or k[0].endswith((".pyx", ".pxd")))
+    return calls
+
+
+QUADRATIC = {
+    "communique_events": "events._date reads sent.ents once per meeting trigger; spaCy's Span.ents builds every "
+                         "entity of the whole document (Doc.ents) each time, so the work grows with the square "
+                         "of the text",
+    "communique_actors": "actors._choose reads span.doc.text for every name with several candidates and "
+                         "actors._holder_before reads doc.text (and scans every mention) for every 'as <office>' "
+                         "phrase; spaCy rebuilds doc.text from all tokens on each read",
+}
+COMPONENTS = ("communique_lines", "communique_quote_marks", "communique_actors", "communique_quotes",
+              "communique_events", "communique_coding")
+
+
+@pytest.fixture(scope="module")
+def calls_at_two_sizes(pipeline: Pipeline) -> tuple[dict[str, int], dict[str, int]]:
+    from tests.test_faults import fault_articles
+
+    paragraphs = [r["text"] for r in fault_articles(24)]
+    body = [p for pair in zip(paragraphs, [LONG_PARAGRAPH] * len(paragraphs)) for p in pair]
+    return _spacy_calls(pipeline, "\n\n".join(body[: len(body) // 2])), _spacy_calls(pipeline, "\n\n".join(body))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("component", [
+    pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=QUADRATIC[name])) if name in QUADRATIC else name
+    for name in COMPONENTS
+])
+def test_hostile_long_text_work_grows_linearly(calls_at_two_sizes: tuple[dict[str, int], dict[str, int]],
+                                               component: str) -> None:
+    small, large = (calls[component] for calls in calls_at_two_sizes)
+    assert large <= 2.6 * max(small, 1), (small, large)  # twice the text: about twice the calls, not four times
+
+
+# -- limits: the time budget and its setting ---------------------------------------------------
+
+
+def test_hostile_time_budget_interrupts_python_work_in_the_main_thread() -> None:
+    import signal
+    import time
+
+    from communique.budget import time_budget
+
+    before = signal.getsignal(signal.SIGALRM)
+    started = time.monotonic()
+    with pytest.raises(TimeBudgetError) as info:
+        with time_budget(0.2, "slow.txt"):
+            while True:  # a rule stuck in a loop
+                pass
+    assert time.monotonic() - started < 5
+    assert info.value.source == "slow.txt" and "0.2 s" in info.value.problem
+    assert signal.getsignal(signal.SIGALRM) == before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_hostile_time_budget_checks_between_steps_in_other_threads() -> None:
+    import threading
+    import time
+
+    from communique.budget import time_budget
+
+    outcome: list[object] = []
+
+    def work() -> None:
+        try:
+            with time_budget(0.1, "threaded.txt") as check:
+                check()  # within the budget
+                time.sleep(0.3)
+                check()
+            outcome.append("finished")
+        except TimeBudgetError as exc:
+            outcome.append(exc)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(10)
+    assert isinstance(outcome[0], TimeBudgetError) and outcome[0].source == "threaded.txt"
+
+
+def test_hostile_time_budget_zero_means_no_limit() -> None:
+    import time
+
+    from communique.budget import time_budget
+
+    with time_budget(0, "any.txt") as check:
+        time.sleep(0.05)
+        check()
+
+
+@pytest.mark.parametrize(("value", "words"), [("-1", "0 or more"), ("soon", "not a valid float"), ("nan", "0 or more")])
+def test_hostile_time_budget_setting_is_checked(value: str, words: str) -> None:
+    from communique.errors import SettingsError
+    from communique.settings import load_settings
+
+    with pytest.raises(SettingsError) as info:
+        load_settings({"COMMUNIQUE_TIME_BUDGET": value})
+    assert "COMMUNIQUE_TIME_BUDGET" in str(info.value) and words in str(info.value)
+
+
+def test_hostile_max_bytes_setting_applies(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    source = tmp_path / "story.txt"
+    source.write_text(STORY, encoding="utf-8")
+    monkeypatch.setenv("COMMUNIQUE_MAX_BYTES", "100")
+    with pytest.raises(InputError) as info:
+        ingest.read_article(str(source))
+    assert "the limit is 100 bytes (setting COMMUNIQUE_MAX_BYTES)" in info.value.problem
