@@ -24,8 +24,8 @@ from communique.sources import _record_from_line
 
 IN_CI = bool(os.environ.get("CI"))
 #: examples per property: analysis loads spaCy's whole pipeline per text, reading does not
-ANALYSIS_EXAMPLES = 300 if IN_CI else 30
-READING_EXAMPLES = 1000 if IN_CI else 100
+ANALYSIS_EXAMPLES = 200 if IN_CI else 30
+READING_EXAMPLES = 500 if IN_CI else 100
 
 SCHEMA = analysis_json_schema()
 
