@@ -18,7 +18,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from communique import ingest
+from communique import ingest, nlp
 from communique.cli import cli
 from communique.errors import InputError, TimeBudgetError
 from communique.extract import Pipeline
@@ -258,8 +258,7 @@ QUADRATIC = {
                          "actors._holder_before reads doc.text (and scans every mention) for every 'as <office>' "
                          "phrase; spaCy rebuilds doc.text from all tokens on each read",
 }
-COMPONENTS = ("communique_lines", "communique_quote_marks", "communique_actors", "communique_quotes",
-              "communique_events", "communique_coding")
+COMPONENTS = ("communique_lines", *nlp.COMPONENTS)
 
 
 @pytest.fixture(scope="module")
