@@ -13,10 +13,11 @@ import json
 import os
 import random
 import shutil
+import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -86,6 +87,21 @@ def output(archive: Path, name: str) -> tuple[str, str]:
     )
 
 
+def kill_9_after(proc: subprocess.Popen[bytes], progress: Callable[[], int], target: int, rng: random.Random,
+                 *, whole_session: bool = False) -> int:
+    """SIGKILL ``proc`` a random moment after ``progress()`` reaches ``target``; the progress then."""
+    deadline = time.monotonic() + 300
+    while proc.poll() is None and progress() < target and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(rng.uniform(0.0, 0.3))
+    if whole_session:
+        os.killpg(proc.pid, signal.SIGKILL)
+    else:
+        proc.kill()
+    proc.wait()
+    return progress()
+
+
 def stored_articles(url: str) -> int:
     """How many articles a reader sees now (0 while the schema is not yet there)."""
     try:
@@ -119,7 +135,7 @@ def reference_store(store_url: str, tmp_path: Path) -> Any:
 
 @pytest.mark.slow
 def test_faults_kill_9_during_ingest_then_rerun(store_url: str, tmp_path: Path) -> None:
-    archive = write_archive(tmp_path, 24)
+    archive = write_archive(tmp_path, 60)
     rng = random.Random(int(os.environ.get("COMMUNIQUE_FAULT_SEED", "14")))
     kills = []
     # the first kill lands anywhere in start-up (model load, schema creation), the others after a
@@ -132,14 +148,9 @@ def test_faults_kill_9_during_ingest_then_rerun(store_url: str, tmp_path: Path) 
     for run in range(3):
         target = stored_articles(store_url) + rng.randint(1, 5)
         proc = ingest_process(archive, store_url, f"killed-{run}")
-        deadline = time.monotonic() + 300
-        while proc.poll() is None and stored_articles(store_url) < target and time.monotonic() < deadline:
-            time.sleep(0.05)
-        time.sleep(rng.uniform(0.0, 0.4))
-        proc.kill()
-        proc.wait()
-        kills.append((f"after {target} articles", stored_articles(store_url)))
-    assert kills[-1][1] < 24, f"the kills came too late to interrupt anything: {kills}"
+        done = kill_9_after(proc, lambda: stored_articles(store_url), target, rng)
+        kills.append((f"after {target} articles", done))
+    assert 0 < kills[-1][1] < 60, f"the kills came too late to interrupt anything: {kills}"
     rerun = ingest_process(archive, store_url, "rerun")
     rerun.wait(timeout=600)
     out, err = output(archive, "rerun")
@@ -151,7 +162,7 @@ def test_faults_kill_9_during_ingest_then_rerun(store_url: str, tmp_path: Path) 
         assert clean.returncode == 0, clean.stderr.decode()
         assert snapshot(store_url) == snapshot(reference), kills
     counts = snapshot(store_url)[0]
-    assert counts["articles"] == 24
+    assert counts["articles"] == 60
 
 
 @pytest.mark.slow
@@ -311,3 +322,45 @@ def test_faults_full_disk_during_cli_ingest(tmp_path: Path) -> None:
     finally:
         copy.close()
 
+
+
+def _finished_chunks(out: Path) -> int:
+    return len(list(out.glob("chunk-*.jsonl"))) if out.exists() else 0
+
+
+def _batch(archive: Path, out: Path, log: str) -> subprocess.Popen[bytes]:
+    """`communique batch` with two local worker processes, in a session of its own (to kill it whole)."""
+    logs = archive.parent / "logs"
+    logs.mkdir(exist_ok=True)
+    with (logs / f"{log}.out").open("wb") as stdout, (logs / f"{log}.err").open("wb") as stderr:
+        return subprocess.Popen(
+            [sys.executable, "-m", "communique", "batch", str(archive), "--out", str(out), "--chunk-size", "3",
+             "--workers", "2", "--engine", "local"],
+            cwd=REPO, stdout=stdout, stderr=stderr, start_new_session=True,
+        )
+
+
+@pytest.mark.slow
+def test_faults_kill_9_during_batch_then_rerun(tmp_path: Path) -> None:
+    archive = write_archive(tmp_path, 60)
+    out = tmp_path / "out"
+    rng = random.Random(int(os.environ.get("COMMUNIQUE_FAULT_SEED", "14")))
+    kills = []
+    for run in range(3):
+        target = _finished_chunks(out) + rng.randint(1, 4)
+        proc = _batch(archive, out, f"killed-{run}")
+        # the driver and its workers together, as a dying machine would take them
+        kills.append(kill_9_after(proc, lambda: _finished_chunks(out), target, rng, whole_session=True))
+    assert 0 < kills[-1] < 20, f"the kills came too late to interrupt anything: {kills}"
+    rerun = _batch(archive, out, "rerun")
+    assert rerun.wait(timeout=600) == 0, output(archive, "rerun")[1][-800:]
+    lines = [json.loads(line) for path in sorted(out.glob("chunk-*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    sources = [line["source"] for line in lines]
+    assert len(sources) == len(set(sources)) == 60, kills  # each input once, none lost
+    assert all("analysis" in line for line in lines)
+    url = f"sqlite:///{tmp_path}/loaded.db"
+    loaded = subprocess.run([sys.executable, "-m", "communique", "load", str(out), "--db", url],
+                            cwd=REPO, capture_output=True, timeout=600, check=False)
+    assert loaded.returncode == 0, loaded.stderr.decode()
+    assert snapshot(url)[0]["articles"] == 60
