@@ -181,6 +181,7 @@ class ActorResolver:
 
     def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
         self.kb = kb
+        self._text = ""
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         seen: set[str] = set()
         patterns: list[str] = []
@@ -208,6 +209,7 @@ class ActorResolver:
         return doc
 
     def find(self, doc: Doc) -> _Found:
+        self._text = doc.text  # spaCy rebuilds doc.text on every read: once per document (issue 14)
         published: dt.date | None = doc._.cq_published
         found = _Found()
         taken = [False] * len(doc)
@@ -348,7 +350,7 @@ class ActorResolver:
     ) -> ActorInfo | None:
         if len(candidates) > 1:
             # "Prime Minister Harper": the Harper who held that office
-            before = span.doc.text[max(0, span.start_char - 40) : span.start_char]
+            before = self._text[max(0, span.start_char - 40) : span.start_char]
             title = ROLE_BEFORE.search(before)
             wanted = canonical_role(title.group("mod"), title.group("title")) if title else None
             ranked = sorted(
@@ -503,7 +505,7 @@ class ActorResolver:
             m for m in found.mentions
             if sent.start_char <= m.start_char < char and found.actors[m.actor].kind == "person"
         ]
-        gap = doc.text[preceding[-1].end_char : char] if preceding else ""
+        gap = self._text[preceding[-1].end_char : char] if preceding else ""
         if preceding and len(gap) < 90 and not re.search(r"[;:]", gap):
             return found.actors[preceding[-1].actor]
         return None

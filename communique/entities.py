@@ -108,7 +108,13 @@ PARTICLES = frozenset("al el bin ibn de da do dos van von der mr mrs ms dr sir j
 
 def name_tokens(name: str) -> list[str]:
     """A name's parts for comparison: folded, hyphens split, particles and honorifics left out."""
-    return [t for t in norm_name(name).replace("-", " ").split() if t not in PARTICLES]
+    return list(_name_parts(name))
+
+
+@lru_cache(maxsize=65536)
+def _name_parts(name: str) -> tuple[str, ...]:
+    # an article names the same few people hundreds of times: fold each spelling once
+    return tuple(t for t in norm_name(name).replace("-", " ").split() if t not in PARTICLES)
 
 
 def _variant(a: str, b: str, ratio: float = 0.8) -> bool:
@@ -129,6 +135,7 @@ def _part_matches(part: str, known: set[str]) -> bool:
                for k in known)
 
 
+@lru_cache(maxsize=65536)
 def same_person_name(short: str, full: str) -> bool:
     """Whether ``short`` can name the person called ``full`` ("Trump" ~ "Donald Trump", "Tokaev" ~
     "Tokayev", "Khurelsukh Ukhnaa" ~ "Ukhnaagiin Khurelsukh")."""

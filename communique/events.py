@@ -8,6 +8,7 @@ references ("the meeting was at X's request"), add evidence and attributes, not 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -900,10 +901,22 @@ def _actor_in(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
+def _ents_in(doc: Doc, sent: Span) -> list[Span]:
+    """The sentence's entities from one list per document: spaCy's ``Span.ents`` builds every entity of
+    the document on each call, which made long articles quadratic (issue 14)."""
+    key = "communique.ents"
+    found = doc.user_data.get(key)
+    if found is None:
+        ents = list(doc.ents)
+        found = doc.user_data[key] = ([e.start for e in ents], ents)
+    starts, ents = found
+    return ents[bisect.bisect_left(starts, sent.start) : bisect.bisect_left(starts, sent.end)]
+
+
 def _date(doc: Doc, sent: Span, trigger: Token, future: bool) -> tuple[str | None, dt.date | None]:
     published = doc._.cq_published
     candidates: list[tuple[int, str]] = []
-    for ent in sent.ents:
+    for ent in _ents_in(doc, sent):
         duration = re.search(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|nearly|almost|"
                              r"over|some)\s+(\w+\s+)?(years?|decades?|months?|weeks?|days?|hours?)\b", ent.text, re.I)
         if ent.label_ == "DATE" and not duration:  # "next week" dates a meeting; "three decades" does not

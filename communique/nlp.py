@@ -19,13 +19,16 @@ the ``doc._.cq_*`` extensions too (spaCy loads all of them whenever it builds a 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import importlib.util
 import pickle
 from collections.abc import Sequence
 from typing import Any, Callable
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -74,19 +77,25 @@ def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: titles, datelines and paragraphs never run into each other; a
     dateline ("MOSCOW, July 27 (Wire) —") is a sentence of its own, so the parser never reads the
     city or the outlet as the subject of the report's first sentence."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text_with_ws[len(previous.text):] or (previous.is_space and "\n" in previous.text):
-            token.is_sent_start = True
     from .entities import dateline_spans  # late: entities imports the component modules
 
+    # one array written once: setting token.is_sent_start scans the whole document each time (issue 14)
+    starts = numpy.zeros((len(doc), 1), dtype="int64")
+    tokens = list(doc)
+    for token in tokens[1:]:
+        previous = tokens[token.i - 1]
+        if "\n" in previous.text_with_ws[len(previous.text):] or (previous.is_space and "\n" in previous.text):
+            starts[token.i, 0] = 1
+    offsets = [t.idx for t in tokens]
     for _start, end, _outlet in dateline_spans(doc.text):
-        first = next((t for t in doc if t.idx >= end), None)
-        if first is not None and first.i > 0:
-            first.is_sent_start = True
-            for token in doc[first.i + 1 : first.i + 3]:
-                if token.is_sent_start is None:
-                    token.is_sent_start = False
+        first = bisect.bisect_left(offsets, end)
+        if 0 < first < len(doc):
+            starts[first, 0] = 1
+            for i in range(first + 1, min(first + 3, len(doc))):
+                if starts[i, 0] == 0:
+                    starts[i, 0] = -1
+    if starts.any():
+        doc.from_array([SENT_START], starts.astype("uint64"))  # type: ignore[arg-type]  # -1 stored wrapped
     return doc
 
 
