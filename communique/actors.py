@@ -279,10 +279,12 @@ class ActorResolver:
         spans = [span for span in spans if not self._inside_other_name(span, persons)
                  and not self._inside_place(span, places)]
         chosen: list[Span] = []
+        held = [False] * len(doc)  # tokens a longer name already holds: a lookup, not a scan of every name
         for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
-            if any(s.start < span.end and span.start < s.end for s in chosen):
+            if any(held[span.start:span.end]):
                 continue
             chosen.append(span)
+            held[span.start:span.end] = [True] * (span.end - span.start)
         chosen.sort(key=lambda s: s.start)
         full_names: set[str] = set()
         for span in chosen:
@@ -651,7 +653,8 @@ class ActorResolver:
         same = [m for m in earlier if m.start >= sent.start]
         if same:
             return same[-1].actor
-        prev = [m for m in earlier if m.start >= _sent_start_before(doc, sent, 3)]
+        window = _sent_start_before(doc, sent, 3)  # once, not per candidate (issue 14: long texts)
+        prev = [m for m in earlier if m.start >= window]
         if not prev:
             return None
         if token.dep_ in ("nsubj", "nsubjpass") or token.lower_ in ("his", "her"):
