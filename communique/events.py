@@ -901,26 +901,26 @@ def _actor_in(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
-def _ents_in(doc: Doc, sent: Span) -> list[Span]:
-    """The sentence's entities from one list per document: spaCy's ``Span.ents`` builds every entity of
-    the document on each call, which made long articles quadratic (issue 14)."""
-    key = "communique.ents"
-    found = doc.user_data.get(key)
-    if found is None:
-        ents = list(doc.ents)
-        found = doc.user_data[key] = ([e.start for e in ents], ents)
-    starts, ents = found
-    return ents[bisect.bisect_left(starts, sent.start) : bisect.bisect_left(starts, sent.end)]
+def _ents_in(doc: Doc, sent: Span) -> list[tuple[int, str, str]]:
+    """The sentence's entities (start, text, label) from one list per document: spaCy's ``Span.ents``
+    builds every entity of the document on each call, which made long articles quadratic (issue 14).
+    Plain values only, so the document still pickles for ``nlp.pipe(n_process=...)``."""
+    if "communique.ents" not in doc.user_data:
+        found = [(e.start, e.text, e.label_) for e in doc.ents]
+        doc.user_data["communique.ents"] = found
+        doc.user_data["communique.ent_starts"] = [start for start, _, _ in found]
+    found, starts = doc.user_data["communique.ents"], doc.user_data["communique.ent_starts"]
+    return list(found[bisect.bisect_left(starts, sent.start) : bisect.bisect_left(starts, sent.end)])
 
 
 def _date(doc: Doc, sent: Span, trigger: Token, future: bool) -> tuple[str | None, dt.date | None]:
     published = doc._.cq_published
     candidates: list[tuple[int, str]] = []
-    for ent in _ents_in(doc, sent):
+    for ent_start, ent_text, ent_label in _ents_in(doc, sent):
         duration = re.search(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|nearly|almost|"
-                             r"over|some)\s+(\w+\s+)?(years?|decades?|months?|weeks?|days?|hours?)\b", ent.text, re.I)
-        if ent.label_ == "DATE" and not duration:  # "next week" dates a meeting; "three decades" does not
-            candidates.append((abs(ent.start - trigger.i), ent.text))
+                             r"over|some)\s+(\w+\s+)?(years?|decades?|months?|weeks?|days?|hours?)\b", ent_text, re.I)
+        if ent_label == "DATE" and not duration:  # "next week" dates a meeting; "three decades" does not
+            candidates.append((abs(ent_start - trigger.i), ent_text))
     for match in DATE_PHRASE.finditer(sent.text):
         tok = doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand")
         if tok is not None:
