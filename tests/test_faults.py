@@ -351,7 +351,9 @@ def test_faults_kill_9_during_batch_then_rerun(tmp_path: Path) -> None:
         proc = _batch(archive, out, f"killed-{run}")
         # the driver and its workers together, as a dying machine would take them
         kills.append(kill_9_after(proc, lambda: _finished_chunks(out), target, rng, whole_session=True))
-    assert 0 < kills[-1] < 20, f"the kills came too late to interrupt anything: {kills}"
+    # the first kill (after 1 to 4 of 20 chunks) must interrupt a run; later ones may find it done when
+    # the machine is fast, which the re-run below must take in its stride too
+    assert 0 < kills[0] < 20, f"the kills came too late to interrupt anything: {kills}"
     rerun = _batch(archive, out, "rerun")
     assert rerun.wait(timeout=600) == 0, output(archive, "rerun")[1][-800:]
     lines = [json.loads(line) for path in sorted(out.glob("chunk-*.jsonl"))
