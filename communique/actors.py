@@ -137,6 +137,8 @@ class _Found:
 
 
 def _unaccented(text: str) -> str:
+    if text.isascii():
+        return text  # most names: nothing to fold, and this runs for every KB name at start (issue 13)
     import unicodedata
 
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
