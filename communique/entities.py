@@ -158,6 +158,7 @@ class _State:
     published: dt.date | None
     gender: dict[str, str] = field(default_factory=dict)
     silent: list[tuple[int, int]] = field(default_factory=list)  # datelines and the outlet's own name
+    datelines: list[tuple[int, int, str | None]] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)  # spaCy makes a new Token on every access: read once
     # token -> mention, so that looking a token up costs the same in a long article as in a short one
     # (issue 14: a scan of every mention per token made long articles quadratic)
@@ -246,6 +247,9 @@ class EntityLinker:
 
 
 # -- places ---------------------------------------------------------------------------------------
+DATELINES_KEY = "communique.datelines"  # doc.user_data: plain tuples, so documents still pickle
+
+
 def dateline_spans(text: str) -> list[tuple[int, int, str | None]]:
     """Datelines at the start of a line: (start, end, outlet named in them)."""
     spans = []
@@ -259,7 +263,9 @@ def dateline_spans(text: str) -> list[tuple[int, int, str | None]]:
 def _drop_places(state: _State) -> None:
     doc = state.doc
     text = doc.text
-    lines = dateline_spans(text)
+    # communique_lines found them already when it ran (it makes each dateline a sentence of its own)
+    lines = doc.user_data.get(DATELINES_KEY) or dateline_spans(text)
+    state.datelines = lines
     outlets = {fold(o) for _, _, o in lines if o}
     if doc._.cq_outlet:
         outlets.add(fold(doc._.cq_outlet))
@@ -983,7 +989,7 @@ def _party(state: _State, token: Token, guest: bool) -> ActorInfo | None:
 
 
 def _place_of_visit(state: _State) -> str | None:
-    for start, _, _ in dateline_spans(state.doc.text):
+    for start, _, _ in state.datelines:
         span = state.doc.char_span(start, start + 40, alignment_mode="expand")
         if span is not None:
             word = span.text.split(",")[0].strip()

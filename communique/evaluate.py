@@ -22,6 +22,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
@@ -88,6 +89,7 @@ def actor_matches(gold_name: str | None, analysis: Analysis, actor_id: str | Non
     return False
 
 
+@lru_cache(maxsize=4096)
 def _body(name: str) -> Body | None:
     """The institution a name stands for: by its words, or as an organization the KB knows."""
     from .kb import load_kb

@@ -77,6 +77,7 @@ def lexicon() -> _Lexicon:
     return _Lexicon(seats, kinds, media, seat_re)
 
 
+@lru_cache(maxsize=8192)
 def kind_of(name: str) -> tuple[str, bool] | None:
     """The kind of body a name's words make it, and whether a seat's name made it so."""
     text = fold(name)

@@ -77,7 +77,7 @@ def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: titles, datelines and paragraphs never run into each other; a
     dateline ("MOSCOW, July 27 (Wire) —") is a sentence of its own, so the parser never reads the
     city or the outlet as the subject of the report's first sentence."""
-    from .entities import dateline_spans  # late: entities imports the component modules
+    from .entities import DATELINES_KEY, dateline_spans  # late: entities imports the component modules
 
     # one array written once: setting token.is_sent_start scans the whole document each time (issue 14)
     starts = numpy.zeros((len(doc), 1), dtype="int64")
@@ -87,7 +87,8 @@ def line_breaks(doc: Doc) -> Doc:
         if "\n" in previous.text_with_ws[len(previous.text):] or (previous.is_space and "\n" in previous.text):
             starts[token.i, 0] = 1
     offsets = [t.idx for t in tokens]
-    for _start, end, _outlet in dateline_spans(doc.text):
+    datelines = doc.user_data[DATELINES_KEY] = dateline_spans(doc.text)  # communique_entities reads them too
+    for _start, end, _outlet in datelines:
         first = bisect.bisect_left(offsets, end)
         if 0 < first < len(doc):
             starts[first, 0] = 1
