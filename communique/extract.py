@@ -16,7 +16,8 @@ from . import __version__
 from .agents import actor_code
 from .budget import time_budget
 from .cameo import quad_class
-from .errors import CommuniqueError, TimeBudgetError, TooLargeError
+from .errors import CommuniqueError, TimeBudgetError, TooLargeError, UnsupportedLanguageError
+from .ingest import detect_language
 from .kb import KnowledgeBase, load_kb
 from .records import (
     Actor,
@@ -34,6 +35,7 @@ from .records import (
 from .settings import load_settings
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc
 
 
@@ -59,9 +61,31 @@ class Pipeline:
         self.nlp = load_nlp(model, kb_path)
         self.time_budget: float = settings["time_budget"]
         self.info = PipelineInfo(version=__version__, model=model_label(self.nlp), kb=self.kb.version)
+        # one pipeline per language, the Russian one built when the first Russian article arrives
+        self._nlps: dict[str, Language] = {"en": self.nlp}
+        self._infos: dict[str, PipelineInfo] = {"en": self.info}
+
+    def nlp_for(self, language: str) -> Language:
+        """The spaCy pipeline that reads ``language`` ("en" or "ru"), loaded on first use."""
+        if language not in self._nlps:
+            if language != "ru":
+                raise UnsupportedLanguageError("<pipeline>", f"no pipeline reads language {language!r}", language)
+            from .nlp import model_label
+            from .ru.pipeline import load_ru_nlp
+
+            self._nlps["ru"] = load_ru_nlp()
+            self._infos["ru"] = PipelineInfo(version=__version__, model=model_label(self._nlps["ru"]), kb=self.kb.version)
+        return self._nlps[language]
+
+    def routed(self, article: Article) -> Article:
+        """``article`` with the language it is written in: a text handed over as English that is
+        Russian goes to the Russian pipeline (``analyze_text`` and the evaluation sets say nothing)."""
+        if article.language == "en" and detect_language(article.text) == "ru":
+            return article.model_copy(update={"language": "ru"})
+        return article
 
     def _doc(self, article: Article) -> Doc:
-        doc = self.nlp.make_doc(article.text)
+        doc = self.nlp_for(article.language).make_doc(article.text)
         doc._.cq_published = article.published
         doc._.cq_home = self._home_country(article.url)
         doc._.cq_kb = self.kb
@@ -79,15 +103,16 @@ class Pipeline:
 
     def analyze(self, article: Article, *, include_text: bool = False) -> Analysis:
         """Analyse one article within the time budget (``COMMUNIQUE_TIME_BUDGET``)."""
+        article = self.routed(article)
         self._check_size(article)
         with time_budget(self.time_budget, article.source) as check:
             doc = self._doc(article)
             # the components in turn, as Language.__call__ runs them, so that the budget is
             # checked between them even where no timer signal can interrupt (other threads)
-            for _name, component in self.nlp.pipeline:
+            for _name, component in self.nlp_for(article.language).pipeline:
                 doc = component(doc)
                 check()
-        return to_analysis(doc, article, self.info, include_text=include_text)
+        return to_analysis(doc, article, self._infos[article.language], include_text=include_text)
 
     def analyze_text(self, text: str, *, published: dt.date | None = None, **fields: object) -> Analysis:
         return self.analyze(Article(text=text, published=published, **fields))  # type: ignore[arg-type]
@@ -114,6 +139,7 @@ class Pipeline:
     ) -> Iterator[tuple[Article, Analysis | CommuniqueError]]:
         sized: list[Article] = []
         errors: dict[int, CommuniqueError] = {}
+        group = [self.routed(article) for article in group]
         for i, article in enumerate(group):
             try:
                 self._check_size(article)
@@ -124,10 +150,11 @@ class Pipeline:
             # a whole group gets one article's time budget; normal groups take a fraction of it, and
             # a group that runs out is analysed again one article at a time, each with its own budget
             with time_budget(self.time_budget, "<group>"):
-                docs = iter(self.nlp.pipe((self._doc(a) for a in sized), batch_size=len(group)))
-                results: list[Analysis | CommuniqueError] = [
-                    to_analysis(next(docs), a, self.info, include_text=include_text) for a in sized
-                ]
+                results: list[Analysis | CommuniqueError] = []
+                for language, articles in _runs(sized):  # each language through its own pipeline
+                    docs = iter(self.nlp_for(language).pipe((self._doc(a) for a in articles), batch_size=len(group)))
+                    info = self._infos[language]
+                    results += [to_analysis(next(docs), a, info, include_text=include_text) for a in articles]
         except TimeBudgetError:
             if len(sized) == 1:  # the group was this one article: its budget is spent
                 results = [TimeBudgetError(sized[0].source, self.time_budget)]
@@ -141,6 +168,18 @@ class Pipeline:
 
     def _analyze_alone(self, article: Article, include_text: bool) -> Analysis | CommuniqueError:
         return analyze_alone(lambda a: self.analyze(a, include_text=include_text), article)
+
+
+def _runs(articles: list[Article]) -> Iterator[tuple[str, list[Article]]]:
+    """Consecutive articles of one language, in input order."""
+    run: list[Article] = []
+    for article in articles:
+        if run and article.language != run[0].language:
+            yield run[0].language, run
+            run = []
+        run.append(article)
+    if run:
+        yield run[0].language, run
 
 
 def analyze_alone(analyze: Callable[[Article], Analysis], article: Article) -> Analysis | CommuniqueError:

@@ -54,6 +54,30 @@ _SCRIPTS = (
     ("el", re.compile(r"[\u0370-\u03FF]")),
 )
 _WORD = re.compile(r"[^\W\d_]+", re.U)
+#: Languages communique analyses; anything else is refused with UnsupportedLanguageError.
+LANGUAGES = ("en", "ru")
+# Letters Russian does not use, by the Cyrillic languages that do: a text in Cyrillic is Russian
+# only when these are (nearly) absent, since a Ukrainian or Kazakh article is not Russian news.
+_CYRILLIC_LETTERS = (
+    ("uk", "їєґ"),
+    ("be", "ў"),
+    ("kk", "әғқңөұүһ"),
+    ("sr", "ђћџј"),
+    ("mk", "ѓќѕ"),
+)
+
+
+def _cyrillic_language(sample: str, letters: int) -> str:
+    """Which Cyrillic language a text mostly in Cyrillic is written in."""
+    lower = sample.lower()
+    for code, marks in _CYRILLIC_LETTERS:
+        if sum(lower.count(ch) for ch in marks) > letters * 0.004:
+            return code
+    if lower.count("і") > letters * 0.004:
+        return "uk"
+    if not ("ы" in lower or "э" in lower) and lower.count("ъ") > letters * 0.002:
+        return "bg"
+    return "ru"
 
 
 def detect_language(text: str) -> str | None:
@@ -64,7 +88,7 @@ def detect_language(text: str) -> str | None:
         return None
     for code, pattern in _SCRIPTS:
         if len(pattern.findall(sample)) > letters * 0.3:
-            return code
+            return _cyrillic_language(sample, letters) if code == "ru" else code
     words = [w.lower() for w in _WORD.findall(sample)]
     if not words:
         return None
@@ -76,13 +100,15 @@ def detect_language(text: str) -> str | None:
 
 
 def check_language(text: str, source: str) -> str:
-    """The article's language; raises when it is not one we analyse (English)."""
+    """The article's language; raises when it is not one we analyse (English or Russian)."""
     language = detect_language(text)
-    if language is None or language == "en":
+    if language is None:
         return "en"
+    if language in LANGUAGES:
+        return language
     raise UnsupportedLanguageError(
         source,
-        f"the article looks like language '{language}'; communique analyses English news only",
+        f"the article looks like language '{language}'; communique analyses English and Russian news only",
         language,
     )
 
