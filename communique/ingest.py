@@ -224,10 +224,16 @@ def looks_like_html(data: bytes | str) -> bool:
 
 _DATELINE = re.compile(
     r"^\W{0,3}((?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?"
-    r"(\d{1,2}\s+[A-Za-z]{3,9}\.?(,?\s+\d{4})?|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?(,?\s+\d{4})?|\d{4}-\d{2}-\d{2})"
+    r"(\d{1,2}\s+[^\W\d_]{3,9}\.?(,?\s+\d{4}(?:\s+года?|\s+г\.)?)?|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?(,?\s+\d{4})?"
+    r"|\d{4}-\d{2}-\d{2})"
     r"(,[^\n]{0,60})?\W{0,3}$",
 )
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+# English month abbreviations and the stems of Russian month names in the genitive («9 ноября 2023 года»)
+_MONTHS = {
+    **{m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)},
+    **{m: i for i, m in enumerate(
+        "январ феврал марта апрел ма[яй] июн июл август сентябр октябр ноябр декабр".split(), start=1)},
+}
 
 
 def find_dateline(text: str) -> tuple[str | None, dt.date | None]:

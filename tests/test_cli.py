@@ -111,7 +111,7 @@ def test_cli_schema_is_valid_json_schema(runner: CliRunner) -> None:
 
 
 def test_cli_examples_exist() -> None:
-    assert len(EXAMPLE_FILES) == 4
+    assert len(EXAMPLE_FILES) == 5  # four in English, one in Russian
     for path in EXAMPLE_FILES:
         words = len(path.read_text(encoding="utf-8").split())
         assert 150 <= words <= 300, (path.name, words)
