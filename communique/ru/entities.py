@@ -35,7 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..actors import ActorInfo, MentionInfo, RoleInfo
 from ..entities import _stable_ids, _State, stable_id, words
@@ -57,8 +57,11 @@ DATELINE = re.compile(
     r"(?:\s*/(?P<outlet>[^/\n]{1,80})/\s*\.?)?[ \t]*",               # /Корр./. /Агентство/.
     re.M,
 )
-MALE_PRONOUNS = frozenset({"он", "его", "него", "ему", "нему", "нем", "нём"})
+MALE_PRONOUNS = frozenset({"он", "его", "него", "ему", "нему", "нем", "нём", "ним"})
 FEMALE_PRONOUNS = frozenset({"она", "ее", "её", "нее", "неё", "ей", "ней", "ею", "нею"})
+# verbs of saying: after «…, — сообщил X.» a pronoun in the next sentence is X («По его словам»)
+SPEECH_VERBS = frozenset({"сказать", "заявить", "сообщить", "отметить", "уточнить", "добавить", "подчеркнуть",
+                          "пояснить", "рассказать", "напомнить", "заверить", "указать", "говорить", "ответить"})
 REFLEXIVE = frozenset({"свой", "своя", "свое", "своё", "своего", "своей", "своему", "своим", "своем", "своём", "свою"})
 PERSON_LABELS = ("PERSON",)
 _KIND_NAMES = {
@@ -151,9 +154,10 @@ class RussianEntities:
         _institutions(state)
         _titles(state)
         _plurals(state)
-        _descriptions(state)
+        _pronouns(state, possessives_only=True)
+        _descriptions(state)  # «его собеседник», «его коллега» read the possessive's person
         _plurals(state)  # «президентов двух стран» after «его казахстанский коллега» named the second
-        _pronouns(state)
+        _pronouns(state)  # pronouns whose person only a description named
         _stable_ids(state)
         state.mentions.sort(key=lambda m: m.start)
         return state
@@ -199,8 +203,10 @@ def _people(state: _State, reader: NameReader) -> None:
         if not words_:
             continue
         if ent.label_ in PERSON_LABELS or (len(ent) == 1 and ent.label_ != "PERSON" and _known_surname(reader, ent.text)):
-            if ent.label_ != "PERSON" and places.country_at(doc, ent.start) is not None:
-                continue
+            if (ent.label_ != "PERSON" or len(ent) == 1) and (places.country_at(doc, ent.start) is not None
+                                                              or places.city_at(doc, ent.start) is not None) \
+                    or _institution_word(doc, ent.start):
+                continue  # «сообщает Акорда» tagged as a person
             info = reader.person(words_)
             state.add(ent.start, ent.end, info, "name")
     known = {skeleton(transliterate(f)) for p in reader.people for f in name_forms(p.name.split()[-1])}
@@ -233,6 +239,11 @@ def _alias_name(words_: list[str]) -> bool:
     variants = [name_forms(w) for w in words_]
     return any(" ".join(f.lower().replace("ё", "е") for f in combo) in table
                for combo in [tuple(v[0] for v in variants), tuple(w for w in words_)])
+
+
+def _institution_word(doc: Doc, i: int) -> bool:
+    lex = lexicon()
+    return any(match_phrase(doc, i, index) is not None for index in (lex.seats, lex.media, lex.bodies))
 
 
 def _known_surname(reader: NameReader, word: str) -> bool:
@@ -413,14 +424,21 @@ def _owner_after(state: _State, i: int, kind: str) -> tuple[str | None, int, str
 
 
 def _head_of_state_country(state: _State, before: int) -> str | None:
-    """The country of the last head of state or government named before token ``before``."""
+    """Whose «глава государства»: the head of state or government named before token ``before``
+    who is of the article's own country (its dateline's), else the first one named."""
     heads = {norm_name(o) for o in words().head_offices}
-    for m in reversed([m for m in state.mentions if m.start < before and state.kind(m.actor) == "person"]):
+    found: list[str] = []
+    for m in sorted(state.mentions, key=lambda m: m.start):
         person = state.actors[m.actor]
+        if m.start >= before or person.kind != "person" or not person.country or person.country in found:
+            continue
         if any(norm_name(r.role) in heads for r in state.roles if r.person == person.id) or any(
                 norm_name(t.role) in heads for t in state.kb.offices(person.id, state.published)):
-            return person.country
-    return _context_country(state, before)
+            found.append(person.country)
+    home = _context_country(state, before)
+    if home in found or not found:
+        return home
+    return found[0]
 
 
 def _context_country(state: _State, before: int) -> str | None:
@@ -485,6 +503,10 @@ def _titles(state: _State) -> None:
             continue
         end, phrase = found
         role, title_country = phrase.value
+        inside = state.at(i)
+        if inside is not None and state.kind(inside.actor) in ("organization", "group"):
+            i = inside.end  # «пресс-служба президента Кыргызстана»: a body's name, not an office held
+            continue
         if doc[i].morph.get("Number", []) == ["Plur"]:
             i = end  # «президентов двух стран», «лидеры России и Казахстана»: see _plurals
             continue
@@ -803,18 +825,26 @@ def _party(state: _State, i: int, guest: bool) -> ActorInfo | None:
 
 
 def _interlocutor(state: _State, i: int) -> ActorInfo | None:
-    """«собеседник»: the person named last other than the clause's subject."""
+    """«собеседник» / «его собеседник»: the person named last other than the one the conversation
+    is told from (the possessive's person, else the clause's subject, else the last sentence's)."""
     doc = state.doc
     sent = doc[i].sent
-    subjects = set()
-    for t in sent:
-        if t.dep_ in ("nsubj", "nsubj:pass"):
-            m = state.at(t.i)
-            if m is not None:
-                subjects.add(m.actor)
+    anchors = set()
+    for j in range(max(sent.start, i - 2), i):
+        m = state.at(j)
+        if m is not None and m.via == "pronoun":
+            anchors.add(m.actor)
+    if not anchors:
+        for t in sent:
+            if t.dep_ in ("nsubj", "nsubj:pass") and t.i != i:
+                m = state.at(t.i)
+                if m is not None and state.kind(m.actor) == "person":
+                    anchors.add(m.actor)
+    if not anchors:
+        return None
     earlier = [m for m in sorted(state.mentions, key=lambda m: m.start)
-               if m.start < i and state.kind(m.actor) == "person" and m.actor not in subjects]
-    return state.actors[earlier[-1].actor] if earlier and subjects else None
+               if m.start < i and state.kind(m.actor) == "person" and m.actor not in anchors]
+    return state.actors[earlier[-1].actor] if earlier else None
 
 
 # -- pronouns -------------------------------------------------------------------------------------
@@ -839,7 +869,7 @@ def _gender(state: _State, person: ActorInfo) -> str | None:
     return found
 
 
-def _pronouns(state: _State) -> None:
+def _pronouns(state: _State, possessives_only: bool = False) -> None:
     """он/его/ему and она/её/ей: the nearest earlier person of that gender in the sentence, else the
     subject of the last sentence (of up to three before) that names one, else its last such person."""
     doc = state.doc
@@ -848,15 +878,22 @@ def _pronouns(state: _State) -> None:
         wanted = "male" if lower in MALE_PRONOUNS else "female" if lower in FEMALE_PRONOUNS else None
         if wanted is None or token.pos_ not in ("PRON", "DET") or state.at(token.i) is not None:
             continue
+        if possessives_only and not any(
+                match_phrase(doc, j, lexicon().descriptions) is not None for j in range(token.i + 1, min(token.i + 3, len(doc)))):
+            continue  # first pass: only «его коллега», «её собеседник», which descriptions read
         if lower in ("его", "него", "нем", "нём", "ему", "нему") and "Neut" in token.morph.get("Gender", []) \
                 and token.pos_ == "PRON" and token.dep_ not in ("nmod", "det"):
             continue  # «его» standing for a thing («подписать его»)
         people = [m for m in state.mentions if m.start < token.i and state.kind(m.actor) == "person"
-                  and m.via != "pronoun" and _gender(state, state.actors[m.actor]) == wanted]
+                  and _gender(state, state.actors[m.actor]) == wanted]
         if not people:
             continue
         people.sort(key=lambda m: m.start)
         sent = token.sent
+        own = _clause_subjects(state, token)  # «Путин провёл с ним переговоры»: «ним» is not Putin
+        people = [m for m in people if m.actor not in own]
+        if not people:
+            continue
         same = [m for m in people if m.start >= sent.start]
         if same:
             chosen = same[-1]
@@ -866,22 +903,48 @@ def _pronouns(state: _State) -> None:
                 continue
             in_last = [m for m in people if doc[m.start].sent.start == last_sent.start]
             subjects = [m for m in in_last if _is_subject(doc, m)]
-            chosen = subjects[0] if subjects else in_last[-1]
+            # «…, сообщил помощник президента X. По его словам, …»: the one who spoke goes on speaking
+            speakers = [m for m in subjects if _subject_head(doc, m).lemma_ in SPEECH_VERBS]
+            chosen = speakers[0] if speakers else subjects[0] if subjects else in_last[-1]
         state.add(token.i, token.i + 1, state.actors[chosen.actor], "pronoun")
+
+
+def _clause_subjects(state: _State, token: Token) -> set[str]:
+    """The actors that are the subject of the clause a pronoun belongs to."""
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    found: set[str] = set()
+    for clause in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+        for child in clause.children:
+            if child.dep_ in ("nsubj", "nsubj:pass") and child.i != token.i:
+                m = state.at(child.i)
+                if m is not None:
+                    found.add(m.actor)
+    return found
 
 
 def _sentences_between(doc: Doc, start: int, end: int) -> int:
     return sum(1 for t in doc[start:end] if t.is_sent_start)
 
 
-def _is_subject(doc: Doc, mention: MentionInfo) -> bool:
+def _subject_token(doc: Doc, mention: MentionInfo) -> Token | None:
     for t in doc[mention.start:mention.end]:
         head = t
-        while head.dep_ in ("flat:name", "flat", "appos") and head.head is not head:
+        while head.dep_ in ("flat:name", "flat", "appos") and head.head.i != head.i:
             head = head.head
         if head.dep_ in ("nsubj", "nsubj:pass"):
-            return True
-    return False
+            return head
+    return None
+
+
+def _is_subject(doc: Doc, mention: MentionInfo) -> bool:
+    return _subject_token(doc, mention) is not None
+
+
+def _subject_head(doc: Doc, mention: MentionInfo) -> Token:
+    token = _subject_token(doc, mention)
+    return token.head if token is not None else doc[mention.start]
 
 
 # -- reading the result ---------------------------------------------------------------------------

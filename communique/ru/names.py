@@ -41,6 +41,7 @@ _ENDINGS = ("ыми", "ами", "ому", "ему", "ого", "его", "ым", 
 _FOLDS = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("tz", "z"), ("ts", "z"), ("x", "ks"), ("w", "v"),
           ("ph", "f"), ("y", "i"), ("c", "k"))
 _VOWELS = "aeiou"
+_GENERATION = re.compile(r"-(младш|старш)[а-яё]*$", re.I)
 
 
 @lru_cache(maxsize=50_000)
@@ -178,8 +179,16 @@ class NameReader:
     def person(self, words: list[str]) -> ActorInfo:
         """The person a name of one or more words names (see the module docstring)."""
         words = [w for w in words if w.strip(".-")]
+        generation = None
+        if words:
+            # «Бердымухамедов-младший»: the son, who holds the office now; «-старший»: the father
+            match = _GENERATION.search(words[-1])
+            if match:
+                generation = match.group(1)[:2].lower()
+                words = words[:-1] + [words[-1][: match.start()]]
         variants = [name_forms(w) for w in words]
-        found = self._alias(variants) or self._earlier(words, variants) or self._kb(variants)
+        found = (self._alias(variants) if generation is None else None) or self._earlier(words, variants, generation) \
+            or self._kb(variants)
         if found is None:
             name = " ".join(transliterate(v[0]) for v in variants if not is_patronymic(v[0]))
             found = ActorInfo(stable_id(name, "person"), name, "person", known=False)
@@ -205,19 +214,26 @@ class NameReader:
                              known=False)
         return None
 
-    def _earlier(self, words: list[str], variants: list[tuple[str, ...]]) -> ActorInfo | None:
-        """A surname alone, or a first name with a patronymic, of a person named earlier."""
+    def _earlier(self, words: list[str], variants: list[tuple[str, ...]], generation: str | None = None
+                 ) -> ActorInfo | None:
+        """A surname alone, or a first name with a patronymic, of a person named earlier (the most
+        recent one; with «-младший» the one in office on the date, with «-старший» one who is not)."""
         if len(words) > 2 or (len(words) == 2 and not is_patronymic(words[1])):
             return None
         word = variants[0]
+        found: list[ActorInfo] = []
         for known in reversed(self.people):
             parts = name_tokens(known.name)
             if not parts:
                 continue
             wanted = {skeleton(parts[0])} if len(words) == 2 else {skeleton(p) for p in parts[1:] or parts}
             if _fits(word, wanted):
-                return known
-        return None
+                found.append(known)
+        if generation is not None and len(found) > 1:
+            in_office = [p for p in found if self.published is not None and self.kb.offices(p.id, self.published)]
+            chosen = in_office if generation == "мл" else [p for p in found if p not in in_office]
+            found = chosen or found
+        return found[0] if found else None
 
     def _kb(self, variants: list[tuple[str, ...]]) -> ActorInfo | None:
         index = skeleton_index(self.kb)
