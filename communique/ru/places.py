@@ -14,6 +14,7 @@ Example::
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,8 +22,19 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from .carrier import morph_analyzer
+from .names import transliterate
+
 
 DATA = Path(__file__).parent.parent / "data" / "ru" / "places.json"
+#: doc.user_data key of the dateline: (start, end, place in English or None, outlet or None) or None.
+DATELINE_KEY = "communique.ru.dateline"
+DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[А-ЯЁ][А-ЯЁ-]+(?:[ -][А-ЯЁ][А-ЯЁ-]+)*)"       # АСТАНА, НУР-СУЛТАН, НЬЮ-ЙОРК
+    r"(?:\s*,\s*(?P<date>\d{1,2}(?:[–-]\d{1,2})?\s+[а-яё]+(?:\s+\d{4}\s*(?:года|г\.)?)?))?"  # , 12 марта
+    r"(?P<stop>\s*\.|\s+[—–-])?"
+    r"(?:\s*/(?P<outlet>[^/\n]{1,80})/\s*\.?)?[ \t]*",               # /Корр./. /Агентство/.
+    re.M,
+)
 
 
 @lru_cache(maxsize=100_000)
@@ -158,3 +170,40 @@ def city_name(word: str) -> tuple[str, str] | None:
         if found is not None:
             return found
     return None
+
+
+def find_dateline(text: str) -> tuple[int, int, str | None, str | None] | None:
+    """The dateline opening the article's first lines: (start, end, place in English, outlet)."""
+    for match in DATELINE.finditer(text[:400]):
+        if not (match.group("date") or match.group("outlet") or (match.group("stop") or "").strip() in "—–-" and match.group("stop")):
+            continue
+        if len(match.group("place")) < 3 or match.group("place").upper() != match.group("place"):
+            continue
+        word = match.group("place")
+        city = city_name(word)
+        place = city[0] if city is not None else "-".join(p.capitalize() for p in transliterate(word.title()).split("-"))
+        outlet = (match.group("outlet") or "").strip(" .") or None
+        if outlet is not None and re.fullmatch(r"(?i)корр|спецкорр|собкорр|корреспондент", outlet):
+            outlet = None  # the outlet's own correspondent
+        return match.start("place"), match.end(), place, outlet
+    return None
+
+
+def dateline(doc: Doc) -> tuple[int, int, str | None, str | None] | None:
+    """The article's dateline: (start_char, end_char, place in English or None, outlet or None)."""
+    if DATELINE_KEY not in doc.user_data:
+        doc.user_data[DATELINE_KEY] = find_dateline(doc.text)
+    found: tuple[int, int, str | None, str | None] | None = doc.user_data[DATELINE_KEY]
+    return found
+
+
+def article_country(doc: Doc) -> str | None:
+    """The country an article's unqualified institution or host belongs to: its dateline city's,
+    else the publisher's (``doc._.cq_home``)."""
+    found = dateline(doc)
+    if found is not None and found[2]:
+        city = city_name(doc.text[found[0]:found[1]].split(",")[0].split(".")[0].strip())
+        if city is not None:
+            return city[1]
+    home: str | None = doc._.cq_home
+    return home
