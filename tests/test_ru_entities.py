@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from communique import Pipeline
+from communique.evaluate import names_match
 from communique.records import Analysis
 from communique.ru import entities
 from communique.ru.names import name_forms, skeleton
@@ -179,3 +180,99 @@ def test_ru_entities_analysis_record_uses_english_names(analyze) -> None:
                                  published=DAY)
     assert {a.name for a in analysis.actors} >= {"Vladimir Putin", "Kassym-Jomart Tokayev"}
     assert analysis.article.language == "ru"
+
+
+def test_ru_entities_first_name_and_patronymic_join_the_full_name(ru) -> None:
+    doc = ru("Сергей Лавров прилетел в Анкару. Сергей Викторович сразу отправился на переговоры.")
+    assert actor_of(doc, "Викторович").id == actor_of(doc, "Лавров").id
+
+
+def test_ru_entities_indeclinable_names_in_oblique_positions(ru) -> None:
+    doc = ru("Премьер-министр Армении Никол Пашинян направил письмо Александру Лукашенко. "
+             "Ответ Лукашенко пока не опубликован.")
+    assert name_of(doc, "Александру") == "Alexander Lukashenko"
+    assert actor_of(doc, "Лукашенко").id == actor_of(doc, "Александру").id
+    assert ("Nikol Pashinyan", "Prime Minister", "Armenia") in roles(doc)
+
+
+@pytest.mark.parametrize("text, word, name", [
+    ("Информационное агентство Синьхуа распространило заявление.", "Синьхуа", "Xinhua"),
+    ("Управление коммуникаций администрации президента Турции выступило с заявлением.", "Управление",
+     "Directorate of Communications"),
+])
+def test_ru_entities_agencies_and_offices_keep_their_english_names(ru, text: str, word: str, name: str) -> None:
+    actor = actor_of(ru(text), word)
+    assert actor is not None and actor.kind == "organization" and actor.name == name
+
+
+def test_ru_entities_bare_ministry_refers_back_to_the_last_one(ru) -> None:
+    doc = ru("МИД Казахстана вызвал посла. Как отметили в ведомстве, встреча была короткой.")
+    assert actor_of(doc, "ведомстве").id == actor_of(doc, "МИД").id
+
+
+def test_ru_entities_press_service_of_the_head_of_state_follows_the_dateline(ru) -> None:
+    doc = ru("ТАШКЕНТ, 14 июня. /Корр./. Шавкат Мирзиёев позвонил Эмомали Рахмону, сообщает пресс-служба "
+             "главы государства.")
+    assert actor_of(doc, "пресс-служба").country == "UZB"
+
+
+@pytest.mark.parametrize("text, person, role, of", [
+    ("Председатель КНР Си Цзиньпин выступил с речью.", "Xi Jinping", "President", "China"),
+    ("Помощник президента РФ Юрий Ушаков рассказал о визите.", "Yuri Ushakov", "Presidential Aide", "Russia"),
+    ("Председатель Сената Маулен Ашимбаев открыл заседание.", "Maulen Ashimbayev", "Chairman of the Senate",
+     "Kazakhstan"),
+    ("Федеральный канцлер Германии Олаф Шольц прибыл в Астану.", "Olaf Scholz", "Chancellor", "Germany"),
+    ("Официальный представитель МИД России Мария Захарова провела брифинг.", "Maria Zakharova",
+     "Foreign Ministry Spokeswoman", "Russia"),
+])
+def test_ru_entities_office_titles_in_english(ru, text: str, person: str, role: str, of: str) -> None:
+    found = roles(ru(text))
+    assert any(names_match(person, p) and r == role and o == of for p, r, o in found), found
+
+
+def test_ru_entities_title_inside_an_institution_name_is_no_role(ru) -> None:
+    doc = ru("Пресс-служба президента Кыргызстана сообщила о переговорах.")
+    assert roles(doc) == set()
+
+
+def test_ru_entities_former_president_keeps_the_former_office(ru) -> None:
+    doc = ru("Путин передал привет бывшему президенту Туркменистана Гурбангулы Бердымухамедову.",
+             published=dt.date(2022, 6, 10))
+    assert ("Gurbanguly Berdimuhamedow", "Former President", "Turkmenistan") in roles(doc)
+
+
+def test_ru_entities_head_of_diplomacy_host_and_guest(ru) -> None:
+    doc = ru("БИШКЕК, 14 июня. /Корр./. Президент России Владимир Путин прибыл в Бишкек, где его встретил "
+             "Садыр Жапаров. Хозяин встречи провёл гостя по залам резиденции. Глава китайской дипломатии "
+             "прислал приветствие.")
+    assert name_of(doc, "Хозяин") == "Sadyr Japarov"
+    assert name_of(doc, "гостя") == "Vladimir Putin"
+    assert name_of(doc, "Глава") == "Qin Gang"  # China's foreign minister in June 2023
+
+
+def test_ru_entities_interlocutor_is_the_other_party(ru) -> None:
+    doc = ru("Касым-Жомарт Токаев провёл телефонный разговор с Ильхамом Алиевым. Токаев пригласил собеседника в Астану.")
+    assert name_of(doc, "собеседника") == "Ilham Aliyev"
+
+
+def test_ru_entities_plural_titles_give_each_holder_the_role(ru) -> None:
+    doc = ru("Путин, Токаев и Мирзиёев провели встречу. Встреча трёх президентов длилась час.")
+    found = roles(doc)
+    assert {("Vladimir Putin", "President", "Russia"), ("Shavkat Mirziyoyev", "President", "Uzbekistan")} <= found
+
+
+def test_ru_entities_pronoun_skips_its_own_clause_subject(ru) -> None:
+    doc = ru("Президент Турции Реджеп Тайип Эрдоган прибыл в Москву. Владимир Путин провёл с ним переговоры.")
+    assert name_of(doc, "ним") == "Recep Tayyip Erdoğan"
+
+
+def test_ru_entities_pronoun_after_reported_speech_is_the_speaker(ru) -> None:
+    doc = ru("Путин посетит Ташкент в мае, сообщил помощник президента РФ Юрий Ушаков. "
+             "По его словам, программа визита согласована.")
+    assert name_of(doc, "его") == "Yuri Ushakov"
+
+
+def test_ru_entities_cities_and_countries_are_never_people(ru) -> None:
+    doc = ru("Нур-Султан заинтересован в транзите, заявил Токаев.", published=dt.date(2021, 6, 16))
+    actor = actor_of(doc, "Нур-Султан")
+    assert actor is None or actor.kind == "country"

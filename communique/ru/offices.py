@@ -262,7 +262,7 @@ def find_descriptions(state: _State) -> None:
     for token in state.tokens:
         if token.pos_ not in ("NOUN", "ADJ") or state.at(token.i) is not None or silent(state, token.i):
             continue
-        found = match_phrase(doc, token.i, lex.descriptions)
+        found = match_phrase(doc, token.i, lex.descriptions, skip_adjectives=True)
         if found is None:
             continue
         end, phrase = found

@@ -96,8 +96,10 @@ def _data_keys(word: str) -> frozenset[str]:
     return frozenset({lower} | {p.normal_form.replace("ё", "е") for p in morph_analyzer().parse(word)[:2]})
 
 
-def match_phrase(doc: Doc, i: int, index: dict[str, list[Phrase]]) -> tuple[int, Phrase] | None:
-    """The longest phrase of ``index`` starting at token ``i``: (end token, phrase)."""
+def match_phrase(doc: Doc, i: int, index: dict[str, list[Phrase]], skip_adjectives: bool = False
+                 ) -> tuple[int, Phrase] | None:
+    """The longest phrase of ``index`` starting at token ``i``: (end token, phrase). With
+    ``skip_adjectives``, adjectives may stand between its words («глава [китайской] дипломатии»)."""
     seen: set[int] = set()
     best: tuple[int, Phrase] | None = None
     for key in token_keys(doc, i):
@@ -105,12 +107,21 @@ def match_phrase(doc: Doc, i: int, index: dict[str, list[Phrase]]) -> tuple[int,
             if id(phrase) in seen:
                 continue
             seen.add(id(phrase))
-            end = i + len(phrase.words)
-            if end > len(doc) or (best is not None and end <= best[0]):
-                continue
-            if all(token_keys(doc, i + k) & phrase.words[k] for k in range(1, len(phrase.words))):
+            end = _phrase_end(doc, i, phrase, skip_adjectives)
+            if end is not None and (best is None or end > best[0]):
                 best = (end, phrase)
     return best
+
+
+def _phrase_end(doc: Doc, i: int, phrase: Phrase, skip_adjectives: bool) -> int | None:
+    j = i + 1
+    for words in phrase.words[1:]:
+        while skip_adjectives and j < len(doc) and doc[j].pos_ == "ADJ" and not token_keys(doc, j) & words:
+            j += 1
+        if j >= len(doc) or not token_keys(doc, j) & words:
+            return None
+        j += 1
+    return j
 
 
 @lru_cache(maxsize=1)
