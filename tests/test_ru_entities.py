@@ -276,3 +276,15 @@ def test_ru_entities_cities_and_countries_are_never_people(ru) -> None:
     doc = ru("Нур-Султан заинтересован в транзите, заявил Токаев.", published=dt.date(2021, 6, 16))
     actor = actor_of(doc, "Нур-Султан")
     assert actor is None or actor.kind == "country"
+
+
+def test_ru_entities_bare_minister_is_the_minister_named_last(ru) -> None:
+    doc = ru("Глава МИД Армении Арарат Мирзоян прибыл в Тбилиси. Армянский министр заявил, что визит важен. "
+             "Министр также встретился со студентами.")
+    assert name_of(doc, "министр") == name_of(doc, "Министр") == "Ararat Mirzoyan"
+
+
+def test_ru_entities_declined_comment_is_no_statement(ru) -> None:
+    doc = ru("МИД Киргизии от комментариев отказался. Позднее ведомство распространило комментарий.")
+    assert actor_of(doc, "комментариев") is None
+    assert actor_of(doc, "комментарий").id == actor_of(doc, "МИД").id

@@ -154,7 +154,8 @@ def find_institutions(state: _State) -> None:
             if target is not None:
                 state.add(i, i + 1, state.actors[target], "institution")
         elif keys & lex.documents and doc[i].pos_ == "NOUN" and existing is None and recent.last is not None \
-                and not _body_follows(state, i + 1):
+                and not _body_follows(state, i + 1) and not (i and doc[i - 1].lower_ in ("от", "без")):
+            # «говорится в сообщении», «распространил комментарий»; not «от комментариев отказались»
             state.add(i, i + 1, state.actors[recent.last], "institution")
         i += 1
 

@@ -48,7 +48,7 @@ def lexicon() -> _Lexicon:
     offices = json.loads(DATA.read_text(encoding="utf-8"))
     described = offices["descriptions"]
     description_entries: list[tuple[str, tuple[str, ...]]] = [(" ".join(ws), (part,)) for part in (
-        "leader", "counterpart", "host", "guest", "interlocutor") for ws in described[part]]
+        "leader", "counterpart", "host", "guest", "interlocutor", "minister") for ws in described[part]]
     description_entries += [(" ".join(ws), ("office", role)) for ws, role in described["offices"]]
     return _Lexicon(
         titles=phrase_index([(" ".join(ws), (role, country or "")) for ws, role, country in offices["titles"]]),
@@ -220,16 +220,24 @@ def _add_role(state: _State, person: ActorInfo, role: str, iso3: str | None, sta
 
 
 def title_holder(state: _State, role: str, iso3: str | None, at: int) -> ActorInfo | None:
-    """Who a title without a name means: the person the article gives that office (of that
-    country), else a person it names who holds it on the date, else the knowledge base's holder."""
-    for r in state.roles:
-        if norm_name(r.role).replace("spokeswoman", "spokesman") == norm_name(role).replace("spokeswoman", "spokesman"):
+    """Who a title without a name means: the person the article gave that office (of that
+    country) last before it, else first after it, else a person it names who holds it on the
+    date, else the knowledge base's holder."""
+    char = state.doc[at].idx
+    ordered = [r for r in reversed(state.roles) if r.start_char < char] + [r for r in state.roles if r.start_char >= char]
+    for r in ordered:
+        if _same_office(r.role, role):
             info = state.actors.get(r.person)
             if info is not None and (iso3 is None or info.country == iso3):
                 return info
     if iso3 is None:
         return None
     return holder(state, iso3, role, at)
+
+
+def _same_office(a: str, b: str) -> bool:
+    """The same office whoever holds it: "Foreign Ministry Spokeswoman" is "... Spokesman"."""
+    return norm_name(a).replace("spokeswoman", "spokesman") == norm_name(b).replace("spokeswoman", "spokesman")
 
 
 def holder(state: _State, iso3: str, office: str | None, i: int) -> ActorInfo | None:
@@ -281,8 +289,23 @@ def find_descriptions(state: _State) -> None:
             person = _party(state, token.i, guest=part == "guest")
         elif part == "interlocutor":
             person = _interlocutor(state, token.i)
+        elif part == "minister":
+            person = _last_minister(state, token.i, iso3)
         if person is not None:
             state.add(token.i, end, person, "description")
+
+
+def _last_minister(state: _State, i: int, iso3: str | None) -> ActorInfo | None:
+    """«Министр сообщил», «российский министр»: the minister (of that country) the article named
+    last before it."""
+    char = state.doc[i].idx
+    for r in reversed(state.roles):
+        info = state.actors.get(r.person)
+        if info is None or r.start_char >= char or (iso3 is not None and info.country != iso3):
+            continue
+        if norm_name(r.role).endswith("minister") and "prime" not in norm_name(r.role):
+            return info
+    return None
 
 
 def _country_around(state: _State, start: int, end: int) -> str | None:
