@@ -288,3 +288,16 @@ def test_ru_entities_declined_comment_is_no_statement(ru) -> None:
     doc = ru("МИД Киргизии от комментариев отказался. Позднее ведомство распространило комментарий.")
     assert actor_of(doc, "комментариев") is None
     assert actor_of(doc, "комментарий").id == actor_of(doc, "МИД").id
+
+
+def test_ru_entities_family_name_first_and_genitive_patronymic(ru) -> None:
+    doc = ru("Президент Монголии Ухнаагийн Хурэлсух прибыл в Пекин. Хурэлсух провёл переговоры.",
+             published=dt.date(2024, 5, 3))
+    person = actor_of(doc, "Ухнаагийн")
+    assert person is not None and person.known and person.country == "MNG"
+    assert actor_of(doc, "Хурэлсух").id == person.id
+
+
+def test_ru_entities_title_of_an_organization(ru) -> None:
+    doc = ru("Генеральный секретарь ООН Антониу Гутерриш прибыл в Астану.")
+    assert ("António Guterres", "Secretary-General", "United Nations") in roles(doc)

@@ -95,6 +95,18 @@ def name_forms(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+def _nominative(word: str, forms: tuple[str, ...]) -> str:
+    """The word as written when it can be a nominative («Хурэлсух»), else its likeliest nominative."""
+    if any(p.tag.case == "nomn" for p in morph_analyzer().parse(word)[:3]):
+        return word
+    return forms[0]
+
+
+def _given_name(word: str) -> bool:
+    """«Владимир», «Мария»: a first name, which alone never names a person met earlier."""
+    return any("Name" in p.tag.grammemes for p in morph_analyzer().parse(word)[:2])
+
+
 def is_patronymic(word: str) -> bool:
     """«Владимирович», «Жомартовна»: a patronymic, which a first name may carry instead of a surname."""
     return any("Patr" in p.tag.grammemes for p in morph_analyzer().parse(word)[:3]) or bool(
@@ -161,6 +173,9 @@ def _fits(forms: tuple[str, ...], parts: set[str]) -> bool:
         key = skeleton(transliterate(form))
         if key in parts:
             return True
+        # a shortened or longer form ("Ukhnaa" / «Ухнаагийн», the genitive patronymic)
+        if any(min(len(key), len(p)) >= 4 and (p.startswith(key) or key.startswith(p)) for p in parts):
+            return True
         if len(key) >= 5 and any(p[:1] == key[:1] and len(p) >= 5
                                  and difflib.SequenceMatcher(None, key, p).ratio() >= 0.85 for p in parts):
             return True
@@ -190,7 +205,7 @@ class NameReader:
         found = (self._alias(variants) if generation is None else None) or self._earlier(words, variants, generation) \
             or self._kb(variants)
         if found is None:
-            name = " ".join(transliterate(v[0]) for v in variants if not is_patronymic(v[0]))
+            name = " ".join(transliterate(_nominative(w, v)) for w, v in zip(words, variants) if not is_patronymic(w))
             found = ActorInfo(stable_id(name, "person"), name, "person", known=False)
         for known in self.people:
             if known.id == found.id:
@@ -226,7 +241,12 @@ class NameReader:
             parts = name_tokens(known.name)
             if not parts:
                 continue
-            wanted = {skeleton(parts[0])} if len(words) == 2 else {skeleton(p) for p in parts[1:] or parts}
+            if len(words) == 2:
+                wanted = {skeleton(parts[0])}
+            elif _given_name(words[0]):
+                wanted = {skeleton(p) for p in parts[1:] or parts}
+            else:  # a family name written first by the KB ("Khurelsukh Ukhnaa")
+                wanted = {skeleton(p) for p in parts}
             if _fits(word, wanted):
                 found.append(known)
         if generation is not None and len(found) > 1:

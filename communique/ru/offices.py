@@ -74,6 +74,8 @@ def find_titles(state: _State) -> None:
             continue
         end, phrase = found
         role, title_country = phrase.value
+        body_of = title_country if len(title_country) > 3 else None  # "United Nations" for «генсек ООН»
+        title_country = "" if body_of else title_country
         inside = state.at(i)
         if inside is not None and state.kind(inside.actor) in ("organization", "group"):
             i = inside.end  # «пресс-служба президента Кыргызстана»: a body's name, not an office held
@@ -97,7 +99,7 @@ def find_titles(state: _State) -> None:
         m = state.at(j)
         if m is not None and state.kind(m.actor) == "person" and m.via == "name":
             person = state.actors[m.actor]
-            _add_role(state, person, role, iso3, start, m.end)
+            _add_role(state, person, role, iso3, start, m.end, body_of)
             i = m.end
             continue
         if m is not None and state.kind(m.actor) == "person":
@@ -111,7 +113,7 @@ def find_titles(state: _State) -> None:
             existing = state.at(i)
             if existing is None or state.kind(existing.actor) != "organization":
                 state.add(i, end, office_holder, "description")
-            _add_role(state, office_holder, role, iso3, start, j)
+            _add_role(state, office_holder, role, iso3, start, j, body_of)
         elif "Spokes" in role:
             group = _spokes_group(state, role, iso3, i)
             if group is not None:
@@ -202,7 +204,8 @@ def _quoted(doc: Doc) -> list[bool]:
     return inside
 
 
-def _add_role(state: _State, person: ActorInfo, role: str, iso3: str | None, start: int, end: int) -> None:
+def _add_role(state: _State, person: ActorInfo, role: str, iso3: str | None, start: int, end: int,
+              body_of: str | None = None) -> None:
     doc = state.doc
     if iso3 is None:
         tenures = [t for t in state.kb.offices(person.id, state.published) if norm_name(t.role) == norm_name(role)]
@@ -216,7 +219,8 @@ def _add_role(state: _State, person: ActorInfo, role: str, iso3: str | None, sta
     if any(r.person == person.id and norm_name(r.role) == norm_name(role) for r in state.roles):
         return
     span = doc[start:end]
-    state.roles.append(RoleInfo(person.id, role, country.name if country else None, span.start_char, span.end_char))
+    of_name = body_of or (country.name if country else None)
+    state.roles.append(RoleInfo(person.id, role, of_name, span.start_char, span.end_char))
 
 
 def title_holder(state: _State, role: str, iso3: str | None, at: int) -> ActorInfo | None:
