@@ -160,10 +160,11 @@ def _alias_name(words_: list[str]) -> bool:
 
 
 def _known_surname(reader: NameReader, word: str) -> bool:
+    """A word that names a person alone: a family name of the alias table or of someone named earlier."""
     table = aliases()
     if any(form.lower().replace("ё", "е") in table for form in name_forms(word)):
         return True
-    return any(reader._earlier([word], [name_forms(word)]) is not None for _ in (0,))
+    return reader.earlier([word], [name_forms(word)]) is not None
 
 # -- countries ------------------------------------------------------------------------------------
 def _countries(state: _State) -> None:

@@ -202,7 +202,7 @@ class NameReader:
                 generation = match.group(1)[:2].lower()
                 words = words[:-1] + [words[-1][: match.start()]]
         variants = [name_forms(w) for w in words]
-        found = (self._alias(variants) if generation is None else None) or self._earlier(words, variants, generation) \
+        found = (self._alias(variants) if generation is None else None) or self.earlier(words, variants, generation) \
             or self._kb(variants)
         if found is None:
             name = " ".join(transliterate(_nominative(w, v)) for w, v in zip(words, variants) if not is_patronymic(w))
@@ -229,7 +229,7 @@ class NameReader:
                              known=False)
         return None
 
-    def _earlier(self, words: list[str], variants: list[tuple[str, ...]], generation: str | None = None
+    def earlier(self, words: list[str], variants: list[tuple[str, ...]], generation: str | None = None
                  ) -> ActorInfo | None:
         """A surname alone, or a first name with a patronymic, of a person named earlier (the most
         recent one; with «-младший» the one in office on the date, with «-старший» one who is not)."""
