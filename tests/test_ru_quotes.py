@@ -234,3 +234,24 @@ def test_ru_quotes_lexicon_holds_lemmas_and_keeps_acts_out_of_cues() -> None:
     assert {"поблагодарить", "поздравить", "призвать"} <= lexicon.acts
     assert not (lexicon.acts & lexicon.verbs)
     assert "источник" in lexicon.anonymous and "слово" in lexicon.according
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ("Консультации пройдут в Минске, сообщил журналистам Сергей Лавров. "
+     "Затем состоится саммит, который откроет Владимир Путин, добавил он.",
+     ["Sergey Lavrov", "Sergey Lavrov"]),
+    ("Консультации пройдут в Минске, сообщил журналистам Сергей Лавров. По его словам, стороны близки к соглашению.",
+     ["Sergey Lavrov", "Sergey Lavrov"]),
+    ("«Сроки согласованы», — сказал Сергей Лавров. «Документ будет подписан в мае», — подчеркнул дипломат.",
+     ["Sergey Lavrov", "Sergey Lavrov"]),
+])
+def test_ru_quotes_a_pronoun_or_title_right_after_a_quote_is_its_speaker(analyze, text, speakers) -> None:
+    assert [q[3] for q in quotes(analyze, text)] == speakers
+
+
+def test_ru_quotes_a_pronoun_of_the_other_gender_is_not_the_last_speaker(analyze) -> None:
+    text = ("Владимир Путин прибыл в Минск. Консультации пройдут осенью, сообщила Мария Захарова. "
+            "По его словам, визит будет коротким.")
+    found = quotes(analyze, text)
+    assert [q[0] for q in found] == ["trailing", "according"]
+    assert found[0][3] == "Maria Zakharova" and found[1][3] != "Maria Zakharova"

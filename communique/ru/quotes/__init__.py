@@ -14,13 +14,19 @@ anonymous sources («источник») and statements nobody makes («Стор
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...quotes.attribution import QuoteInfo
 from . import direct, reported
-from .finding import Found, Taken
+from .finding import Found, Taken, token_at
+from .speaker import Speaker
+
+#: pronouns by the gender of the person they stand for
+_PRONOUNS = {"он": "male", "его": "male", "него": "male", "она": "female", "её": "female", "ее": "female",
+             "нее": "female", "неё": "female"}
 
 __all__ = ["RussianQuotes", "find"]
 
@@ -30,7 +36,69 @@ def find(doc: Doc) -> list[Found]:
     taken = Taken()
     found = direct.find(doc, taken) + reported.find(doc, taken)
     found.sort(key=lambda f: (f.start, f.end))
-    return _unique(found)
+    return _unique(_chain(doc, found))
+
+
+def _chain(doc: Doc, found: list[Found]) -> list[Found]:
+    """A speaker named by a pronoun or a bare title right after a quote is that quote's speaker:
+    «…, сообщил Ушаков. По его словам, …», «…, — подчеркнул дипломат» (news names a speaker once,
+    then keeps reporting them). The pronoun must agree in gender; a title only fills a speaker the
+    entity layer left unresolved."""
+    chained: list[Found] = []
+    previous: tuple[Found, int] | None = None
+    for quote in sorted(found, key=lambda f: f.evidence):
+        sent = token_at(doc, quote.evidence[0])
+        here = sent.sent.start if sent is not None else -1
+        if previous is not None and quote.speaker.mention is not None and _follows(doc, previous[1], here):
+            speaker = _carried(doc, quote.speaker, previous[0].speaker)
+            if speaker is not None:
+                quote = replace(quote, speaker=speaker)
+        chained.append(quote)
+        if quote.speaker.actor is not None and sent is not None:
+            previous = (quote, sent.sent.start)
+    return chained
+
+
+def _follows(doc: Doc, before: int, here: int) -> bool:
+    """Whether the sentence starting at token ``here`` is the one starting at ``before`` or the next."""
+    if here == before:
+        return True
+    return here > before and doc[before].sent.end == here or (
+        here > before and all(t.is_space for t in doc[doc[before].sent.end : here])
+    )
+
+
+def _carried(doc: Doc, speaker: Speaker, last: Speaker) -> Speaker | None:
+    """The last speaker in place of this one, when this one is a pronoun of their gender or an
+    unresolved title («дипломат», «министр»)."""
+    actors = doc._.cq_actors or {}
+    if last.actor is None or speaker.actor == last.actor or speaker.mention is None:
+        return None
+    last_actor = actors.get(last.actor)
+    if last_actor is None or last_actor.kind != "person":
+        return None
+    word = token_at(doc, speaker.mention[0])
+    if word is None:
+        return None
+    wanted = _PRONOUNS.get(word.lower_)
+    if wanted is not None and word.pos_ in ("PRON", "DET"):
+        return last if _gender(doc, last) in (wanted, None) else None
+    if speaker.actor is None and word.pos_ == "NOUN" and "Anim" in word.morph.get("Animacy", []):
+        return last
+    return None
+
+
+def _gender(doc: Doc, speaker: Speaker) -> str | None:
+    """"male" / "female" for a person speaker: the knowledge base's, else the name's grammatical gender."""
+    kb = doc._.cq_kb
+    actor = kb.get(speaker.actor) if kb is not None and speaker.actor else None
+    if actor is not None and actor.gender:
+        return str(actor.gender)
+    if speaker.mention is None:
+        return None
+    span = doc.char_span(*speaker.mention, alignment_mode="expand")
+    genders = {g for t in span or () for g in t.morph.get("Gender", [])}
+    return "female" if genders == {"Fem"} else "male" if "Masc" in genders else None
 
 
 def _unique(found: list[Found]) -> list[Found]:
