@@ -255,3 +255,29 @@ def test_ru_quotes_a_pronoun_of_the_other_gender_is_not_the_last_speaker(analyze
     found = quotes(analyze, text)
     assert [q[0] for q in found] == ["trailing", "according"]
     assert found[0][3] == "Maria Zakharova" and found[1][3] != "Maria Zakharova"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Было заявлено Сергеем Лавровым, что консультации продолжатся.",
+     ("that", "консультации продолжатся", "Sergey Lavrov")),
+    ("Как было отмечено Марией Захаровой, визит готовится.",
+     ("as", "визит готовится", "Maria Zakharova")),
+    ("Визит в Минск отложен. Об этом было сообщено Сергеем Лавровым.",
+     ("this", "Визит в Минск отложен", "Sergey Lavrov")),
+])
+def test_ru_quotes_the_agent_of_a_passive_cue_speaks(analyze, text, expected) -> None:
+    rule, words, speaker = expected
+    assert [(q[0], q[2], q[3]) for q in quotes(analyze, text)] == [(rule, words, speaker)]
+
+
+def test_ru_quotes_a_dash_line_after_an_announcing_line(analyze) -> None:
+    text = "Сергей Лавров заявил:\n— Мы готовы к новому раунду консультаций."
+    assert quotes(analyze, text) == [
+        ("dash_line", True, "Мы готовы к новому раунду консультаций.", "Sergey Lavrov", "Сергей Лавров")]
+
+
+def test_ru_quotes_a_document_published_by_a_body_speaks_for_it(analyze) -> None:
+    text = "«Стороны подтвердили договорённости», — говорится в сообщении, опубликованном на сайте Кремля."
+    [(rule, direct, words, _speaker, mention)] = quotes(analyze, text)
+    assert (rule, direct, words) == ("direct", True, "Стороны подтвердили договорённости")
+    assert mention is not None and "Кремл" in mention

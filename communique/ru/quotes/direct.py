@@ -181,7 +181,8 @@ def _continuation(text: str, start: int, end: int, sent: Span, evidence: tuple[i
 
 
 def _dash_lines(doc: Doc, text: str, taken: Taken) -> list[Found]:
-    """Speech on a line opened by a dash: «— Мы готовы к диалогу, — сказал министр»."""
+    """Speech on a line opened by a dash: «— Мы готовы к диалогу, — сказал министр», or after a
+    line that announces it («Министр заявил:» / «— Мы готовы к диалогу»)."""
     found: list[Found] = []
     for line in _DASH_LINE.finditer(text):
         start = line.end()
@@ -190,14 +191,19 @@ def _dash_lines(doc: Doc, text: str, taken: Taken) -> list[Found]:
         line_end = text.find("\n", start)
         line_end = len(text) if line_end < 0 else line_end
         close = _DASH_CUE.search(text, start, line_end)
-        if close is None:
-            continue
-        cue = _cue_in(doc, close.end(), line_end)
+        cue = _cue_in(doc, close.end(), line_end) if close is not None else None
+        if close is not None and cue is not None:
+            stop = close.start(1) + (0 if close.group(1) == "," else 1)
+            evidence = (line.start(), sentence_span(cue.sent)[1])
+        else:
+            colon = token_at(doc, max(0, len(text[: line.start()].rstrip()) - 1)) if line.start() else None
+            cue = _cue_before(doc, text, line.start(), colon.sent) if colon is not None else None
+            stop = line_end
+            evidence = (colon.sent.start_char, line_end) if colon is not None else (start, line_end)
         if cue is None or cue.i in taken.cues:
             continue
         taken.cues.add(cue.i)
-        stop = close.start(1) + (0 if close.group(1) == "," else 1)
         speaker = of_cue(doc, cue)
         if not speaker.anonymous:
-            found.append(_found(text, start, stop, "dash_line", cue, speaker, sentence_span(cue.sent)))
+            found.append(_found(text, start, stop, "dash_line", cue, speaker, evidence))
     return found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -11,6 +12,7 @@ from .speaker import Speaker
 #: characters trimmed off the ends of quoted content: «…», — the comma stands for a full stop
 _TRIM_END = " \n\t,;:—–-"
 _TRIM_START = " \n\t—–-:,"
+_BEYOND = 1 << 62  # sorts after every end offset
 
 
 @dataclass(frozen=True)
@@ -32,10 +34,11 @@ class Taken:
     """Bookkeeping across rules: cues already used and characters inside quotation marks."""
 
     cues: set[int] = field(default_factory=set)
-    quoted: list[tuple[int, int]] = field(default_factory=list)
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # in text order, never overlapping
 
     def inside_quote(self, char: int) -> bool:
-        return any(start <= char < end for start, end in self.quoted)
+        n = bisect_right(self.quoted, (char, _BEYOND)) - 1
+        return n >= 0 and self.quoted[n][0] <= char < self.quoted[n][1]
 
 
 def text_of(doc: Doc) -> str:

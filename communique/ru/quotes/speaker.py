@@ -79,6 +79,9 @@ def of_cue(doc: Doc, cue: Token) -> Speaker:
         if head.lemma_ in lexicon.messages:  # «в заявлении говорится» parsed with a subject
             return of_message(doc, head, cue)
         return of_phrase(doc, head)
+    agent = _agent(cue)
+    if agent is not None:  # «было заявлено министром», «как было отмечено пресс-службой»
+        return of_phrase(doc, agent)
     for child in cue.children:
         if child.dep_ == "obl" and preposition(child) in ("в", "на", "из"):
             if child.lemma_ in lexicon.messages or child.lemma_ == "который":
@@ -88,6 +91,16 @@ def of_cue(doc: Doc, cue: Token) -> Speaker:
     if cue.lemma_ in lexicon.impersonal:
         return last_institution(doc, cue.idx)
     return NOBODY
+
+
+def _agent(cue: Token) -> Token | None:
+    """The agent of a passive cue: the instrumental without a preposition («заявлено министром»)."""
+    passive = "Pass" in cue.morph.get("Voice", []) or any(c.dep_ == "aux:pass" for c in cue.children)
+    for child in cue.children:
+        if child.dep_ == "obl:agent" or (passive and child.dep_ == "obl" and not preposition(child)
+                                         and "Ins" in child.morph.get("Case", [])):
+            return child
+    return None
 
 
 def of_phrase(doc: Doc, head: Token) -> Speaker:
@@ -129,6 +142,10 @@ def of_message(doc: Doc, noun: Token, cue: Token) -> Speaker:
         found = of_phrase(doc, owner)
         if found.actor is not None or found.anonymous:
             return found
+    for token in noun.subtree:  # «в сообщении, опубликованном на сайте Кремля»: the body that published it
+        mention = mention_at(doc, token.i) if token.i != noun.i else None
+        if mention is not None and _kind(doc, mention.actor) == "organization":
+            return Speaker(mention.actor, (mention.start_char, mention.end_char))
     return last_institution(doc, noun.idx)
 
 
