@@ -281,3 +281,13 @@ def test_ru_quotes_a_document_published_by_a_body_speaks_for_it(analyze) -> None
     [(rule, direct, words, _speaker, mention)] = quotes(analyze, text)
     assert (rule, direct, words) == ("direct", True, "Стороны подтвердили договорённости")
     assert mention is not None and "Кремл" in mention
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Владимир Путин поблагодарил Касым-Жомарта Токаева за приём, отметив, что переговоры прошли успешно.",
+     ("переговоры прошли успешно", "Vladimir Putin")),  # the gerund's speaker is its clause's subject
+    ("Сергей Лавров не исключил, что встреча состоится осенью.", ("встреча состоится осенью", "Sergey Lavrov")),
+    ("Мария Захарова уверена, что диалог продолжится.", ("диалог продолжится", "Maria Zakharova")),
+])
+def test_ru_quotes_gerunds_and_beliefs_report_content(analyze, text, expected) -> None:
+    assert [(q[0], q[2], q[3]) for q in quotes(analyze, text)] == [("that", *expected)]

@@ -21,6 +21,7 @@ class Speech:
     """The cue words of Russian reported and direct speech, by kind (see the file's ``_about``)."""
 
     verbs: frozenset[str]
+    states: frozenset[str]
     impersonal: frozenset[str]
     expressions: dict[str, frozenset[str]]
     citing: frozenset[str]
@@ -32,7 +33,10 @@ class Speech:
     acts: frozenset[str]
 
     def is_cue(self, token: Token) -> bool:
-        """A verb that can report speech («заявил», «сообщили», «говорится»), not an act without content."""
+        """A verb that can report speech («заявил», «сообщили», «говорится»), not an act without
+        content, or a short adjective of belief («уверен»)."""
+        if token.pos_ == "ADJ":
+            return token.lemma_ in self.states and "Short" in token.morph.get("Variant", [])
         return token.pos_ in ("VERB", "AUX") and self.is_cue_word(token)
 
     def is_cue_word(self, token: Token) -> bool:
@@ -49,6 +53,7 @@ def speech() -> Speech:
         raw = json.loads(path.read_text(encoding="utf-8"))
         return Speech(
             verbs=frozenset(raw["verbs"]),
+            states=frozenset(raw["states"]),
             impersonal=frozenset(raw["impersonal"]),
             expressions={verb: frozenset(nouns) for verb, nouns in raw["expressions"].items()},
             citing=frozenset(raw["citing"]),

@@ -46,11 +46,13 @@ ANONYMOUS = Speaker(None, None, anonymous=True)
 
 
 def subject(cue: Token) -> Token | None:
-    """The subject of a cue; a conjoined cue shares its first verb's («заявил …, и добавил, что …»)."""
+    """The subject of a cue; a conjoined cue shares its first verb's («заявил …, и добавил, что …»),
+    a gerund its clause's («поблагодарил …, отметив, что …»)."""
     for child in cue.children:
         if child.dep_ in ("nsubj", "nsubj:pass"):
             return child
-    if cue.dep_ == "conj" and cue.head.pos_ in ("VERB", "AUX"):
+    gerund = cue.dep_ == "advcl" and "Conv" in cue.morph.get("VerbForm", [])
+    if (cue.dep_ == "conj" or gerund) and cue.head.pos_ in ("VERB", "AUX"):
         for child in cue.head.children:
             if child.dep_ in ("nsubj", "nsubj:pass"):
                 return child
