@@ -291,3 +291,13 @@ def test_ru_quotes_a_document_published_by_a_body_speaks_for_it(analyze) -> None
 ])
 def test_ru_quotes_gerunds_and_beliefs_report_content(analyze, text, expected) -> None:
     assert [(q[0], q[2], q[3]) for q in quotes(analyze, text)] == [("that", *expected)]
+
+
+@pytest.mark.parametrize("text, direct, words", [
+    ("Сергей Лавров заявил, что «Россия не отступит от своих принципов».", True,
+     "Россия не отступит от своих принципов"),
+    ("Сергей Лавров заявил, что Россия «не отступит» от своих принципов.", False,
+     "Россия «не отступит» от своих принципов"),
+])
+def test_ru_quotes_reported_content_wholly_in_quotation_marks_is_direct(analyze, text, direct, words) -> None:
+    assert [(q[0], q[1], q[2]) for q in quotes(analyze, text)] == [("that", direct, words)]

@@ -15,11 +15,10 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..entities import mention_at
-from .finding import Found, Taken, sentence_span, text_of, token_at, trim
+from .finding import CLOSING, Found, Taken, sentence_span, text_of, token_at, trim
 from .lexicon import speech
 from .speaker import ANONYMOUS, Speaker, of_cue
 
-_CLOSING = {"«": "»", "„": "“", "“": "”", '"': '"'}
 #: between a closing mark and its cue: «…», — сказал; «…!» — воскликнул
 _AFTER = re.compile(r"[ \t]*[,!?…]?[ \t]*(?:[—–]|(?<=[ ,])-(?= ))[ \t]*")
 #: a cue inside a quotation: «Мы готовы, — сказал он, — продолжать»; «Мы готовы, — сказал он. — Продолжим»
@@ -37,7 +36,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     i, n = 0, len(text)
     while i < n:
         opening = text[i]
-        closing = _CLOSING.get(opening)
+        closing = CLOSING.get(opening)
         if closing is None:
             i += 1
             continue

@@ -12,6 +12,8 @@ from .speaker import Speaker
 #: characters trimmed off the ends of quoted content: «…», — the comma stands for a full stop
 _TRIM_END = " \n\t,;:—–-"
 _TRIM_START = " \n\t—–-:,"
+#: quotation marks: each opening mark and the mark that closes it
+CLOSING = {"«": "»", "„": "“", "“": "”", '"': '"'}
 _BEYOND = 1 << 62  # sorts after every end offset
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .finding import Found, Taken, sentence_span, text_of, trim
+from .finding import CLOSING, Found, Taken, sentence_span, text_of, trim
 from .lexicon import speech
 from .speaker import Speaker, of_cue, of_phrase, subject
 
@@ -80,8 +80,13 @@ def _cue(doc: Doc, sent: Span, cue: Token) -> Found | None:
 def _make(doc: Doc, sent: Span, cue: Token, first: int, rule: str) -> Found | None:
     if first >= sent.end:
         return None
-    start, end = trim(text_of(doc), doc[first].idx, _content_end(doc, sent, first))
-    return Found(start, end, False, rule, cue.text, cue.lemma_, of_cue(doc, cue), sentence_span(sent))
+    text = text_of(doc)
+    start, end = trim(text, doc[first].idx, _content_end(doc, sent, first))
+    direct = end - start > 2 and CLOSING.get(text[start]) == text[end - 1] and not any(
+        text[i] in CLOSING for i in range(start + 1, end - 1))
+    if direct:  # «заявил, что «…»»: the whole content is quoted, so it is direct speech
+        start, end = trim(text, start + 1, end - 1, keep_stop=True)
+    return Found(start, end, direct, rule, cue.text, cue.lemma_, of_cue(doc, cue), sentence_span(sent))
 
 
 def _that(doc: Doc, sent: Span, cue: Token) -> Token | None:
