@@ -216,6 +216,8 @@ def test_ru_quotes_find_leaves_a_text_without_speech_alone(ru_nlp) -> None:
     ('Он сказал "да" и ушёл', ["да"]),
     ("«Не закрыта\n» и «закрыта»", ["закрыта"]),
     ("«» без слов", [""]),
+    ("«Он сказал \"да и ушёл» домой", ["Он сказал \"да и ушёл"]),  # a straight mark left open
+    ("«Без конца «внутри» и дальше", ["внутри"]),
 ])
 def test_ru_quotes_quoted_spans_take_outermost_pairs_within_a_line(text, spans) -> None:
     assert [text[s:e] for s, e in quoted_spans(text)] == spans

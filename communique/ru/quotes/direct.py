@@ -19,6 +19,7 @@ from .finding import CLOSING, Found, Taken, sentence_span, text_of, token_at, tr
 from .lexicon import speech
 from .speaker import ANONYMOUS, Speaker, of_cue
 
+_CLOSERS = frozenset(CLOSING.values())
 #: between a closing mark and its cue: «…», — сказал; «…!» — воскликнул
 _AFTER = re.compile(r"[ \t]*[,!?…]?[ \t]*(?:[—–]|(?<=[ ,])-(?= ))[ \t]*")
 #: a cue inside a quotation: «Мы готовы, — сказал он, — продолжать»; «Мы готовы, — сказал он. — Продолжим»
@@ -31,31 +32,27 @@ _CUE_WINDOW = 5
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """The characters inside each outermost pair of quotation marks; a pair never spans lines."""
-    spans: list[tuple[int, int]] = []
-    i, n = 0, len(text)
-    while i < n:
-        opening = text[i]
-        closing = CLOSING.get(opening)
-        if closing is None:
-            i += 1
-            continue
-        depth, j = 1, i + 1
-        while j < n and depth:
-            char = text[j]
-            if char == "\n":
-                break
-            if char == closing:
-                depth -= 1
-            elif char == opening:
-                depth += 1
-            j += 1
-        if depth:
-            i += 1
-            continue
-        spans.append((i + 1, j - 1))
-        i = j
-    return spans
+    """The characters inside each outermost pair of quotation marks; a pair never spans lines.
+    One pass with a stack of open marks: a mark left open (a typo) hides none of the pairs inside it."""
+    pairs: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for i, char in enumerate(text):
+        if char == "\n":
+            stack.clear()
+        elif stack and char == CLOSING[stack[-1][0]]:
+            pairs.append((stack.pop()[1] + 1, i))
+        elif char in _CLOSERS and any(CLOSING[mark] == char for mark, _ in stack):
+            while CLOSING[stack[-1][0]] != char:  # marks opened inside and never closed are typos
+                stack.pop()
+            pairs.append((stack.pop()[1] + 1, i))
+        elif char in CLOSING:
+            stack.append((char, i))
+    pairs.sort()
+    outermost: list[tuple[int, int]] = []
+    for start, end in pairs:
+        if not outermost or start >= outermost[-1][1]:
+            outermost.append((start, end))
+    return outermost
 
 
 def find(doc: Doc, taken: Taken) -> list[Found]:
