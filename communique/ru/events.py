@@ -42,6 +42,7 @@ CONFIDENCE = {"people": 0.93, "bodies": 0.67}
 #: A dateless contact reported within this many characters of the start is the news of the day.
 LEAD_CHARS = 600
 _WITH = frozenset({"с", "со"})
+_PRONOUNS = frozenset({"он", "она", "оно", "они", "который"})
 _IN = frozenset({"в", "во"})
 _CLAUSE_EDGES = frozenset({"ccomp", "parataxis", "conj", "acl:relcl", "advcl"})
 _NOT_IN_PHRASE = frozenset({"conj", "cc", "acl", "acl:relcl", "advcl", "punct", "parataxis", "ccomp"})
@@ -80,6 +81,7 @@ class _Contact:
     trigger: Token
     informal_part: bool = False
     host: str | None = None
+    pending: bool = False  # a gathering whose attendees a later sentence names («В нём участвовали …»)
 
 
 @dataclass
@@ -102,6 +104,7 @@ class RussianEvents:
         state = _State(doc, kb, doc._.cq_published)
         for sent in doc.sents:
             _read_sentence(state, sent)
+        state.contacts = [c for c in state.contacts if len(c.event.participants) >= 2]
         _lead_dates(state)
         return [c.event for c in state.contacts]
 
@@ -135,6 +138,10 @@ def _triggers(sent: Span) -> list[tuple[Token, Token, str]]:
             continue
         if lemma in ("тет-а-тет",) and token.dep_ in ("nmod", "amod", "advmod") and lex.nouns.get(token.head.lemma_.lower()):
             continue  # «беседа тет-а-тет»: the manner of the talk, not a second talk
+        if token.head.lemma_.lower() in lex.words["sideline_nouns"]:
+            continue  # «на полях саммита»: where a contact took place, not a contact
+        if token.dep_ == "nmod" and token.head.lemma_.lower() in lex.words["host_words"] | lex.words["guest_words"]:
+            continue  # «хозяин встречи»: a person, not a contact
         clause = _clause_of(token)
         if clause.i in verb_triggers:
             continue  # «прибыл с визитом», «встретился за завтраком»: the verb's event reads this noun
@@ -145,6 +152,18 @@ def _triggers(sent: Span) -> list[tuple[Token, Token, str]]:
 def _visit_noun(verb: Token) -> Token | None:
     for child in verb.children:
         if child.lemma_.lower() == "визит":
+            return child
+    return None
+
+
+def _attached_noun(verb: Token) -> Token | None:
+    """The noun of meeting a verb of meeting carries: «принял лидеров на саммите», «прибыл с
+    визитом», «встретился за завтраком»."""
+    if verb.pos_ != "VERB":
+        return None
+    nouns = lexicon().nouns
+    for child in verb.children:
+        if child.dep_ in ("obl", "nmod", "obj") and child.lemma_.lower() in nouns:
             return child
     return None
 
@@ -178,6 +197,8 @@ def _clause_of(noun: Token) -> Token:
     саммите» -> примет; a noun on its own is its own clause."""
     lex = lexicon()
     head = noun.head
+    if head.lemma_.lower() in lex.words["round_nouns"] and head is not noun:
+        noun, head = head, head.head  # «провели очередной раунд переговоров»
     if head.lemma_.lower() in lex.words["participation_nouns"] and head.head.pos_ == "VERB":
         return head.head
     if noun.dep_ in ("obj", "nsubj", "nsubj:pass", "obl", "xcomp") and head.pos_ in ("VERB", "AUX") and head is not noun:
@@ -215,9 +236,10 @@ def _with_phrases(token: Token) -> list[Token]:
 
 
 def _conjuncts(token: Token) -> list[Token]:
-    """The token and the words coordinated with it («Путин и Токаев», «России, Казахстана и Узбекистана»)."""
+    """The token and the words coordinated with it («Путин и Токаев», «России, Казахстана и
+    Узбекистана», «министры Армении и Азербайджана Арарат Мирзоян и Джейхун Байрамов»)."""
     out = [token]
-    stack = [token]
+    stack = [token] + [c for c in token.children if c.dep_ == "appos"]
     while stack:
         t = stack.pop()
         for child in t.children:
@@ -270,13 +292,13 @@ def _phrase_actors(state: _State, head: Token, reference: Token | None) -> list[
     if persons:
         return persons[:1]
     lemma = head.lemma_.lower()
-    if lemma in lex.head_titles or lemma in lex.words["counterpart_words"]:
+    if lemma in lex.head_titles or lemma in lex.words["counterpart_words"] or _foreign_minister(head):
         # «президент Казахстана», «лидеры России, Казахстана и Узбекистана», «с армянским коллегой»
         places = [c for c in (_country_of(state, t) for t in _title_countries(head)) if c is not None]
         role = lex.head_titles.get(lemma)
         if lemma in lex.words["counterpart_words"] and reference is not None:
             role = _role_of(state, reference)
-        if head.lemma_.lower() == "глава" and any(c.lemma_.lower() == "мид" for c in head.children):
+        if _foreign_minister(head):
             role = "Foreign Minister"
         holders = [h for c in places if role for h in _holders(state, role, c)]
         if holders:
@@ -284,6 +306,13 @@ def _phrase_actors(state: _State, head: Token, reference: Token | None) -> list[
     if countries and head.pos_ == "PROPN":
         return [_leader_named(state, c) for c in countries]
     return []
+
+
+def _foreign_minister(head: Token) -> bool:
+    """«глава МИД», «министр иностранных дел»."""
+    lemma = head.lemma_.lower()
+    words = {c.lemma_.lower() for c in head.children} | {g.lemma_.lower() for c in head.children for g in c.children}
+    return (lemma == "глава" and "мид" in words) or (lemma == "министр" and {"дело", "иностранный"} <= words)
 
 
 def _title_countries(head: Token) -> list[Token]:
@@ -357,6 +386,7 @@ def _unique(items: list[str]) -> list[str]:
 def _read_sentence(state: _State, sent: Span) -> None:
     lex = lexicon()
     made: list[_Contact] = []
+    _attendance(state, sent)
     for trigger, clause, kind in _triggers(sent):
         contact = _contact(state, sent, trigger, clause, kind)
         if contact is None:
@@ -367,6 +397,32 @@ def _read_sentence(state: _State, sent: Span) -> None:
         _merge(state, contact)
     if not made and state.contacts and any(t.lemma_.lower() in lex.words["initiator_nouns"] for t in sent):
         _enrich(state, sent, sent.root, state.contacts[-1])
+
+
+def _attendance(state: _State, sent: Span) -> None:
+    """«В нём участвовали A, B и C»: the attendees of the gathering reported just before."""
+    gathering = next((c for c in reversed(state.contacts[-2:]) if c.pending or c.event.mode == "multilateral"), None)
+    if gathering is None:
+        return
+    for token in sent:
+        lemma = token.lemma_.lower()
+        verb = token if lemma == "участвовать" else token.head if lemma == "участие" else None
+        if verb is None or verb.pos_ != "VERB":
+            continue
+        places = [c for w in (token, verb) for c in w.children if c.dep_ in ("obl", "nmod")]
+        if not any(p.pos_ == "PRON" or p.lemma_.lower() in _PRONOUNS or p.lemma_.lower() in lexicon().nouns for p in places):
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subject is None:
+            continue
+        event = gathering.event
+        event.participants = _unique(event.participants + _actors(state, subject))
+        event.source = event.participants[:1]
+        event.target = event.participants[1:]
+        event.more_evidence.append((sent.start_char, sent.end_char))
+        gathering.pending = len(event.participants) < 2
+        _codes(state, gathering)
+        return
 
 
 def _contact(state: _State, sent: Span, trigger: Token, clause: Token, kind: str) -> _Contact | None:
@@ -381,6 +437,13 @@ def _contact(state: _State, sent: Span, trigger: Token, clause: Token, kind: str
         for child in word.children:
             if child.dep_ == "obj" and child is not trigger and (clause.lemma_.lower() in lex.verbs or word is trigger):
                 others += _actors(state, child, subject)
+            if (clause.lemma_.lower() in lex.words["caller_verbs"] and child.dep_ in ("iobj", "obl", "obj")
+                    and "Dat" in child.morph.get("Case") and not any(g.dep_ == "case" for g in child.children)):
+                others += _actors(state, child, subject)  # «позвонил президенту Беларуси»
+            if child.lemma_.lower() in lex.words["chair_nouns"]:
+                for g in child.children:
+                    if g.dep_ == "nmod":
+                        others += _actors(state, g, subject)  # «под председательством премьер-министра Индии»
             if child.dep_ == "nmod" and word is trigger and not any(g.dep_ == "case" for g in child.children):
                 others += _actors(state, child, subject)  # «переговоры Путина и Си»
             if child.lemma_.lower() == "участие" or child.lemma_.lower() == "участием":
@@ -415,13 +478,14 @@ def _contact(state: _State, sent: Span, trigger: Token, clause: Token, kind: str
             parties = _unique(parties + previous.event.participants)
             if not subjects:
                 visitor_first = previous.event.source[:1]
-    if len(parties) < 2:
+    gathering = event.kind == "summit" or trigger.lemma_.lower() in lex.words["formal_triggers"]
+    if len(parties) < 2 and not (gathering and event.status == "held"):
         return None
     event.participants = parties
     event.source = [p for p in visitor_first if p in parties][:1] or parties[:1]
     event.target = [p for p in parties if p not in event.source]
     informal_part = trigger.lemma_.lower() in lex.words["informal_triggers"]
-    contact = _Contact(event, clause, trigger, informal_part)
+    contact = _Contact(event, clause, trigger, informal_part, pending=len(parties) < 2)
     _codes(state, contact)
     _attributes(state, sent, contact)
     return contact
@@ -437,25 +501,37 @@ def _host_word(state: _State, tokens: list[Token]) -> Token | None:
 
 def _refers_back(trigger: Token, clause: Token, subject: Token | None, parties: list[str], previous: _Contact) -> bool:
     """Whether a contact with fewer than two named parties is the same people's as the contact
-    before: its subject or partner is «стороны», «лидеры», «они», «гость», or the noun has no
-    parties of its own («третья встреча двух президентов»)."""
+    before: its subject or partner is «стороны», «лидеры», «они», «министры», or the noun has no
+    parties of its own («третья встреча двух президентов»). A singular description («китайский
+    лидер», «гость») names one of two earlier parties only."""
     lex = lexicon()
     if parties and not set(parties) <= set(previous.event.participants):
         return False
     words = [subject] if subject is not None else []
     words += [c for w in (trigger, clause) for c in w.children if c.dep_ in ("nmod", "obl", "obj")]
+    if subject is None and clause is trigger:
+        verb = next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        found = _subject(verb) if verb is not None else None
+        words += [found] if found is not None else []  # «Лидеры обсудили итоги переговоров, которые …»
     for word in words:
         lemma = word.lemma_.lower()
-        if lemma in lex.words["group_words"] or lemma in lex.words["guest_words"] or lemma in lex.words["host_words"]:
-            return True
-        if word.pos_ == "PRON" and "Plur" in word.morph.get("Number"):
+        plural = "Plur" in word.morph.get("Number")
+        if not (lemma in lex.words["group_words"] or lemma in lex.words["guest_words"] or lemma in lex.words["host_words"]):
+            continue
+        if plural or len(previous.event.participants) == 2:
             return True
     return False
 
 
 def _visit_host(state: _State, trigger: Token, clause: Token) -> str | None:
-    """Whom a visitor visits: the inviter («по приглашению X»), else the leader of the country the
-    visit goes to («посетит Узбекистан», «прибыл в Ташкент»)."""
+    """Whom a visitor visits: the inviter («по приглашению X»), the subject of the clause a visiting
+    participle hangs on («Си провёл переговоры с Лукашенко, находящимся в Китае с визитом»), else
+    the leader of the country the visit goes to («посетит Узбекистан», «прибыл в Ташкент»)."""
+    if clause.dep_ == "acl" and clause.head.head is not clause.head:
+        subject = _subject(clause.head.head)
+        found = _actors(state, subject) if subject is not None else []
+        if found:
+            return found[0]
     for word in (clause, trigger, _visit_noun(clause) or trigger):
         for child in word.children:
             if child.lemma_.lower() == "приглашение":
@@ -471,7 +547,7 @@ def _visit_host(state: _State, trigger: Token, clause: Token) -> str | None:
                 if country is not None:
                     people = _holders(state, "President", country)
                     if people:
-                        return _leader_named(state, country.id) if country.id in state.doc._.cq_actors else people[0]
+                        return people[0]
     return None
 
 
@@ -487,8 +563,12 @@ def _kind_and_formality(state: _State, trigger: Token, clause: Token, event: Eve
         remote = "video_call"
     if remote:
         event.kind = remote
-    visit = _visit_noun(clause) if clause.pos_ == "VERB" else None
-    described = [trigger] + ([visit] if visit is not None else [])
+    attached = _attached_noun(clause) if trigger is clause else None
+    described = [trigger] + ([attached] if attached is not None else [])
+    if trigger.head.lemma_.lower() in lex.words["round_nouns"]:
+        described.append(trigger.head)
+    if attached is not None and lex.nouns[attached.lemma_.lower()] == "summit" and event.kind == "meeting":
+        event.kind = "summit"  # «принял лидеров на неформальном саммите»
     modifiers = {c.lemma_.lower() for d in described for c in d.children if c.dep_ in ("amod", "nmod", "advmod", "obl")}
     modifiers |= {c.lemma_.lower() for d in described for c in d.children for c in c.children if c.dep_ == "amod"}
     trigger_lemma = trigger.lemma_.lower()
@@ -499,10 +579,16 @@ def _kind_and_formality(state: _State, trigger: Token, clause: Token, event: Eve
         event.formality = "formal"
     elif trigger_lemma in lex.words["formal_triggers"] or modifiers & lex.words["formal_formats"]:
         event.formality = "formal"
-    elif trigger_lemma == "саммит" and event.kind == "summit":
-        event.formality = "formal"
+    elif "саммит" in {d.lemma_.lower() for d in described} or _summit_level(words):
+        event.formality = "formal"  # a «саммит», a «встреча на высшем уровне»
     if trigger_lemma == "раунд" or any(c.lemma_.lower() == "раунд" for c in (trigger.head,)):
         event.formality = "formal"
+
+
+def _summit_level(words: list[Token]) -> bool:
+    """«на высшем уровне»."""
+    return any(t.lemma_.lower() == "уровень" and any(c.lemma_.lower() == "высокий" or c.lower_ == "высшем" for c in t.children)
+               for t in words)
 
 
 def _around(trigger: Token, clause: Token) -> list[Token]:
@@ -591,18 +677,48 @@ def _heads(state: _State, people: list[str]) -> int:
 
 def _attributes(state: _State, sent: Span, contact: _Contact) -> None:
     event, trigger, clause = contact.event, contact.trigger, contact.clause
-    event.recurring = _recurring(trigger) or _recurring(_visit_noun(clause) if clause.pos_ == "VERB" else None)
+    event.recurring = _recurring(trigger) or _recurring(_attached_noun(clause) if clause is trigger else None) or (
+        trigger.head.lemma_.lower() in lexicon().words["round_nouns"] and _recurring(trigger.head))
     event.initiator = _initiator(state, sent, contact, _around(trigger, clause))
     if event.initiator is None and clause.lemma_.lower() == "позвонить" and event.source:
         event.initiator = event.source[0]  # «позвонил» names the caller
     phrase = _date_phrase(state, sent, trigger, clause, event.status == "planned")
+    if phrase is None and clause.dep_ == "conj" and clause.head is not clause:
+        # «в тот же день Лавров провёл переговоры …, а с Тлеуберди встретился»: the shared date
+        phrase = _date_phrase(state, sent, clause.head, clause.head, event.status == "planned")
+    earlier = _earlier(state, sent)
     if phrase is not None:
         event.date_text = phrase.text
         event.date = phrase.date
-        if phrase.same_day and state.contacts:
-            event.date = state.contacts[-1].event.date
+        if phrase.same_day and earlier is not None:
+            event.date = earlier.event.date
+    elif earlier is not None and _relative_to_contact(trigger, clause):
+        event.date = earlier.event.date  # «перед трёхсторонней встречей», «на полях саммита»
     if event.kind not in ("phone_call", "video_call"):
         event.location = _location(state, trigger, clause)
+
+
+def _earlier(state: _State, sent: Span) -> _Contact | None:
+    """The last dated contact reported before this sentence (what «в тот же день» refers to)."""
+    for contact in reversed(state.contacts):
+        if contact.event.evidence[0] < sent.start_char and contact.event.date is not None:
+            return contact
+    return None
+
+
+def _relative_to_contact(trigger: Token, clause: Token) -> bool:
+    """The contact is placed by another one: «перед трёхсторонней встречей», «на полях саммита»."""
+    lex = lexicon()
+    for word in {trigger, clause}:
+        for child in word.children:
+            if child.dep_ not in ("obl", "nmod") or child is trigger:
+                continue
+            lemma = child.lemma_.lower()
+            nouns = [child] + [g for g in child.children if g.dep_ == "nmod"] if lemma in lex.words["sideline_nouns"] else [child]
+            preps = {g.lower_ for g in child.children if g.dep_ == "case"}
+            if any(n.lemma_.lower() in lex.nouns for n in nouns) and (preps & lex.words["time_preps"] or lemma in lex.words["sideline_nouns"]):
+                return True
+    return False
 
 
 def _recurring(token: Token | None) -> bool:
@@ -690,7 +806,9 @@ def _clause_tokens(trigger: Token, clause: Token) -> set[int]:
             continue
         out.add(t.i)
         for child in t.children:
-            if child.dep_ in ("conj", "parataxis", "ccomp", "acl:relcl") and child.pos_ in ("VERB", "AUX", "NOUN"):
+            if child.dep_ == "acl:relcl" and t is trigger and trigger.pos_ != "VERB":
+                pass  # «переговоров, которые провели 3 марта»: the noun's own clause dates it
+            elif child.dep_ in ("conj", "parataxis", "ccomp", "acl:relcl") and child.pos_ in ("VERB", "AUX", "NOUN"):
                 if child.pos_ != "NOUN" or child.dep_ != "conj":
                     continue
             stack.append(child)
@@ -741,6 +859,8 @@ def _merge(state: _State, new: _Contact) -> None:
     a = new.event
     for old in state.contacts:
         b = old.event
+        if old.pending or new.pending:
+            continue
         if set(a.participants) != set(b.participants) or a.status != b.status:
             continue
         if _kind_class(a.kind) != _kind_class(b.kind) or old.informal_part != new.informal_part:
