@@ -34,7 +34,7 @@ from ..actors import ActorInfo
 from ..events import EventInfo
 from ..kb import KBActor, KnowledgeBase
 from . import dates
-from .entities import mention_at, place, transliterate
+from .entities import mention_at, name_forms, place, transliterate
 
 #: How often an event was right, carried over from the English component (events.CONFIDENCE):
 #: Russian gold of our own is too small to calibrate on yet.
@@ -165,13 +165,18 @@ def _attached_noun(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("obl", "nmod", "obj") and child.lemma_.lower() in nouns:
             return child
+    for child in verb.children:  # «посетил Казахстан с визитом», the parser may hang it on the place
+        if child.dep_ in ("obj", "obl"):
+            for grandchild in child.children:
+                if grandchild.dep_ == "nmod" and grandchild.lemma_.lower() in nouns:
+                    return grandchild
     return None
 
 
 def _has_person_object(verb: Token) -> bool:
     doc = verb.doc
     for child in verb.children:
-        if child.dep_ == "obj" and child.pos_ in ("NOUN", "PROPN") and "Anim" in child.morph.get("Animacy"):
+        if child.dep_ == "obj" and child.pos_ in ("NOUN", "PROPN") and "Anim" in _feature(child, "Animacy"):
             return True
         if child.dep_ == "obj":
             mention = mention_at(doc, child.i)
@@ -216,7 +221,12 @@ def _subject(clause: Token) -> Token | None:
         found = next((c for c in node.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
         if found is not None:
             return found
-        if node.dep_ in ("conj", "xcomp") and node.head is not node:
+        if node.dep_ == "xcomp" and node.head is not node:
+            invited = next((c for c in node.head.children if c.dep_ == "obj"), None)
+            if invited is not None:
+                return invited  # «пригласил Эрдогана посетить Казахстан»: Erdogan would visit
+            node = node.head
+        elif node.dep_ == "conj" and node.head is not node:
             node = node.head
         elif node.dep_ == "acl" and node.head is not node:
             return node.head
@@ -230,7 +240,7 @@ def _with_phrases(token: Token) -> list[Token]:
     out = []
     for child in token.children:
         if child.dep_ in ("obl", "nmod") and any(g.dep_ == "case" and g.lower_ in _WITH for g in child.children):
-            if "Ins" in child.morph.get("Case") or child.pos_ == "PROPN":
+            if "Ins" in _feature(child, "Case") or child.pos_ == "PROPN":
                 out.append(child)
     return out
 
@@ -374,8 +384,24 @@ def _leader_named(state: _State, country: str) -> str:
     return country
 
 
+def _country_host(state: _State, actor: str) -> str:
+    """A visited country's leader (the named one, else the knowledge base's holder on the date)."""
+    info = state.doc._.cq_actors.get(actor)
+    if info is None or info.kind != "country" or state.kb is None:
+        return actor
+    country = state.kb.get(actor)
+    people = _holders(state, "President", country) if country is not None else []
+    return people[0] if people else actor
+
+
 def _add_actor(doc: Doc, actor: KBActor) -> None:
     doc._.cq_actors.setdefault(actor.id, ActorInfo(actor.id, actor.name, actor.kind, actor.country, actor.cameo))
+
+
+def _feature(token: Token, name: str) -> list[str]:
+    """A morphological feature's values («Case» -> ["Ins"])."""
+    values: list[str] = token.morph.get(name, [])
+    return values
 
 
 def _unique(items: list[str]) -> list[str]:
@@ -431,14 +457,18 @@ def _contact(state: _State, sent: Span, trigger: Token, clause: Token, kind: str
     subject = _subject(clause)
     subjects = _actors(state, subject) if subject is not None else []
     others: list[str] = []
-    for word in {clause, trigger}:
+    manners = [c for c in trigger.children if c.dep_ == "nmod" and not any(g.dep_ == "case" for g in c.children)]
+    for word in {clause, trigger, *manners}:  # «беседу тет-а-тет с Мирзиёевым»
         for phrase in _with_phrases(word):
             others += _actors(state, phrase, subject)
         for child in word.children:
             if child.dep_ == "obj" and child is not trigger and (clause.lemma_.lower() in lex.verbs or word is trigger):
-                others += _actors(state, child, subject)
+                found = _actors(state, child, subject)
+                if kind == "visit":  # «посетит Узбекистан»: the host is its leader on the date
+                    found = [_country_host(state, a) for a in found]
+                others += found
             if (clause.lemma_.lower() in lex.words["caller_verbs"] and child.dep_ in ("iobj", "obl", "obj")
-                    and "Dat" in child.morph.get("Case") and not any(g.dep_ == "case" for g in child.children)):
+                    and "Dat" in _feature(child, "Case") and not any(g.dep_ == "case" for g in child.children)):
                 others += _actors(state, child, subject)  # «позвонил президенту Беларуси»
             if child.lemma_.lower() in lex.words["chair_nouns"]:
                 for g in child.children:
@@ -515,7 +545,7 @@ def _refers_back(trigger: Token, clause: Token, subject: Token | None, parties: 
         words += [found] if found is not None else []  # «Лидеры обсудили итоги переговоров, которые …»
     for word in words:
         lemma = word.lemma_.lower()
-        plural = "Plur" in word.morph.get("Number")
+        plural = "Plur" in _feature(word, "Number")
         if not (lemma in lex.words["group_words"] or lemma in lex.words["guest_words"] or lemma in lex.words["host_words"]):
             continue
         if plural or len(previous.event.participants) == 2:
@@ -634,8 +664,8 @@ def _status(trigger: Token, clause: Token) -> str:
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")] or ([clause] if clause.pos_ in ("VERB", "AUX") else [])
     if verbs:
         verb = verbs[0]
-        if "Fut" in verb.morph.get("Tense") or any(
-                c.lemma_.lower() == "быть" and "Fut" in c.morph.get("Tense") for c in verb.children):
+        if "Fut" in _feature(verb, "Tense") or any(
+                c.lemma_.lower() == "быть" and "Fut" in _feature(c, "Tense") for c in verb.children):
             return "planned"
     return "held"
 
@@ -694,6 +724,8 @@ def _attributes(state: _State, sent: Span, contact: _Contact) -> None:
             event.date = earlier.event.date
     elif earlier is not None and _relative_to_contact(trigger, clause):
         event.date = earlier.event.date  # «перед трёхсторонней встречей», «на полях саммита»
+    elif earlier is not None and contact.informal_part and set(event.participants) == set(earlier.event.participants):
+        event.date = earlier.event.date  # the dinner or walk of the day just reported
     if event.kind not in ("phone_call", "video_call"):
         event.location = _location(state, trigger, clause)
 
@@ -824,10 +856,11 @@ def _location(state: _State, trigger: Token, clause: Token) -> str | None:
         for child in word.children:
             if child.dep_ not in ("obl", "nmod") or not any(g.dep_ == "case" and g.lower_ in _IN for g in child.children):
                 continue
-            lemma = child.lemma_.lower()
-            if lemma in lex.words["venues"]:
+            forms = [child.lemma_.lower(), *(f.lower() for f in name_forms(child.text))]
+            known = next((f for f in forms if f in lex.words["venues"]), None)
+            if known is not None:
                 names = [g.text.strip("«»\"") for g in child.children if g.dep_ in ("appos", "nmod", "flat:name") and g.pos_ == "PROPN"]
-                venue = venue or (child.lemma_.capitalize() + (" " + " ".join(names) if names else ""))
+                venue = venue or (known.capitalize() + (" " + " ".join(names) if names else ""))
             elif child.pos_ == "PROPN" and city is None:
                 city = _place_name(state, child)
     if city and venue:
@@ -838,11 +871,19 @@ def _location(state: _State, trigger: Token, clause: Token) -> str | None:
 def _place_name(state: _State, token: Token) -> str:
     """A place in the words of the knowledge base when it knows it («в Астане» -> "Astana,
     Kazakhstan"), else its Russian nominative («в Санкт-Петербурге» -> «Санкт-Петербург»)."""
-    words = [t for t in _phrase_tokens(token) if t.pos_ == "PROPN"]
-    words.sort(key=lambda t: t.i)
-    nominative = " ".join(t.lemma_.capitalize() if t.lemma_ else t.text for t in words) or token.text
-    nominative = "-".join(p[:1].upper() + p[1:] for p in nominative.split("-"))
-    country = place(state.kb, [nominative]) if state.kb is not None else None
+    words = sorted((t for t in _phrase_tokens(token) if t.pos_ == "PROPN"), key=lambda t: t.i) or [token]
+    country: KBActor | None = None
+    nominative = ""
+    for form in name_forms(words[-1].text) if len(words) == 1 else ():
+        found = place(state.kb, [form]) if state.kb is not None else None
+        if found is not None:
+            country, nominative = found, form  # the form the knowledge base knows («Астане» -> «Астана»)
+            break
+    if not nominative:
+        nominative = " ".join(t.lemma_ or t.text for t in words)
+        nominative = "-".join(p[:1].upper() + p[1:] for p in nominative.split("-"))
+        nominative = " ".join(w[:1].upper() + w[1:] for w in nominative.split())
+        country = place(state.kb, [nominative]) if state.kb is not None else None
     if country is not None and country.kind == "country":
         latin = transliterate(nominative)
         if country.capital and latin.lower() == country.capital.lower():
@@ -863,8 +904,9 @@ def _merge(state: _State, new: _Contact) -> None:
             continue
         if set(a.participants) != set(b.participants) or a.status != b.status:
             continue
-        if _kind_class(a.kind) != _kind_class(b.kind) or old.informal_part != new.informal_part:
-            continue
+        generic = a.trigger_is_noun and a.kind == "meeting" and a.formality == "unspecified" and b.kind != "visit"
+        if (_kind_class(a.kind) != _kind_class(b.kind) and not generic) or old.informal_part != new.informal_part:
+            continue  # «Разговор состоялся по инициативе …» after a call is that call
         if "formal" in (a.formality, b.formality) and "informal" in (a.formality, b.formality):
             continue
         if a.date and b.date and a.date != b.date:
