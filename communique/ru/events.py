@@ -34,7 +34,9 @@ from ..actors import ActorInfo
 from ..events import EventInfo
 from ..kb import KBActor, KnowledgeBase
 from . import dates
-from .entities import mention_at, name_forms, place, transliterate
+from . import places
+from .entities import dateline, mention_at
+from .names import name_forms
 
 #: How often an event was right, carried over from the English component (events.CONFIDENCE):
 #: Russian gold of our own is too small to calibrate on yet.
@@ -342,10 +344,13 @@ def _country_of(state: _State, token: Token) -> KBActor | None:
     mention = mention_at(doc, token.i)
     if mention is not None and doc._.cq_actors[mention.actor].kind == "country" and state.kb is not None:
         return state.kb.get(mention.actor)
-    if state.kb is None or token.pos_ not in ("PROPN", "ADJ", "NOUN"):
+    if state.kb is None:
         return None
-    found = place(state.kb, [token.text])
-    return found if found is not None and found.kind == "country" else None
+    iso3 = places.adjective_country(doc, token.i)
+    if iso3 is None and token.pos_ in ("PROPN", "NOUN"):
+        found = places.country_at(doc, token.i) or places.city_at(doc, token.i)
+        iso3 = found[1] if found is not None else None
+    return state.kb.country_by_iso3(iso3) if iso3 else None
 
 
 def _holders(state: _State, role: str, country: KBActor) -> list[str]:
@@ -791,23 +796,11 @@ def _side(state: _State, token: Token, event: EventInfo) -> str | None:
                 iso3 = country.country if country is not None else None
                 for p in event.participants:
                     info = state.doc._.cq_actors.get(p)
-                    if info is not None and (info.country == iso3 and iso3 or _same_stem(child.text, info, state)):
+                    if info is not None and iso3 and info.country == iso3:
                         return p
         return None
     found = _actors(state, token)
     return next((p for p in found if p in event.participants), found[0] if found else None)
-
-
-def _same_stem(adjective: str, info: ActorInfo, state: _State) -> bool:
-    """«казахстанской» and Kazakhstan: the adjective's Latin letters begin as the country's name
-    does (a fallback while the entity layer cannot place the adjective itself)."""
-    if state.kb is None or not info.country:
-        return False
-    country = state.kb.country_by_iso3(info.country)
-    if country is None:
-        return False
-    latin = transliterate(adjective).lower()[:4]
-    return len(latin) == 4 and any(n.lower().startswith(latin) for n in (country.name, *country.aliases, *country.demonyms))
 
 
 def _date_phrase(state: _State, sent: Span, trigger: Token, clause: Token, future: bool) -> dates.DatePhrase | None:
@@ -869,28 +862,21 @@ def _location(state: _State, trigger: Token, clause: Token) -> str | None:
 
 
 def _place_name(state: _State, token: Token) -> str:
-    """A place in the words of the knowledge base when it knows it («в Астане» -> "Astana,
-    Kazakhstan"), else its Russian nominative («в Санкт-Петербурге» -> «Санкт-Петербург»)."""
+    """A place in English when the lexicon knows it («в Астане» -> "Astana, Kazakhstan», «в Китае»
+    -> "China"), else its Russian nominative («в Самарканде» -> «Самарканд»)."""
+    doc = state.doc
+    city = places.city_at(doc, token.i)
+    kb = state.kb
+    if city is not None:
+        country = kb.country_by_iso3(city[1]) if kb is not None else None
+        return f"{city[0]}, {country.name}" if country is not None else city[0]
+    found = places.country_at(doc, token.i)
+    country = kb.country_by_iso3(found[1]) if kb is not None and found is not None else None
+    if country is not None:
+        return country.name
     words = sorted((t for t in _phrase_tokens(token) if t.pos_ == "PROPN"), key=lambda t: t.i) or [token]
-    country: KBActor | None = None
-    nominative = ""
-    for form in name_forms(words[-1].text) if len(words) == 1 else ():
-        found = place(state.kb, [form]) if state.kb is not None else None
-        if found is not None:
-            country, nominative = found, form  # the form the knowledge base knows («Астане» -> «Астана»)
-            break
-    if not nominative:
-        nominative = " ".join(t.lemma_ or t.text for t in words)
-        nominative = "-".join(p[:1].upper() + p[1:] for p in nominative.split("-"))
-        nominative = " ".join(w[:1].upper() + w[1:] for w in nominative.split())
-        country = place(state.kb, [nominative]) if state.kb is not None else None
-    if country is not None and country.kind == "country":
-        latin = transliterate(nominative)
-        if country.capital and latin.lower() == country.capital.lower():
-            return f"{country.capital}, {country.name}"
-        if latin.lower() in (n.lower() for n in (country.name, *country.aliases)):
-            return country.name
-    return nominative
+    nominative = " ".join(name_forms(t.text)[0] if t.pos_ == "PROPN" else t.text for t in words)
+    return "-".join(p[:1].upper() + p[1:] for p in nominative.split("-"))
 
 
 # one contact, many mentions ---------------------------------------------------------------------------
