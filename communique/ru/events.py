@@ -120,6 +120,7 @@ def _triggers(sent: Span) -> list[tuple[Token, Token, str]]:
     lex = lexicon()
     out: list[tuple[Token, Token, str]] = []
     verb_triggers: set[int] = set()
+    claimed: set[int] = set()  # nouns a verb's event reads («прибыл с визитом»)
     for token in sent:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in lex.verbs:
@@ -129,6 +130,9 @@ def _triggers(sent: Span) -> list[tuple[Token, Token, str]]:
                 continue  # «принял участие», «принял решение»
             out.append((token, token, lex.verbs[lemma]))
             verb_triggers.add(token.i)
+            visit = _visit_noun(token)
+            if visit is not None:
+                claimed.add(visit.i)
         elif token.pos_ == "VERB" and _remote_kind(token) and _with_phrases(token):
             # «обсудил по телефону с Токаевым», «провёл по видеосвязи беседу»
             if not any(lex.nouns.get(c.lemma_.lower()) for c in token.children if c.dep_ == "obj"):
@@ -136,7 +140,7 @@ def _triggers(sent: Span) -> list[tuple[Token, Token, str]]:
                 verb_triggers.add(token.i)
     for token in sent:
         lemma = token.lemma_.lower()
-        if token.pos_ not in ("NOUN", "PROPN") or lemma not in lex.nouns:
+        if token.pos_ not in ("NOUN", "PROPN") or lemma not in lex.nouns or token.i in claimed:
             continue
         if lemma in ("тет-а-тет",) and token.dep_ in ("nmod", "amod", "advmod") and lex.nouns.get(token.head.lemma_.lower()):
             continue  # «беседа тет-а-тет»: the manner of the talk, not a second talk
@@ -152,9 +156,16 @@ def _triggers(sent: Span) -> list[tuple[Token, Token, str]]:
 
 
 def _visit_noun(verb: Token) -> Token | None:
+    """«прибыл … с государственным визитом»: the visit noun of a verb of arriving, which the parser
+    may hang on a later word of the sentence («… с визитом и провёл переговоры»)."""
     for child in verb.children:
         if child.lemma_.lower() == "визит":
             return child
+    for token in verb.doc[verb.i + 1 : verb.sent.end]:
+        if token.pos_ in ("VERB", "AUX"):
+            break
+        if token.lemma_.lower() == "визит" and any(c.dep_ == "case" and c.lower_ in _WITH for c in token.children):
+            return token
     return None
 
 
@@ -293,7 +304,11 @@ def _phrase_actors(state: _State, head: Token, reference: Token | None) -> list[
     lex = lexicon()
     persons: list[str] = []
     countries: list[str] = []
-    for t in _phrase_tokens(head):
+    plural = "Plur" in _feature(head, "Number")
+    tokens = _phrase_tokens(head)
+    if plural:  # «лидеры Кыргызстана, Таджикистана и Узбекистана»: every country's leader
+        tokens += [c for t in head.children if t.dep_ == "nmod" for c in _conjuncts(t)[1:]]
+    for t in tokens:
         mention = mention_at(doc, t.i)
         if mention is not None:
             info = doc._.cq_actors[mention.actor]
@@ -302,7 +317,7 @@ def _phrase_actors(state: _State, head: Token, reference: Token | None) -> list[
             elif info.kind == "country" and mention.actor not in countries:
                 countries.append(mention.actor)
     if persons:
-        return persons[:1]
+        return persons if plural else persons[:1]
     lemma = head.lemma_.lower()
     if lemma in lex.head_titles or lemma in lex.words["counterpart_words"] or _foreign_minister(head):
         # «президент Казахстана», «лидеры России, Казахстана и Узбекистана», «с армянским коллегой»
@@ -598,14 +613,15 @@ def _kind_and_formality(state: _State, trigger: Token, clause: Token, event: Eve
         remote = "video_call"
     if remote:
         event.kind = remote
-    attached = _attached_noun(clause) if trigger is clause else None
+    attached = (_visit_noun(clause) or _attached_noun(clause)) if trigger is clause else None
     described = [trigger] + ([attached] if attached is not None else [])
     if trigger.head.lemma_.lower() in lex.words["round_nouns"]:
         described.append(trigger.head)
     if attached is not None and lex.nouns[attached.lemma_.lower()] == "summit" and event.kind == "meeting":
         event.kind = "summit"  # «принял лидеров на неформальном саммите»
-    modifiers = {c.lemma_.lower() for d in described for c in d.children if c.dep_ in ("amod", "nmod", "advmod", "obl")}
-    modifiers |= {c.lemma_.lower() for d in described for c in d.children for c in c.children if c.dep_ == "amod"}
+    own = [c for d in described for c in d.children if c.lemma_.lower() not in lex.nouns or c in described]
+    modifiers = {c.lemma_.lower() for c in own if c.dep_ in ("amod", "nmod", "advmod", "obl")}
+    modifiers |= {g.lemma_.lower() for c in own for g in c.children if g.dep_ == "amod"}
     trigger_lemma = trigger.lemma_.lower()
     if (trigger_lemma in lex.words["informal_triggers"] or modifiers & lex.words["informal_words"]
             or _one_on_one(words) or _outside_programme(words)):
