@@ -186,15 +186,23 @@ def _attached_noun(verb: Token) -> Token | None:
     return None
 
 
+def _objects(verb: Token) -> list[Token]:
+    """The verb's direct objects, with the accusative the parser may label «obl» («принял …
+    президента Кыргызстана»)."""
+    return [c for c in verb.children if c.dep_ == "obj" or (
+        c.dep_ == "obl" and c.pos_ in ("NOUN", "PROPN") and "Acc" in _feature(c, "Case") or
+        c.dep_ == "obl" and "Anim" in _feature(c, "Animacy") and "Gen" in _feature(c, "Case")
+    ) and not any(g.dep_ == "case" for g in c.children)]
+
+
 def _has_person_object(verb: Token) -> bool:
     doc = verb.doc
-    for child in verb.children:
-        if child.dep_ == "obj" and child.pos_ in ("NOUN", "PROPN") and "Anim" in _feature(child, "Animacy"):
+    for child in _objects(verb):
+        if child.pos_ in ("NOUN", "PROPN") and "Anim" in _feature(child, "Animacy"):
             return True
-        if child.dep_ == "obj":
-            mention = mention_at(doc, child.i)
-            if mention is not None and doc._.cq_actors[mention.actor].kind == "person":
-                return True
+        mention = mention_at(doc, child.i)
+        if mention is not None and doc._.cq_actors[mention.actor].kind == "person":
+            return True
     return False
 
 
@@ -308,7 +316,9 @@ def _phrase_actors(state: _State, head: Token, reference: Token | None) -> list[
     tokens = _phrase_tokens(head)
     if plural:  # «лидеры Кыргызстана, Таджикистана и Узбекистана»: every country's leader
         tokens += [c for t in head.children if t.dep_ == "nmod" for c in _conjuncts(t)[1:]]
-    for t in tokens:
+    # the name right after a title is its holder («президента Узбекистана Шавката Мирзиёева»), even
+    # where the parser hangs a neighbour's name on the same title
+    for t in sorted(tokens, key=lambda t: (t.i < head.i, abs(t.i - head.i))):
         mention = mention_at(doc, t.i)
         if mention is not None:
             info = doc._.cq_actors[mention.actor]
@@ -478,11 +488,13 @@ def _contact(state: _State, sent: Span, trigger: Token, clause: Token, kind: str
     subjects = _actors(state, subject) if subject is not None else []
     others: list[str] = []
     manners = [c for c in trigger.children if c.dep_ == "nmod" and not any(g.dep_ == "case" for g in c.children)]
+    manners += [c for w in (trigger, clause) for c in w.children if c.lemma_.lower() == "вместе"]  # «вместе с X»
     for word in {clause, trigger, *manners}:  # «беседу тет-а-тет с Мирзиёевым»
         for phrase in _with_phrases(word):
             others += _actors(state, phrase, subject)
+        objects = _objects(word) if word.pos_ == "VERB" else []
         for child in word.children:
-            if child.dep_ == "obj" and child is not trigger and (clause.lemma_.lower() in lex.verbs or word is trigger):
+            if child in objects and child is not trigger and (clause.lemma_.lower() in lex.verbs or word is trigger):
                 found = _actors(state, child, subject)
                 if kind == "visit":  # «посетит Узбекистан»: the host is its leader on the date
                     found = [_country_host(state, a) for a in found]
@@ -624,7 +636,7 @@ def _kind_and_formality(state: _State, trigger: Token, clause: Token, event: Eve
     modifiers |= {g.lemma_.lower() for c in own for g in c.children if g.dep_ == "amod"}
     trigger_lemma = trigger.lemma_.lower()
     if (trigger_lemma in lex.words["informal_triggers"] or modifiers & lex.words["informal_words"]
-            or _one_on_one(words) or _outside_programme(words)):
+            or _one_on_one(trigger) or _outside_programme(words)):
         event.formality = "informal"
     elif modifiers & lex.words["formal_words"] and not ("рабочий" in modifiers and event.kind == "visit"):
         event.formality = "formal"
@@ -654,10 +666,11 @@ def _around(trigger: Token, clause: Token) -> list[Token]:
     return out
 
 
-def _one_on_one(words: list[Token]) -> bool:
-    """«тет-а-тет», «один на один», «с глазу на глаз»."""
-    lower = [t.lower_ for t in words]
-    return "тет-а-тет" in lower or ("один" in lower and "на" in lower) or "глазу" in lower
+def _one_on_one(trigger: Token) -> bool:
+    """«тет-а-тет», «один на один», «с глазу на глаз» right after the word of meeting."""
+    after = " ".join(t.lower_ for t in trigger.doc[trigger.i + 1 : min(trigger.i + 5, trigger.sent.end)])
+    return after.startswith(("тет-а-тет", "один на один", "с глазу на глаз", "в формате один на один",
+                             "в формате тет-а-тет"))
 
 
 def _outside_programme(words: list[Token]) -> bool:
