@@ -276,11 +276,8 @@ def _stored(store, stems: dict[str, str]) -> list[tuple[list[str], set[str]]]:
     return out
 
 
-# Both stories need the entity layer first (issue 15, branch ru-ent): s01 names «Ван И» (read as
-# another person, and «Ван И.» ends no sentence for the carrier) and «Лаврова» (read as another
-# Lavrov); s02 names «Жапаров» (not yet Sadyr Japarov) and «Таджикистана» (not yet a country).
-KNOWN_MISSES = {"s01": "Wang Yi and Lavrov in oblique cases are not resolved by the entity layer yet",
-                "s02": "Japarov and Tajikistan are not resolved by the entity layer yet"}
+# s01 needs the carrier to read «Ван И.» as a name, not a sentence end with an initial (issue 15).
+KNOWN_MISSES = {"s01": "the carrier ends no sentence after «Ван И.», so Lavrov's talks lose their partner"}
 
 
 def _cases() -> list[object]:

@@ -46,7 +46,7 @@ LEAD_CHARS = 600
 _WITH = frozenset({"с", "со"})
 _PRONOUNS = frozenset({"он", "она", "оно", "они", "который"})
 _IN = frozenset({"в", "во"})
-_CLAUSE_EDGES = frozenset({"ccomp", "parataxis", "conj", "acl:relcl", "advcl"})
+_CLAUSE_EDGES = frozenset({"ccomp", "parataxis", "conj", "acl:relcl", "advcl", "root"})
 _NOT_IN_PHRASE = frozenset({"conj", "cc", "acl", "acl:relcl", "advcl", "punct", "parataxis", "ccomp"})
 
 
@@ -152,7 +152,7 @@ def _triggers(sent: Span) -> list[tuple[Token, Token, str]]:
         if clause.i in verb_triggers:
             continue  # «прибыл с визитом», «встретился за завтраком»: the verb's event reads this noun
         out.append((token, clause, lex.nouns[lemma]))
-    return out
+    return sorted(out, key=lambda found: found[0].i)  # in reading order: «…, после чего они …» follows
 
 
 def _visit_noun(verb: Token) -> Token | None:
@@ -518,6 +518,10 @@ def _contact(state: _State, sent: Span, trigger: Token, clause: Token, kind: str
                 for g in child.children:
                     if g.dep_ in ("nsubj", "nsubj:pass"):
                         others += _actors(state, g, subject)  # «саммит, в котором приняли участие лидеры …»
+    if clause is trigger and trigger.dep_ in ("obl", "nmod") and trigger.head.pos_ == "VERB" and others and not subjects:
+        # «заявил Лавров после вчерашних переговоров с китайским коллегой»: the speaker took part
+        speaker = _subject(trigger.head)
+        subjects = _actors(state, speaker) if speaker is not None else []
     host = _host_word(state, [subject] if subject is not None else [])
     visitor_first = subjects
     parties = _unique(subjects + others)
@@ -567,10 +571,12 @@ def _refers_back(trigger: Token, clause: Token, subject: Token | None, parties: 
     parties of its own («третья встреча двух президентов»). A singular description («китайский
     лидер», «гость») names one of two earlier parties only."""
     lex = lexicon()
-    if parties and not set(parties) <= set(previous.event.participants):
-        return False
     words = [subject] if subject is not None else []
     words += [c for w in (trigger, clause) for c in w.children if c.dep_ in ("nmod", "obl", "obj")]
+    if parties and not set(parties) <= set(previous.event.participants):
+        # «министров принял президент Казахстана»: a plural group besides a named party
+        return any(w.lemma_.lower() in lex.words["group_words"] and "Plur" in _feature(w, "Number")
+                   and mention_at(w.doc, w.i) is None and w is not subject for w in words)
     if subject is None and clause is trigger:
         verb = next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
         found = _subject(verb) if verb is not None else None
