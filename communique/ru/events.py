@@ -107,6 +107,8 @@ class RussianEvents:
         for sent in doc.sents:
             _read_sentence(state, sent)
         state.contacts = [c for c in state.contacts if len(c.event.participants) >= 2]
+        # a visit before the talks and meals held during it, as a reader lists them
+        state.contacts.sort(key=lambda c: (c.event.evidence[0], c.event.kind != "visit"))
         _lead_dates(state)
         return [c.event for c in state.contacts]
 
@@ -446,13 +448,24 @@ def _read_sentence(state: _State, sent: Span) -> None:
     for trigger, clause, kind in _triggers(sent):
         contact = _contact(state, sent, trigger, clause, kind)
         if contact is None:
-            if trigger.pos_ != "VERB" and state.contacts:
-                _enrich(state, sent, trigger, state.contacts[-1])
+            target = _referent(state, kind)
+            if trigger.pos_ != "VERB" and target is not None:
+                _enrich(state, sent, trigger, target)
             continue
         made.append(contact)
         _merge(state, contact)
     if not made and state.contacts and any(t.lemma_.lower() in lex.words["initiator_nouns"] for t in sent):
         _enrich(state, sent, sent.root, state.contacts[-1])
+
+
+def _referent(state: _State, kind: str) -> _Contact | None:
+    """The contact a noun without parties refers back to: the last of its kind («звонок был сделан
+    по инициативе …» is the last call), else the last held one."""
+    held = [c for c in state.contacts if c.event.status == "held"]
+    same = [c for c in held if c.event.kind == kind]
+    if kind != "meeting" and same:
+        return same[-1]
+    return held[-1] if held else (state.contacts[-1] if state.contacts else None)
 
 
 def _attendance(state: _State, sent: Span) -> None:
@@ -596,7 +609,8 @@ def _visit_host(state: _State, trigger: Token, clause: Token) -> str | None:
     participle hangs on («Си провёл переговоры с Лукашенко, находящимся в Китае с визитом»), else
     the leader of the country the visit goes to («посетит Узбекистан», «прибыл в Ташкент»)."""
     if clause.dep_ == "acl" and clause.head.head is not clause.head:
-        subject = _subject(clause.head.head)
+        governing = clause.head.head  # «провёл переговоры с коллегой, прибывшим с визитом»
+        subject = _subject(governing if governing.pos_ in ("VERB", "AUX") else _clause_of(governing))
         found = _actors(state, subject) if subject is not None else []
         if found:
             return found[0]
@@ -764,8 +778,10 @@ def _attributes(state: _State, sent: Span, contact: _Contact) -> None:
             event.date = earlier.event.date
     elif earlier is not None and _relative_to_contact(trigger, clause):
         event.date = earlier.event.date  # «перед трёхсторонней встречей», «на полях саммита»
-    elif earlier is not None and contact.informal_part and set(event.participants) == set(earlier.event.participants):
-        event.date = earlier.event.date  # the dinner or walk of the day just reported
+    elif contact.informal_part:
+        # the dinner or walk of the day just reported («провели переговоры, после чего прогулялись»)
+        same = [c for c in state.contacts if c.event.date and set(c.event.participants) == set(event.participants)]
+        event.date = same[-1].event.date if same else None
     if event.kind not in ("phone_call", "video_call"):
         event.location = _location(state, trigger, clause)
 
