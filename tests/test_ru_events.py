@@ -276,18 +276,9 @@ def _stored(store, stems: dict[str, str]) -> list[tuple[list[str], set[str]]]:
     return out
 
 
-# s01 needs the carrier to read «Ван И.» as a name, not a sentence end with an initial (issue 15).
-KNOWN_MISSES = {"s01": "the carrier ends no sentence after «Ван И.», so Lavrov's talks lose their partner"}
-
-
-def _cases() -> list[object]:
-    return [pytest.param(s, marks=pytest.mark.xfail(reason=KNOWN_MISSES[s], strict=True)) if s in KNOWN_MISSES else s
-            for s in sorted(_stories())]
-
-
 @pytest.mark.slow
 @pytest.mark.skipif(not NEWS_RU.exists(), reason="../shared is not beside the checkout")
-@pytest.mark.parametrize("story", _cases())
+@pytest.mark.parametrize("story", sorted(_stories()))
 def test_events_russian_stories_merge_into_one_meeting_with_all_sources(pipeline, story: str) -> None:
     """Issue 15: one Lavrov–Wang Yi talks (s01), one Khujand summit and one tête-à-tête (s02); Xi
     receiving Lavrov stays a meeting of its own."""
@@ -303,3 +294,11 @@ def test_events_russian_stories_merge_into_one_meeting_with_all_sources(pipeline
         matching = [sources for people, sources in stored if len(people) == len(participants)
                     and all(any(names_match(g, p) for p in people) for g in participants)]
         assert reporters in matching, f"{story}: {participants} reported by {sorted(reporters)}; stored {matching}"
+
+
+def test_events_sentence_ends_after_a_one_letter_name(analyze) -> None:
+    """«Ван И.» ends a sentence when no name follows (the carrier's split, issue 15)."""
+    a = analyze("Сергей Лавров во вторник провёл переговоры с министром иностранных дел КНР Ван И. "
+                "Стороны обсудили подготовку к саммиту.", dt.date(2024, 4, 10))
+    event = _only(a)
+    assert _names(a, event.participants) == {"Sergey Lavrov", "Wang Yi"}
