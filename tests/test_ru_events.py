@@ -142,6 +142,13 @@ def test_events_visit_formality_and_the_host_country_leader(analyze, words: str,
     assert _names(a, event.target) == {"Kassym-Jomart Tokayev"}  # Kazakhstan's president on the date
 
 
+def test_events_visit_told_by_its_country_takes_the_dateline_city(analyze) -> None:
+    a = analyze("БИШКЕК, 14 марта. /Корр./. Ильхам Алиев в среду прибыл в Киргизию с официальным визитом.", THURSDAY)
+    event = _only(a)
+    assert event.kind == "visit" and event.location == "Bishkek, Kyrgyzstan"
+    assert _names(a, event.target) == {"Sadyr Japarov"}  # Kyrgyzstan's president on the date
+
+
 def test_events_visit_talks_and_dinner_are_three_records(analyze) -> None:
     a = analyze("Ильхам Алиев в среду прибыл в Астану с государственным визитом и провёл переговоры с "
                 "Касым-Жомартом Токаевым. Вечером хозяин визита дал в честь гостя неформальный ужин.", THURSDAY)

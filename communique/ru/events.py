@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -35,8 +36,8 @@ from ..events import EventInfo
 from ..kb import KBActor, KnowledgeBase
 from . import dates
 from . import places
-from .entities import dateline, mention_at
-from .names import name_forms
+from .entities import mention_at
+from .names import english_names, name_forms
 
 #: How often an event was right, carried over from the English component (events.CONFIDENCE):
 #: Russian gold of our own is too small to calibrate on yet.
@@ -427,7 +428,9 @@ def _country_host(state: _State, actor: str) -> str:
 
 
 def _add_actor(doc: Doc, actor: KBActor) -> None:
-    doc._.cq_actors.setdefault(actor.id, ActorInfo(actor.id, actor.name, actor.kind, actor.country, actor.cameo))
+    """An office holder the text names only by title, under the English name news uses."""
+    name = english_names().get(actor.name, actor.name)
+    doc._.cq_actors.setdefault(actor.id, ActorInfo(actor.id, name, actor.kind, actor.country, actor.cameo))
 
 
 def _feature(token: Token, name: str) -> list[str]:
@@ -784,6 +787,8 @@ def _attributes(state: _State, sent: Span, contact: _Contact) -> None:
         event.date = same[-1].event.date if same else None
     if event.kind not in ("phone_call", "video_call"):
         event.location = _location(state, trigger, clause)
+    if event.kind == "visit":
+        event.location = _visit_place(state, event) or event.location
 
 
 def _earlier(state: _State, sent: Span) -> _Contact | None:
@@ -910,6 +915,22 @@ def _location(state: _State, trigger: Token, clause: Token) -> str | None:
     if city and venue:
         return f"{city} ({venue})"
     return city or venue
+
+
+def _visit_place(state: _State, event: EventInfo) -> str | None:
+    """A visit told only by its country («прибыл в Киргизию», «в страну») took place in the dateline
+    city when that city is in the host's country (the annotation decisions of issue 15)."""
+    kb = state.kb
+    line = places.dateline(state.doc)
+    if kb is None or line is None or not event.target:
+        return None
+    host = state.doc._.cq_actors.get(event.target[0])
+    country = kb.country_by_iso3(host.country) if host is not None else None
+    if country is None or (event.location and event.location != country.name):
+        return None
+    word = re.match(r"[А-ЯЁ]+(?:[ -][А-ЯЁ]+)*", state.doc.text[line[0] : line[1]])
+    city = places.city_name(word.group()) if word is not None else None
+    return f"{city[0]}, {country.name}" if city is not None and city[1] == country.country else None
 
 
 def _place_name(state: _State, token: Token) -> str:
