@@ -80,15 +80,30 @@ def lemma(word: str, pos: str = "", case: str = "") -> str:
     return form
 
 
+# a one-letter word and a full stop before a capitalised word: an initial («В. Путин»), or the end of
+# a sentence after a one-syllable name («… с Ван И. Стороны обсудили …»)
+_INITIAL_STOP = re.compile(r"(?<=\s[А-ЯЁ])\.\s+(?=([А-ЯЁ][а-яё]+))")
+
+
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
-    """Sentence offsets: razdel's sentences within each line."""
+    """Sentence offsets: razdel's sentences within each line, also split after a one-letter word
+    whose next word is no name (razdel reads every such letter as an initial)."""
     from razdel import sentenize
 
     for line in _LINES.finditer(text):
         if not line.group().strip():
             continue
         for sent in sentenize(line.group()):
-            yield line.start() + sent.start, line.start() + sent.stop
+            start = line.start() + sent.start
+            for stop in _INITIAL_STOP.finditer(sent.text):
+                if not _is_name(stop.group(1)):
+                    yield start, line.start() + sent.start + stop.start() + 1
+                    start = line.start() + sent.start + stop.end()
+            yield start, line.start() + sent.stop
+
+
+def _is_name(word: str) -> bool:
+    return any({"Surn", "Name", "Patr", "Init"} & set(p.tag.grammemes) for p in morph_analyzer().parse(word)[:3])
 
 
 def _pieces(words: list[tuple[int, int, str]]) -> Iterator[list[tuple[int, int, str]]]:
