@@ -24,6 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .kb import KBActor, KnowledgeBase, norm_name
+from .mentions import actor_at as actor_at  # where quotes, events and coding import it from
 
 PERSON_PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "FAC", "NORP"}
@@ -710,15 +711,6 @@ def _quoted_mask(doc: Doc) -> list[bool]:
             if i < len(mask):
                 mask[i] = True
     return mask
-
-
-def actor_at(doc: Doc, start: int, end: int | None = None) -> MentionInfo | None:
-    """The mention covering token ``start`` (or overlapping ``start:end``)."""
-    end = start + 1 if end is None else end
-    for mention in doc._.cq_mentions:
-        if mention.start < end and start < mention.end:
-            return mention
-    return None
 
 
 @Language.factory(

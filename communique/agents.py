@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import KnowledgeBaseError
+from .mentions import mentions_starting
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -214,8 +215,9 @@ def actor_code(doc: Doc, actor: str, evidence: tuple[int, int]) -> str | None:
     base = base_code(doc, actor)
     start_char, end_char = evidence
     agent = None
-    for mention in doc._.cq_mentions or []:
-        if mention.actor != actor or mention.start_char < start_char or mention.end_char > end_char:
+    # the sentence's mentions looked up, not every mention scanned per event (issue 14)
+    for mention in mentions_starting(doc, start_char, end_char, chars=True):
+        if mention.actor != actor or mention.end_char > end_char:
             continue
         agent = _mention_agent(doc, mention.start, mention.end)
         if agent:

@@ -182,7 +182,7 @@ def run_batch(
     """
     sources = list(sources)  # read twice: for the plan and for the manifest
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    chunks.make_folder(out)
     report = BatchReport(out, engine=engine.name, workers=engine.workers, parquet=chunks.parquet_available())
     names: list[str] = []
     todo: list[tuple[int, str]] = []

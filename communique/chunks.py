@@ -15,6 +15,7 @@ Example::
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
+from .errors import InputError, OutputError
 from .records import Analysis, Article
 from .sources import Fetch, iter_articles
 
@@ -106,17 +107,53 @@ def is_done(out_dir: Path, name: str) -> bool:
     return results_path(out_dir, name).exists()
 
 
+#: What the errno of a failed write means: no room left (disk or quota), or a folder that cannot be written.
+_FULL = {errno.ENOSPC, errno.EDQUOT}
+_READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
+
+
+def output_error(path: Path, exc: OSError) -> OutputError:
+    """The error a failed write into a batch folder means, saying what to do (issue 14)."""
+    reason = exc.strerror or str(exc)
+    if exc.errno in _FULL:
+        problem = (f"the disk is full ({reason}); the chunks already written are complete and kept: free some "
+                   "space and run the same command again to write the rest")
+    elif exc.errno in _READ_ONLY:
+        problem = (f"the folder cannot be written ({reason}); make it writable or choose another --out, then run "
+                   "the command again")
+    else:
+        problem = f"cannot be written ({reason}); the chunks already written are kept: run the same command again"
+    return OutputError(str(path), problem)
+
+
+def make_folder(path: Path) -> None:
+    """``path`` and its parents, created if missing (an ``OutputError`` when they cannot be)."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise output_error(path, exc) from exc
+
+
 def _atomic_write(target: Path, write: Any) -> None:
-    """``write(path)`` into a temporary file beside ``target``, flushed to disk, then renamed over it."""
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    """``write(path)`` into a temporary file beside ``target``, flushed to disk, then renamed over it.
+
+    A write that fails (a full disk, a read-only folder) leaves no temporary file and raises an
+    ``OutputError``; ``target`` is then as it was before, complete or absent.
+    """
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise output_error(target, exc) from exc
     os.close(fd)
     try:
         write(Path(tmp))
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise output_error(target, exc) from exc
         raise
 
 
@@ -196,7 +233,7 @@ def read_results(path: Path) -> list[Result]:
 # driver never holds a large corpus in memory; each pending file goes once its results are written.
 def write_pending(out_dir: Path, chunk: Chunk) -> None:
     lines = [{"article": i.model_dump(mode="json")} if isinstance(i, Article) else error_result(i) for i in chunk.items]
-    (out_dir / PENDING).mkdir(exist_ok=True)
+    make_folder(out_dir / PENDING)
     _atomic_write(out_dir / PENDING / f"{chunk.name}.jsonl", lambda p: _write_lines(p, lines))
 
 

@@ -20,6 +20,7 @@ what went wrong, with which input, and what usually fixes it::
     │   ├── StoreReadOnlyError  the database or its folder cannot be written
     │   └── StoreFullError      the disk (or the database's size limit) is full
     ├── WorkerLostError     a batch worker died mid-chunk; a re-run finishes the job
+    ├── OutputError         a batch folder cannot be written: full disk, read-only (path, problem)
     ├── QueryError          a query parameter is malformed (parameter, problem)
     └── EvaluationError     a gold file cannot be read or scored
 """
@@ -126,6 +127,17 @@ class WorkerLostError(CommuniqueError):
     """A batch worker died (killed, out of memory) while analysing a chunk; finished chunks are kept."""
 
     code = "C072"
+
+
+class OutputError(CommuniqueError):
+    """The batch folder file at ``path`` cannot be written (a full disk, a read-only folder); ``problem`` says why."""
+
+    code = "C073"
+
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")
 
 
 class NotFoundError(StoreError):

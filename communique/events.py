@@ -895,8 +895,11 @@ def _party_named(doc: Doc, token: Token, event: EventInfo) -> str | None:
 
 
 def _actor_in(doc: Doc, start: int, end: int) -> str | None:
-    for mention in doc._.cq_mentions:
-        if start <= mention.start_char < end and doc._.cq_actors[mention.actor].kind == "person":
+    """The first person mentioned from character ``start`` to ``end`` (looked up, not scanned: issue 14)."""
+    from .mentions import mentions_starting
+
+    for mention in mentions_starting(doc, start, end, chars=True):
+        if doc._.cq_actors[mention.actor].kind == "person":
             return mention.actor
     return None
 

@@ -270,7 +270,10 @@ def to_analysis(doc: Doc, article: Article, info: PipelineInfo, *, include_text:
     ]:
         referenced.update(record_ids)
     actors = []
-    for actor_id in sorted(referenced, key=lambda a: (mentions_by_actor.get(a, [Span(start=10**9, end=0, text="")])[0].start)):
+    # by first mention, then by id: actors named by no mention (groups an event names) otherwise came in
+    # the order of a set of strings, which changes with each process's hash seed, and a re-analysis of
+    # the same article in another process then read as a changed analysis to the store
+    for actor_id in sorted(referenced, key=lambda a: (mentions_by_actor[a][0].start if a in mentions_by_actor else 10**9, a)):
         info_ = doc._.cq_actors.get(actor_id)
         if info_ is None:
             continue

@@ -100,3 +100,12 @@ def test_batch_dask_killed_worker_then_rerun_gives_one_result_per_article(tmp_pa
     second_load = CliRunner().invoke(cli, ["load", str(out), "--db", db])
     assert "saved: 12" in first_load.output, first_load.output
     assert "saved: 0  replaced: 0  unchanged: 12" in second_load.output
+
+
+def test_batch_dask_local_workers_run_without_the_statistical_profiler() -> None:
+    # Dask samples each worker's stack every 10 ms by default: about 7% of a worker's CPU spent on a
+    # profile nobody reads (issue 13); the user's own Dask settings stay as they were
+    with DaskEngine(workers=1) as engine:
+        callbacks = engine.client.run(lambda dask_worker: sorted(dask_worker.periodic_callbacks))
+        assert [("profile" in names, "heartbeat" in names) for names in callbacks.values()] == [(False, True)]
+    assert dask.config.get("distributed.worker.profile.enabled") is True

@@ -11,27 +11,34 @@ import datetime as dt
 import itertools
 import json
 import os
+import pwd
 import random
+import shlex
 import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote as url_quote
+from urllib.parse import urlsplit
 
 import pytest
 from click.testing import CliRunner
 
+from communique.chunks import read_results
 from communique.cli import cli
 from communique.doctor import examine, healthy
 from communique.errors import StoreFullError, StoreReadOnlyError
 from communique.store import open_store
 from communique.store.sqlite import sqlite_path
 from tests.store_support import (  # noqa: F401 - fixtures are used by name
-    corpus, drop_pg_schema, empty_store_url, make_pg_schema, other_meeting, store_url,
+    corpus, drop_pg_schema, empty_store_url, make_pg_schema, other_meeting, pg_url_or_skip, store_url,
 )
 
 REPO = Path(__file__).resolve().parent.parent
@@ -258,6 +265,17 @@ def test_faults_read_only_postgresql_is_queried_but_not_written() -> None:
 # -- full disk ------------------------------------------------------------------------------
 
 
+def _save_until_full(target: Any, limit: int) -> tuple[int, StoreFullError]:
+    """Save new articles one by one until the store is full: how many went in, and the error."""
+    saved = 0
+    with pytest.raises(StoreFullError) as info:
+        for n in range(limit):
+            article, analysis = other_meeting(dt.date(2025, 1, 1) + dt.timedelta(days=n), n)
+            target.save(article, analysis)
+            saved += 1
+    return saved, info.value
+
+
 def test_faults_full_sqlite_keeps_what_it_had(tmp_path: Path) -> None:
     url = _saved_sqlite(tmp_path)
     target = open_store(url)
@@ -266,13 +284,8 @@ def test_faults_full_sqlite_keeps_what_it_had(tmp_path: Path) -> None:
         before = target.counts()
         # a limit a few pages above the current size stands for a disk with no room left
         target._conn.execute(f"PRAGMA max_page_count = {pages + 2}")  # type: ignore[attr-defined]
-        saved = 0
-        with pytest.raises(StoreFullError) as info:
-            for n in range(200):
-                article, analysis = other_meeting(dt.date(2025, 1, 1) + dt.timedelta(days=n), n)
-                target.save(article, analysis)
-                saved += 1
-        assert "full" in info.value.problem and "intact" in info.value.problem
+        saved, full = _save_until_full(target, 200)
+        assert "full" in full.problem and "intact" in full.problem
         after = target.counts()
         assert after["articles"] == before["articles"] + saved  # every save before the full one, none half
         assert healthy(examine(target))
@@ -281,6 +294,73 @@ def test_faults_full_sqlite_keeps_what_it_had(tmp_path: Path) -> None:
         assert target.save(article, analysis) == "saved"
     finally:
         target.close()
+
+
+@contextmanager
+def tiny_tablespace(size: str) -> Iterator[tuple[str, Path]]:
+    """A PostgreSQL tablespace (its name and mount) on a tmpfs of ``size``: root and a server on this
+    machine only, skipped elsewhere. The server's own files (catalog, WAL) stay on the real disk."""
+    base = urlsplit(pg_url_or_skip())
+    if os.geteuid() != 0 or base.hostname not in ("localhost", "127.0.0.1", "::1"):
+        pytest.skip("a tablespace on a small disk needs root and the PostgreSQL server on this machine")
+    try:
+        server = pwd.getpwnam("postgres")
+    except KeyError:
+        pytest.skip("no postgres system user to own the tablespace's folder")
+
+    def admin(sql: str) -> subprocess.CompletedProcess[str]:
+        command = f"psql -p {base.port or 5432} -qtAX -v ON_ERROR_STOP=1 -c {shlex.quote(sql)}"
+        return subprocess.run(["su", "postgres", "-c", command], capture_output=True, text=True, check=False)
+
+    folder = Path(tempfile.mkdtemp(prefix="cq-tiny-pg-"))
+    folder.chmod(0o755)  # the server's user must reach the mount inside
+    disk = folder / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size},uid={server.pw_uid},gid={server.pw_gid},"
+                              "mode=0700", "tmpfs", str(disk)], capture_output=True, text=True, check=False)
+    try:
+        if mounted.returncode != 0:
+            pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.strip()}")
+        name = f"cq_tiny_{uuid.uuid4().hex[:10]}"
+        made = admin(f"CREATE TABLESPACE {name} OWNER {base.username} LOCATION '{disk}'")
+        if made.returncode != 0:
+            pytest.skip(f"cannot create a tablespace as the postgres user: {made.stderr.strip()}")
+        try:
+            yield name, disk
+        finally:
+            admin(f"DROP TABLESPACE IF EXISTS {name}")
+    finally:
+        if mounted.returncode == 0:
+            subprocess.run(["umount", "-l", str(disk)], check=False)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_faults_full_postgresql_keeps_what_it_had() -> None:
+    with tiny_tablespace("1m") as (tablespace, disk):
+        _, schema = make_pg_schema()
+        # the store's tables and indexes are created on the small disk, as on a server whose disk fills
+        url = f"{pg_url_or_skip()}?options=" + url_quote(f"-csearch_path={schema} -cdefault_tablespace={tablespace}")
+        target = open_store(url)
+        try:
+            for article, analysis in corpus():
+                target.save(article, analysis)
+            saved, full = _save_until_full(target, 5000)
+            assert saved > 0 and "full" in full.problem and "intact" in full.problem
+            assert "No space left" in full.problem and ":communique@" not in full.url
+            assert target.counts()["articles"] == 3 + saved  # every save before the full one, none half
+            assert healthy(examine(target))
+            # a batch chunk (one transaction) that does not fit leaves none of its articles
+            chunk = [other_meeting(dt.date(2030, 1, 1) + dt.timedelta(days=n), 9000 + n) for n in range(5)]
+            with pytest.raises(StoreFullError):
+                target.save_many(chunk)
+            assert target.counts()["articles"] == 3 + saved
+            # room made on the disk: the same store takes the next article
+            subprocess.run(["mount", "-o", "remount,size=8m", str(disk)], check=True)
+            assert target.save_many(chunk) == ["saved"] * 5
+            assert healthy(examine(target))
+        finally:
+            target.close()
+            drop_pg_schema(schema)
 
 
 @contextmanager
@@ -366,3 +446,45 @@ def test_faults_kill_9_during_batch_then_rerun(tmp_path: Path) -> None:
                             cwd=REPO, capture_output=True, timeout=600, check=False)
     assert loaded.returncode == 0, loaded.stderr.decode()
     assert snapshot(url)[0]["articles"] == 60
+
+
+# -- batch folders on a full or read-only disk (issue 14) -----------------------------------------
+
+
+def _batch_inline(archive: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "communique", "batch", str(archive), "--out", str(out),
+                           "--chunk-size", "3"], cwd=REPO, capture_output=True, text=True, timeout=600, check=False)
+
+
+@pytest.mark.slow
+def test_faults_full_disk_during_batch_keeps_whole_chunks(tmp_path: Path) -> None:
+    archive = write_archive(tmp_path, 60)
+    with tiny_disk(tmp_path, "200k") as disk:
+        out = disk / "out"
+        result = _batch_inline(archive, out)
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert "Traceback" not in result.stderr
+        errors = [line for line in result.stderr.splitlines() if "disk is full" in line]
+        assert len(errors) == 1 and str(out) in errors[0] and "run the same command again" in errors[0], result.stderr
+        written = sorted(out.glob("chunk-*.jsonl"))
+        assert 0 < len(written) < 20  # the disk filled part way through
+        for path in written:  # each chunk file whole: its three lines, its Parquet twin beside it
+            assert len(read_results(path)) == 3 and path.with_suffix(".parquet").exists()
+        assert not [p.name for p in out.rglob("*.tmp")]  # no half-written file left behind
+        subprocess.run(["mount", "-o", "remount,size=20m", str(disk)], check=True)  # room made
+        rerun = _batch_inline(archive, out)
+        assert rerun.returncode == 0, rerun.stderr[-800:]
+        lines = [line for path in sorted(out.glob("chunk-*.jsonl")) for line in read_results(path)]
+    sources = [line["source"] for line in lines]
+    assert len(sources) == len(set(sources)) == 60 and all("analysis" in line for line in lines)
+
+
+def test_faults_read_only_batch_folder_is_named(tmp_path: Path) -> None:
+    archive = write_archive(tmp_path, 3)
+    with tiny_disk(tmp_path, "1m") as disk:
+        subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+        out = disk / "out"
+        result = CliRunner().invoke(cli, ["batch", str(archive), "--out", str(out)])
+        assert result.exit_code == 1, result.output
+        assert f"{out}: the folder cannot be written (Read-only file system)" in result.output
+        assert isinstance(result.exception, SystemExit) and not out.exists()

@@ -266,13 +266,19 @@ QUADRATIC: dict[str, str] = {}
 COMPONENTS = ("communique_lines", *nlp.COMPONENTS)
 
 
-@pytest.fixture(scope="module")
-def calls_at_two_sizes(pipeline: Pipeline) -> tuple[dict[str, int], dict[str, int]]:
+def _long_texts() -> tuple[str, str]:
+    """A long article and its first half: meeting reports alternating with LONG_PARAGRAPH."""
     from tests.test_faults import fault_articles
 
     paragraphs = [r["text"] for r in fault_articles(24)]
     body = [p for pair in zip(paragraphs, [LONG_PARAGRAPH] * len(paragraphs)) for p in pair]
-    return _spacy_calls(pipeline, "\n\n".join(body[: len(body) // 2])), _spacy_calls(pipeline, "\n\n".join(body))
+    return "\n\n".join(body[: len(body) // 2]), "\n\n".join(body)
+
+
+@pytest.fixture(scope="module")
+def calls_at_two_sizes(pipeline: Pipeline) -> tuple[dict[str, int], dict[str, int]]:
+    half, whole = _long_texts()
+    return _spacy_calls(pipeline, half), _spacy_calls(pipeline, whole)
 
 
 @pytest.mark.slow
@@ -285,6 +291,57 @@ def test_hostile_long_text_work_grows_linearly(calls_at_two_sizes: tuple[dict[st
     small, large = (calls[component] for calls in calls_at_two_sizes)
     assert large <= 2.6 * max(small, 1), (small, large)  # twice the text: about twice the calls, not four times
 
+
+
+class _CountedMentions(list):  # type: ignore[type-arg]
+    """A mention list that counts the items read by iterating it (scans), not those looked up by position."""
+
+    visited = 0
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        for item in super().__iter__():
+            self.visited += 1
+            yield item
+
+
+def _mention_visits(pipeline: Pipeline, text: str) -> dict[str, int]:
+    """Mentions read by scanning the list, per component after the entity layer and in ``to_analysis``."""
+    from communique.extract import to_analysis
+
+    article = ingest.article_from_text(text, "long")
+    doc = pipeline._doc(article)
+    visits: dict[str, int] = {}
+    for name, component in pipeline.nlp.pipeline:
+        counted = doc._.cq_mentions
+        if isinstance(counted, _CountedMentions):
+            counted.visited = 0
+        doc = component(doc)
+        if name == "communique_entities":
+            doc._.cq_mentions = _CountedMentions(doc._.cq_mentions)
+        elif isinstance(counted, _CountedMentions):
+            assert doc._.cq_mentions is counted, name  # nothing after the entity layer replaces the list
+            visits[name] = counted.visited
+    counted.visited = 0
+    to_analysis(doc, article, pipeline.info)
+    visits["to_analysis"] = counted.visited
+    return visits
+
+
+@pytest.fixture(scope="module")
+def mention_visits_at_two_sizes(pipeline: Pipeline) -> tuple[dict[str, int], dict[str, int]]:
+    half, whole = _long_texts()
+    return _mention_visits(pipeline, half), _mention_visits(pipeline, whole)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("component", [*nlp.COMPONENTS[nlp.COMPONENTS.index("communique_entities") + 1 :],
+                                       "to_analysis"])
+def test_hostile_long_text_mention_lookups_grow_linearly(
+        mention_visits_at_two_sizes: tuple[dict[str, int], dict[str, int]], component: str) -> None:
+    # issue 14: a scan of every mention per quote or event reads mentions x quotes: four times as
+    # many for twice the text; lookups in the mention index read each mention a fixed number of times
+    small, large = (visits[component] for visits in mention_visits_at_two_sizes)
+    assert large <= 2.6 * max(small, 1), (small, large)
 
 # -- limits: the time budget and its setting ---------------------------------------------------
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..actors import actor_at
+from ..mentions import mention_index
 from .lexicon import CRITICISM, PRAISE
 from .text import _lemma, _text
 
@@ -63,10 +64,13 @@ def _about(doc: Doc, content: tuple[int, int], cue: Token, speaker: str | None) 
     for child in cue.children:
         if child.dep_ in ("dobj", "dative", "prep", "attr"):
             objects.update(t.i for t in child.subtree)
-    for mention in doc._.cq_mentions:
-        in_quote = content[0] <= mention.start_char < content[1]
-        if not in_quote and mention.start not in objects:
-            continue
+    # the mentions starting in the quote or on an object's word, in document order (issue 14: a
+    # scan of every mention per quote made long articles quadratic)
+    index = mention_index(doc)
+    found = set(index.starting(*content, chars=True))
+    for i in objects:
+        found.update(index.starting(i, i + 1))
+    for mention in (index.mentions[p] for p in sorted(found)):
         actor = doc._.cq_actors.get(mention.actor)
         if mention.actor == speaker or actor is None or mention.actor in about:
             continue

@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import MentionInfo
+from ..mentions import mentions_starting
 from .lexicon import CUE_LEMMAS
 
 
@@ -118,7 +119,7 @@ def _cut_before_taken(text: str, start: int, end: int, taken: list[tuple[int, in
 
 def _persons_in(doc: Doc, start: int, end: int) -> list[MentionInfo]:
     """The mentions of people (not pronouns) that start within tokens ``start``..``end``."""
-    return [m for m in doc._.cq_mentions if start <= m.start < end and m.via != "pronoun"
+    return [m for m in mentions_starting(doc, start, end) if m.via != "pronoun"
             and doc._.cq_actors[m.actor].kind == "person"]
 
 
