@@ -66,6 +66,8 @@ PREDICATE_DEPS = frozenset({"ROOT", "conj", "parataxis"})
 CONDITIONS = frozenset({"if", "unless", "until", "whether"})
 QUANTITY_NOUNS = frozenset({"hundred", "thousand", "dozen", "million", "group", "number", "third", "half", "some", "many"})
 VAGUE_CODES = frozenset({"030", "050", "060"})
+# CAMEO's uses of force (assault, fight, mass violence): PETRARCH's "ATTACK" in its transformations
+FORCE_ROOTS = frozenset({"18", "19", "20"})
 VERBAL = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 
 # Precision of each PLOVER type measured on the PLOVER GSR dev half (see ``_confidence``).
@@ -327,7 +329,7 @@ def _actors(doc: Doc, token: Token) -> list[str]:
     """Actors of a noun phrase: ``events._phrase_actors`` first, else any actor inside the phrase."""
     if token.lower_ in RELATIVE and token.head.dep_ == "relcl":
         token = token.head.head
-    found = _phrase_actors(doc, token)
+    found = _owners_folded(doc, token, _phrase_actors(doc, token))
     conjuncts = [token, *token.conjuncts]
     for actor, conjunct in zip(found, conjuncts) if len(found) == len(conjuncts) else []:
         _affiliate(doc, conjunct, actor)
@@ -342,6 +344,29 @@ def _actors(doc: Doc, token: Token) -> list[str]:
             return [mention.actor]
     group = _sector_actor(doc, token)
     return [group] if group is not None else []
+
+
+def _owners_folded(doc: Doc, token: Token, found: list[str]) -> list[str]:
+    """"Egypt's Muslim Brotherhood", "Kenya's opposition party": a country that owns a body in the same
+    phrase is that body's country, not a second actor; the body gets the country when it has none."""
+    if len(found) < 2:
+        return found
+    actors = doc._.cq_actors
+    folded: set[str] = set()
+    for t in token.subtree:
+        if t.dep_ != "poss":
+            continue
+        owner, owned = actor_at(doc, t.i), actor_at(doc, t.head.i)
+        if owner is None or owned is None or owner.actor == owned.actor or owned.actor not in found:
+            continue
+        country, body = actors.get(owner.actor), actors.get(owned.actor)
+        if country is None or body is None or country.kind != "country" or body.kind not in ("organization", "group"):
+            continue
+        if body.country is None:
+            body.country = country.country
+        if body.country == country.country:
+            folded.add(owner.actor)
+    return [a for a in found if a not in folded]
 
 
 def _sector_actor(doc: Doc, token: Token) -> str | None:
@@ -401,6 +426,8 @@ def _subjects(doc: Doc, verb: Token) -> list[str]:
             head, hops = head.head, hops + 1
             continue
         if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):  # "the army, using missiles, killed"
+            if head.tag_ == "VBN" and not any(c.dep_ == "dobj" for v in (head, *head.conjuncts) for c in v.children):
+                return []  # "a report released Tuesday", "civilians imprisoned": the noun is what was acted on
             return _actors(doc, head.head)
         return []
     return []
@@ -426,7 +453,7 @@ def _objects_of(doc: Doc, verb: Token, skip: set[str]) -> list[str]:
     ordered = sorted(verb.children, key=lambda c: (c.dep_ not in ("dative", "iobj"), c.dep_ != "dobj", c.i))
     for c in ordered:
         if c.dep_ in ("dative", "iobj", "dobj"):
-            targets += _phrase_actors(doc, c)
+            targets += _owners_folded(doc, c, _phrase_actors(doc, c))
             if not targets:
                 targets += _noun_targets(doc, c)
         elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
@@ -527,6 +554,10 @@ class EventCoder:
                 if match is not None:
                     matches[token.i] = match
         for token in tokens:
+            event = self._reported_force(doc, sent, token, matches, consumed)
+            if event is not None:
+                out.append(event)
+        for token in tokens:
             kind = governors.get(token.lemma_.lower()) if token.pos_ in ("VERB", "ADJ") else None
             if kind is None or _conditional(token):
                 continue
@@ -587,6 +618,14 @@ class EventCoder:
     ) -> EventInfo | None:
         act, code = self._complement(token, matches)
         own = matches.get(token.i)
+        if kind == "WANT":
+            # PETRARCH's transformations: "X wants Y to attack Z" is X's appeal to Y, "X wants to help
+            # Y" X's intent; "X wants aid" is the verb's own entry (an appeal for aid)
+            if act is None:
+                return None
+            if code is None:
+                return None  # a wish for an act the dictionary does not code ("want Obama to head back")
+            kind = "APPEAL" if _own_subject(doc, token, act) else "INTENT"
         if kind == "INTENT" and act is None:
             return None  # "agreed", "offered aid": the verb's own entry codes it
         if kind == "INTENT" and code is None and token.lemma_.lower() not in ("agree", "pledge", "promise", "vow", "offer", "commit", "committed"):
@@ -629,6 +668,32 @@ class EventCoder:
         if not targets and act is not None:
             targets = _objects_of(doc, act, set(sources))
         return self._event(sent, plover, cameo, sources, targets, status, token)
+
+    def _reported_force(
+        self, doc: Doc, sent: Span, verb: Token, matches: dict[int, _Match], consumed: set[int]
+    ) -> EventInfo | None:
+        """"X said (that) Y attacked Z": X accuses Y (CAMEO 112), as PETRARCH's transformations code it.
+
+        The force is claimed, not observed, so the claim is the event and the act is not coded on its own.
+        Only a claim that comes before its clause counts; a speaker reporting its own force ("Turkey said it had shelled ...") stays the act itself, and so
+        does force reported without a doer ("said three were killed") or ahead ("said Y would attack").
+        """
+        if verb.lemma_.lower() not in lexicon()["claim_verbs"] or _negated(verb) or verb.i in consumed:
+            return None
+        # only a claim put first ("X said that Y attacked"): news sourcing after the report ("Y attacked
+        # Z, police said") names where the news came from, and the act is coded as reported
+        act = next((c for c in verb.children if c.dep_ == "ccomp" and c.i in matches and c.i > verb.i), None)
+        if act is None or matches[act.i].cameo[:2] not in FORCE_ROOTS or _future(act) or _negated(act):
+            return None
+        speakers = _subjects(doc, verb)
+        doers = _subjects(doc, act)
+        if not speakers or not doers or set(doers) <= set(speakers):
+            return None
+        # "... had attacked Iraq and taken the city of Mosul": every use of force in the claim
+        for claimed in (act, *(c for c in act.conjuncts if c.i in matches and matches[c.i].cameo[:2] in FORCE_ROOTS)):
+            consumed.add(claimed.i)
+            consumed.update(o.i for o in matches[claimed.i].objects)
+        return self._event(sent, "ACCUSE", "112", speakers, doers, "held", verb)
 
     def _obligation(
         self, doc: Doc, sent: Span, verb: Token, matches: dict[int, _Match], consumed: set[int]
@@ -717,6 +782,19 @@ class EventCoder:
         )
         self._triggers[id(event)] = trigger
         return event
+
+
+def _own_subject(doc: Doc, governor: Token, act: Token) -> bool:
+    """The governed act has a doer of its own: "wants Putin to attack" (Putin the subject of "attack", or
+    the object of "wants" before the act), not the governor's subject ("wants to help")."""
+    subjects = set(_subjects(doc, governor))
+    for head in {act, act.head} if act.head.i != governor.i else {act}:
+        for c in head.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in PRONOUNS | RELATIVE:
+                if any(a not in subjects for a in _actors(doc, c)):
+                    return True
+    objects = [c for c in governor.children if c.dep_ in ("dobj", "dative") and c.i < act.i]
+    return any(a not in subjects for c in objects for a in _actors(doc, c))
 
 
 def _contact_words(doc: Doc, sent: Span) -> set[int]:
