@@ -88,6 +88,7 @@ class _Match:
     plover: str | None  # an explicit PLOVER type from the lexicon, else the CAMEO table's
     objects: list[Token]  # object tokens consumed by the match (not triggers of their own)
     intent: bool = False  # "offered troops", "pledged aid": an act promised, not done
+    reverse: str | None = None  # the dictionary's paired code for the target's act back ("clinched a deal": 061:061)
 
 
 def _lookup(table: dict[str, str], code: str) -> str | None:
@@ -184,7 +185,7 @@ def _match_verb(doc: Doc, verb: Token) -> _Match | None:
     if found.specificity == 0 and not found.explicit:
         return None
     objects = [doc[i] for i in found.tokens if doc[i].pos_ in ("NOUN", "PROPN")]
-    return _Match(verb, found.code, None, objects)
+    return _Match(verb, found.code, None, objects, reverse=found.reverse)
 
 
 def _own_clause(verb: Token) -> bool:
@@ -575,6 +576,9 @@ class EventCoder:
             event = self._verb_event(doc, sent, match)
             if event is not None:
                 out.append(event)
+                back = self._reverse(sent, event, match)
+                if back is not None:
+                    out.append(back)
         acts = {self._triggers[id(e)].i for e in out}
         for token in tokens:
             if token.pos_ not in ("NOUN", "PROPN") or token.i in consumed:
@@ -745,6 +749,22 @@ class EventCoder:
         if not sources and not targets:
             return None
         return self._event(sent, plover, cameo, sources, targets, status, verb)
+
+    def _reverse(self, sent: Span, event: EventInfo, match: _Match) -> EventInfo | None:
+        """The paired event a dictionary pattern codes from the target back to the source, as PETRARCH
+        does: "Ghana clinched a deal with Togo" (``* DEAL [061:061]``) and "Peru resumed exports to
+        Chile" are economic cooperation both ways. Only for an act held as coded (not a promise or refusal
+        made of it), with both sides known; meetings and statements stay with their own components."""
+        code = match.reverse
+        if code is None or event.cameo != match.cameo or not event.source or not event.target:
+            return None
+        if code[:2] in LEFT_TO_EVENTS or code in VAGUE_CODES:
+            return None
+        mapped = _plover(code)
+        if mapped is None:
+            return None
+        back = self._event(sent, mapped[0], code, list(event.target), list(event.source), event.status, match.token)
+        return back
 
     def _noun_event(self, doc: Doc, sent: Span, match: _Match, consumed: set[int]) -> EventInfo | None:
         noun = match.token

@@ -364,3 +364,22 @@ def test_coding_events_carry_goldstein_scores(analyze, text: str, code: str, sco
     event = next(e for e in analyze(text).events if e.cameo.startswith(code))
     assert event.goldstein is not None
     assert event.goldstein <= -9.0 if score < 0 else event.goldstein >= 7.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An Armenian protestor demolished the Georgian consulate.",
+        # the passive is read as its active: the agent stands where the pattern puts the source
+        "The Georgian consulate was demolished by an Armenian protestor.",
+    ],
+)
+def test_coding_passive_matches_the_patterns_of_its_active(analyze, text: str) -> None:
+    event = next(e for e in analyze(text).events if e.cameo == "145")
+    assert (names(analyze(text), event.source), names(analyze(text), event.target)) == ({"Armenia"}, {"Georgia"})
+
+
+def test_coding_paired_codes_give_the_event_back(analyze) -> None:
+    a = analyze("Ghana clinched a deal with Togo.")
+    dyads = {(frozenset(names(a, e.source)), frozenset(names(a, e.target)), e.cameo) for e in a.events}
+    assert dyads >= {(frozenset({"Ghana"}), frozenset({"Togo"}), "061"), (frozenset({"Togo"}), frozenset({"Ghana"}), "061")}
