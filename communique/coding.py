@@ -196,6 +196,8 @@ def _own_clause(verb: Token) -> bool:
     head = verb.head.lemma_.lower()
     if verb.dep_ in ("xcomp", "ccomp") and head in lexicon()["governors"]:
         return True
+    if _existential(verb) is not None:
+        return True  # "there were ten soldiers killed": the participle is what the sentence reports
     if verb.dep_ == "ccomp":
         return head in SPEECH_VERBS
     return verb.dep_ in PREDICATE_DEPS
@@ -278,9 +280,20 @@ def _conditional(verb: Token) -> bool:
 
 
 def _unclaimed_violence(verb: Token, cameo: str) -> bool:
-    """"Three civilians were killed in a bombing": violence reported in the passive with no agent is
-    an event with an unknown source (GDELT and PETRARCH leave the source empty), not no event."""
-    return cameo[:2] in ("18", "19", "20") and _is_passive(verb) and not any(c.dep_ == "agent" for c in verb.children)
+    """"Three civilians were killed in a bombing", "there were ten soldiers killed": violence reported
+    in the passive with no agent is an event with an unknown source (GDELT and PETRARCH leave the
+    source empty), not no event."""
+    passive = _is_passive(verb) or _existential(verb) is not None
+    return cameo[:2] in FORCE_ROOTS and passive and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _existential(verb: Token) -> Token | None:
+    """The noun a participle tells of in "there were ten soldiers killed", "there have been civilians
+    wounded by X" (the tagger may read the participle as a past tense): the one acted on."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or noun.dep_ not in ("attr", "nsubj"):
+        return None
+    return noun if any(c.dep_ == "expl" for c in noun.head.children) else None
 
 
 def _negated(verb: Token) -> bool:
@@ -427,8 +440,11 @@ def _subjects(doc: Doc, verb: Token) -> list[str]:
             head, hops = head.head, hops + 1
             continue
         if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):  # "the army, using missiles, killed"
-            if head.tag_ == "VBN" and not any(c.dep_ == "dobj" for v in (head, *head.conjuncts) for c in v.children):
-                return []  # "a report released Tuesday", "civilians imprisoned": the noun is what was acted on
+            participle = head.tag_ == "VBN" or _existential(head) is not None
+            if participle and not any(c.dep_ == "dobj" for v in (head, *head.conjuncts) for c in v.children):
+                # "a report released Tuesday", "civilians imprisoned (by X)": the noun is what was acted
+                # on; the doer, if any, is the "by" agent
+                return [a for c in head.children if c.dep_ == "agent" for p in c.children for a in _actors(doc, p)]
             return _actors(doc, head.head)
         return []
     return []
@@ -451,6 +467,9 @@ def _objects_of(doc: Doc, verb: Token, skip: set[str]) -> list[str]:
         for c in verb.children:
             if c.dep_ == "nsubjpass":
                 targets += _actors(doc, c)
+    told = _existential(verb)
+    if told is not None:
+        targets += _actors(doc, told)
     ordered = sorted(verb.children, key=lambda c: (c.dep_ not in ("dative", "iobj"), c.dep_ != "dobj", c.i))
     for c in ordered:
         if c.dep_ in ("dative", "iobj", "dobj"):

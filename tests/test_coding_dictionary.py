@@ -383,3 +383,19 @@ def test_coding_paired_codes_give_the_event_back(analyze) -> None:
     a = analyze("Ghana clinched a deal with Togo.")
     dyads = {(frozenset(names(a, e.source)), frozenset(names(a, e.target)), e.cameo) for e in a.events}
     assert dyads >= {(frozenset({"Ghana"}), frozenset({"Togo"}), "061"), (frozenset({"Togo"}), frozenset({"Ghana"}), "061")}
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("There have been twelve Malian civilians wounded by rebels.", {"rebels"}),
+        # no doer named: an event with an unknown source, as passive violence without an agent
+        ("There were eight Nigerien soldiers killed near the border.", set()),
+    ],
+)
+def test_coding_existential_participle_is_a_passive(analyze, text: str, source: set[str]) -> None:
+    a = analyze(text)
+    event = next((e for e in a.events if e.plover == "ASSAULT"), None)
+    assert event is not None, [(e.plover, e.cameo) for e in a.events]
+    assert {n.lower() for n in names(a, event.source)} == source
+    assert len(event.target) == 1 and a.actor(event.target[0]).country in ("MLI", "NER")
