@@ -10,7 +10,9 @@ CC BY-SA 4.0), packaged as ``communique/data/cameo_plover.json`` by :func:`build
 
 CAMEO roots 01 (public statement) and 02 (appeal) have no PLOVER event, so their codes map to
 nothing. Quad classes follow the CAMEO convention: roots 01–05 verbal cooperation, 06–08 material
-cooperation, 09–13 verbal conflict, 14–20 material conflict.
+cooperation, 09–13 verbal conflict, 14–20 material conflict. Goldstein scores (-10 conflict … +10
+cooperation) come from GDELT's CAMEO adaptation of Goldstein (1992), ``data/cameo_goldstein.tsv``
+(its header names the source).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from typing import Any
 from .errors import KnowledgeBaseError
 
 MAPPING_FILE = Path(str(resources.files("communique") / "data" / "cameo_plover.json"))
+GOLDSTEIN_FILE = Path(str(resources.files("communique") / "data" / "cameo_goldstein.tsv"))
 
 ATTRIBUTION = (
     "CAMEO to PLOVER conversion table (CAMEO2PLOVER-2021.txt, PLOVER manual draft 0.8, "
@@ -164,3 +167,45 @@ def quad_class(cameo: str) -> int:
     if number <= 13:
         return 3
     return 4
+
+
+@lru_cache(maxsize=1)
+def goldstein_table() -> dict[str, float]:
+    """The packaged Goldstein scale: CAMEO code → score (``data/cameo_goldstein.tsv``)."""
+    try:
+        lines = GOLDSTEIN_FILE.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise KnowledgeBaseError(
+            f"{GOLDSTEIN_FILE}: cannot read the CAMEO Goldstein scale ({exc}). It ships with the package; "
+            "reinstall communique."
+        ) from exc
+    table: dict[str, float] = {}
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        try:
+            code, value = parts[0].strip(), float(parts[1])
+        except (IndexError, ValueError) as exc:
+            raise KnowledgeBaseError(
+                f"{GOLDSTEIN_FILE}, line {number}: expected 'code<TAB>score', got {line!r}"
+            ) from exc
+        if not code.isdigit() or not -10.0 <= value <= 10.0:
+            raise KnowledgeBaseError(f"{GOLDSTEIN_FILE}, line {number}: {line!r} is not a CAMEO code and a score in [-10, 10]")
+        table[code] = value
+    return table
+
+
+def goldstein(cameo: str) -> float | None:
+    """The Goldstein conflict-cooperation score of a CAMEO code, from -10 (conflict) to +10 (cooperation).
+
+    A code the table lacks takes its three-digit parent, then its root (``"1214"`` → ``"121"``);
+    None for a string that is no CAMEO code. Example: ``goldstein("0874")`` is 10.0 (retreat or
+    surrender militarily), ``goldstein("190")`` -10.0 (use conventional military force).
+    """
+    code = _clean(cameo)
+    table = goldstein_table()
+    for candidate in (code, code[:3], code[:2]):
+        if len(candidate) >= 2 and candidate in table:
+            return table[candidate]
+    return None

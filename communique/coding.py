@@ -66,6 +66,8 @@ PREDICATE_DEPS = frozenset({"ROOT", "conj", "parataxis"})
 CONDITIONS = frozenset({"if", "unless", "until", "whether"})
 QUANTITY_NOUNS = frozenset({"hundred", "thousand", "dozen", "million", "group", "number", "third", "half", "some", "many"})
 VAGUE_CODES = frozenset({"030", "050", "060"})
+# CAMEO's uses of force (assault, fight, mass violence): PETRARCH's "ATTACK" in its transformations
+FORCE_ROOTS = frozenset({"18", "19", "20"})
 VERBAL = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 
 # Precision of each PLOVER type measured on the PLOVER GSR dev half (see ``_confidence``).
@@ -86,6 +88,7 @@ class _Match:
     plover: str | None  # an explicit PLOVER type from the lexicon, else the CAMEO table's
     objects: list[Token]  # object tokens consumed by the match (not triggers of their own)
     intent: bool = False  # "offered troops", "pledged aid": an act promised, not done
+    reverse: str | None = None  # the dictionary's paired code for the target's act back ("clinched a deal": 061:061)
 
 
 def _lookup(table: dict[str, str], code: str) -> str | None:
@@ -182,7 +185,7 @@ def _match_verb(doc: Doc, verb: Token) -> _Match | None:
     if found.specificity == 0 and not found.explicit:
         return None
     objects = [doc[i] for i in found.tokens if doc[i].pos_ in ("NOUN", "PROPN")]
-    return _Match(verb, found.code, None, objects)
+    return _Match(verb, found.code, None, objects, reverse=found.reverse)
 
 
 def _own_clause(verb: Token) -> bool:
@@ -193,6 +196,8 @@ def _own_clause(verb: Token) -> bool:
     head = verb.head.lemma_.lower()
     if verb.dep_ in ("xcomp", "ccomp") and head in lexicon()["governors"]:
         return True
+    if _existential(verb) is not None:
+        return True  # "there were ten soldiers killed": the participle is what the sentence reports
     if verb.dep_ == "ccomp":
         return head in SPEECH_VERBS
     return verb.dep_ in PREDICATE_DEPS
@@ -275,9 +280,20 @@ def _conditional(verb: Token) -> bool:
 
 
 def _unclaimed_violence(verb: Token, cameo: str) -> bool:
-    """"Three civilians were killed in a bombing": violence reported in the passive with no agent is
-    an event with an unknown source (GDELT and PETRARCH leave the source empty), not no event."""
-    return cameo[:2] in ("18", "19", "20") and _is_passive(verb) and not any(c.dep_ == "agent" for c in verb.children)
+    """"Three civilians were killed in a bombing", "there were ten soldiers killed": violence reported
+    in the passive with no agent is an event with an unknown source (GDELT and PETRARCH leave the
+    source empty), not no event."""
+    passive = _is_passive(verb) or _existential(verb) is not None
+    return cameo[:2] in FORCE_ROOTS and passive and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _existential(verb: Token) -> Token | None:
+    """The noun a participle tells of in "there were ten soldiers killed", "there have been civilians
+    wounded by X" (the tagger may read the participle as a past tense): the one acted on."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or noun.dep_ not in ("attr", "nsubj"):
+        return None
+    return noun if any(c.dep_ == "expl" for c in noun.head.children) else None
 
 
 def _negated(verb: Token) -> bool:
@@ -327,7 +343,7 @@ def _actors(doc: Doc, token: Token) -> list[str]:
     """Actors of a noun phrase: ``events._phrase_actors`` first, else any actor inside the phrase."""
     if token.lower_ in RELATIVE and token.head.dep_ == "relcl":
         token = token.head.head
-    found = _phrase_actors(doc, token)
+    found = _owners_folded(doc, token, _phrase_actors(doc, token))
     conjuncts = [token, *token.conjuncts]
     for actor, conjunct in zip(found, conjuncts) if len(found) == len(conjuncts) else []:
         _affiliate(doc, conjunct, actor)
@@ -342,6 +358,29 @@ def _actors(doc: Doc, token: Token) -> list[str]:
             return [mention.actor]
     group = _sector_actor(doc, token)
     return [group] if group is not None else []
+
+
+def _owners_folded(doc: Doc, token: Token, found: list[str]) -> list[str]:
+    """"Egypt's Muslim Brotherhood", "Kenya's opposition party": a country that owns a body in the same
+    phrase is that body's country, not a second actor; the body gets the country when it has none."""
+    if len(found) < 2:
+        return found
+    actors = doc._.cq_actors
+    folded: set[str] = set()
+    for t in token.subtree:
+        if t.dep_ != "poss":
+            continue
+        owner, owned = actor_at(doc, t.i), actor_at(doc, t.head.i)
+        if owner is None or owned is None or owner.actor == owned.actor or owned.actor not in found:
+            continue
+        country, body = actors.get(owner.actor), actors.get(owned.actor)
+        if country is None or body is None or country.kind != "country" or body.kind not in ("organization", "group"):
+            continue
+        if body.country is None:
+            body.country = country.country
+        if body.country == country.country:
+            folded.add(owner.actor)
+    return [a for a in found if a not in folded]
 
 
 def _sector_actor(doc: Doc, token: Token) -> str | None:
@@ -401,6 +440,11 @@ def _subjects(doc: Doc, verb: Token) -> list[str]:
             head, hops = head.head, hops + 1
             continue
         if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):  # "the army, using missiles, killed"
+            participle = head.tag_ == "VBN" or _existential(head) is not None
+            if participle and not any(c.dep_ == "dobj" for v in (head, *head.conjuncts) for c in v.children):
+                # "a report released Tuesday", "civilians imprisoned (by X)": the noun is what was acted
+                # on; the doer, if any, is the "by" agent
+                return [a for c in head.children if c.dep_ == "agent" for p in c.children for a in _actors(doc, p)]
             return _actors(doc, head.head)
         return []
     return []
@@ -423,10 +467,13 @@ def _objects_of(doc: Doc, verb: Token, skip: set[str]) -> list[str]:
         for c in verb.children:
             if c.dep_ == "nsubjpass":
                 targets += _actors(doc, c)
+    told = _existential(verb)
+    if told is not None:
+        targets += _actors(doc, told)
     ordered = sorted(verb.children, key=lambda c: (c.dep_ not in ("dative", "iobj"), c.dep_ != "dobj", c.i))
     for c in ordered:
         if c.dep_ in ("dative", "iobj", "dobj"):
-            targets += _phrase_actors(doc, c)
+            targets += _owners_folded(doc, c, _phrase_actors(doc, c))
             if not targets:
                 targets += _noun_targets(doc, c)
         elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
@@ -527,6 +574,10 @@ class EventCoder:
                 if match is not None:
                     matches[token.i] = match
         for token in tokens:
+            event = self._reported_force(doc, sent, token, matches, consumed)
+            if event is not None:
+                out.append(event)
+        for token in tokens:
             kind = governors.get(token.lemma_.lower()) if token.pos_ in ("VERB", "ADJ") else None
             if kind is None or _conditional(token):
                 continue
@@ -544,6 +595,9 @@ class EventCoder:
             event = self._verb_event(doc, sent, match)
             if event is not None:
                 out.append(event)
+                back = self._reverse(sent, event, match)
+                if back is not None:
+                    out.append(back)
         acts = {self._triggers[id(e)].i for e in out}
         for token in tokens:
             if token.pos_ not in ("NOUN", "PROPN") or token.i in consumed:
@@ -587,6 +641,14 @@ class EventCoder:
     ) -> EventInfo | None:
         act, code = self._complement(token, matches)
         own = matches.get(token.i)
+        if kind == "WANT":
+            # PETRARCH's transformations: "X wants Y to attack Z" is X's appeal to Y, "X wants to help
+            # Y" X's intent; "X wants aid" is the verb's own entry (an appeal for aid)
+            if act is None:
+                return None
+            if code is None:
+                return None  # a wish for an act the dictionary does not code ("want Obama to head back")
+            kind = "APPEAL" if _own_subject(doc, token, act) else "INTENT"
         if kind == "INTENT" and act is None:
             return None  # "agreed", "offered aid": the verb's own entry codes it
         if kind == "INTENT" and code is None and token.lemma_.lower() not in ("agree", "pledge", "promise", "vow", "offer", "commit", "committed"):
@@ -629,6 +691,32 @@ class EventCoder:
         if not targets and act is not None:
             targets = _objects_of(doc, act, set(sources))
         return self._event(sent, plover, cameo, sources, targets, status, token)
+
+    def _reported_force(
+        self, doc: Doc, sent: Span, verb: Token, matches: dict[int, _Match], consumed: set[int]
+    ) -> EventInfo | None:
+        """"X said (that) Y attacked Z": X accuses Y (CAMEO 112), as PETRARCH's transformations code it.
+
+        The force is claimed, not observed, so the claim is the event and the act is not coded on its own.
+        Only a claim that comes before its clause counts; a speaker reporting its own force ("Turkey said it had shelled ...") stays the act itself, and so
+        does force reported without a doer ("said three were killed") or ahead ("said Y would attack").
+        """
+        if verb.lemma_.lower() not in lexicon()["claim_verbs"] or _negated(verb) or verb.i in consumed:
+            return None
+        # only a claim put first ("X said that Y attacked"): news sourcing after the report ("Y attacked
+        # Z, police said") names where the news came from, and the act is coded as reported
+        act = next((c for c in verb.children if c.dep_ == "ccomp" and c.i in matches and c.i > verb.i), None)
+        if act is None or matches[act.i].cameo[:2] not in FORCE_ROOTS or _future(act) or _negated(act):
+            return None
+        speakers = _subjects(doc, verb)
+        doers = _subjects(doc, act)
+        if not speakers or not doers or set(doers) <= set(speakers):
+            return None
+        # "... had attacked Iraq and taken the city of Mosul": every use of force in the claim
+        for claimed in (act, *(c for c in act.conjuncts if c.i in matches and matches[c.i].cameo[:2] in FORCE_ROOTS)):
+            consumed.add(claimed.i)
+            consumed.update(o.i for o in matches[claimed.i].objects)
+        return self._event(sent, "ACCUSE", "112", speakers, doers, "held", verb)
 
     def _obligation(
         self, doc: Doc, sent: Span, verb: Token, matches: dict[int, _Match], consumed: set[int]
@@ -681,6 +769,22 @@ class EventCoder:
             return None
         return self._event(sent, plover, cameo, sources, targets, status, verb)
 
+    def _reverse(self, sent: Span, event: EventInfo, match: _Match) -> EventInfo | None:
+        """The paired event a dictionary pattern codes from the target back to the source, as PETRARCH
+        does: "Ghana clinched a deal with Togo" (``* DEAL [061:061]``) and "Peru resumed exports to
+        Chile" are economic cooperation both ways. Only for an act held as coded (not a promise or refusal
+        made of it), with both sides known; meetings and statements stay with their own components."""
+        code = match.reverse
+        if code is None or event.cameo != match.cameo or not event.source or not event.target:
+            return None
+        if code[:2] in LEFT_TO_EVENTS or code in VAGUE_CODES:
+            return None
+        mapped = _plover(code)
+        if mapped is None:
+            return None
+        back = self._event(sent, mapped[0], code, list(event.target), list(event.source), event.status, match.token)
+        return back
+
     def _noun_event(self, doc: Doc, sent: Span, match: _Match, consumed: set[int]) -> EventInfo | None:
         noun = match.token
         sources, targets, light = _noun_sides(doc, noun)
@@ -717,6 +821,19 @@ class EventCoder:
         )
         self._triggers[id(event)] = trigger
         return event
+
+
+def _own_subject(doc: Doc, governor: Token, act: Token) -> bool:
+    """The governed act has a doer of its own: "wants Putin to attack" (Putin the subject of "attack", or
+    the object of "wants" before the act), not the governor's subject ("wants to help")."""
+    subjects = set(_subjects(doc, governor))
+    for head in {act, act.head} if act.head.i != governor.i else {act}:
+        for c in head.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in PRONOUNS | RELATIVE:
+                if any(a not in subjects for a in _actors(doc, c)):
+                    return True
+    objects = [c for c in governor.children if c.dep_ in ("dobj", "dative") and c.i < act.i]
+    return any(a not in subjects for c in objects for a in _actors(doc, c))
 
 
 def _contact_words(doc: Doc, sent: Span) -> set[int]:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from . import queries
+from .cameo import goldstein
 from .cameo import quad_class as cameo_quad_class
 from .errors import CommuniqueError
 from .store import Store
@@ -36,8 +37,8 @@ Row = dict[str, Any]
 
 EVENT_COLUMNS = (
     "event_id", "date", "source_id", "source_name", "source_country", "source_actor_code", "target_id", "target_name",
-    "target_country", "target_actor_code", "plover", "mode", "cameo", "quad_class", "kind", "formality", "initiator",
-    "status", "recurring", "place", "url",
+    "target_country", "target_actor_code", "plover", "mode", "cameo", "quad_class", "goldstein", "kind", "formality",
+    "initiator", "status", "recurring", "place", "url",
     "outlet", "n_sources", "evidence_text", "article_id",
 )
 QUOTE_COLUMNS = (
@@ -51,6 +52,7 @@ OFFICE_COLUMNS = (
 NETWORK_COLUMNS = ("source", "source_name", "target", "target_name", "weight", "first_date", "last_date")
 _INT_COLUMNS = frozenset({"quad_class", "n_sources", "weight"})
 _BOOL_COLUMNS = frozenset({"recurring", "direct"})
+_FLOAT_COLUMNS = frozenset({"goldstein"})
 
 # PLOVER types by CAMEO quad class (the roots they map from), for events whose CAMEO code is missing.
 _PLOVER_QUAD = {
@@ -131,7 +133,9 @@ def events_table(store: Store, *, since: dt.date | None = None, until: dt.date |
                 "target_id": target, "target_name": t_actor.get("name"), "target_country": t_actor.get("country"),
                 "target_actor_code": codes.get(target or "") or t_actor.get("cameo"),
                 "plover": e["plover"], "mode": e["mode"], "cameo": e["cameo"],
-                "quad_class": quad_class(e["cameo"], e["plover"]), "kind": e["kind"], "formality": e["formality"],
+                "quad_class": quad_class(e["cameo"], e["plover"]),
+                "goldstein": goldstein(e["cameo"]) if e["cameo"] else None,
+                "kind": e["kind"], "formality": e["formality"],
                 "initiator": e["initiator_id"], "status": e["status"], "recurring": e["recurring"],
                 "place": e["place"], "url": lead.get("url"), "outlet": lead.get("outlet"),
                 "n_sources": e["n_sources"], "evidence_text": lead.get("evidence_text"),
@@ -162,7 +166,7 @@ def plover_records(store: Store, *, since: dt.date | None = None, until: dt.date
         head = dyads[0]
         out.append({
             "id": event_id, "date": head["date"], "event_type": head["plover"], "mode": head["mode"],
-            "cameo": head["cameo"], "quad_class": head["quad_class"],
+            "cameo": head["cameo"], "quad_class": head["quad_class"], "goldstein": head["goldstein"],
             "source_actor": sorted({d["source_id"] for d in dyads if d["source_id"]}),
             "target_actor": sorted({d["target_id"] for d in dyads if d["target_id"]}),
             "source_actor_code": sorted({d["source_actor_code"] for d in dyads if d["source_actor_code"]}),
@@ -280,7 +284,10 @@ def write_parquet(columns: Sequence[str], rows: list[Row], path: str | Path) -> 
     pa, pq = _pyarrow()
     fields = []
     for name in columns:
-        kind = pa.int64() if name in _INT_COLUMNS else pa.bool_() if name in _BOOL_COLUMNS else pa.string()
+        kind = (
+            pa.int64() if name in _INT_COLUMNS else pa.float64() if name in _FLOAT_COLUMNS
+            else pa.bool_() if name in _BOOL_COLUMNS else pa.string()
+        )
         fields.append(pa.field(name, kind))
     # CAMEO codes stay strings ("043"), as every other column not known to be a number.
     data = {name: [row.get(name) for row in rows] for name in columns}

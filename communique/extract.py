@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from . import __version__
 from .agents import actor_code
 from .budget import time_budget
-from .cameo import quad_class
+from .cameo import goldstein, quad_class
 from .errors import CommuniqueError, TimeBudgetError, TooLargeError, UnsupportedLanguageError
 from .ingest import detect_language
 from .kb import KnowledgeBase, load_kb
@@ -255,6 +255,7 @@ def to_analysis(doc: Doc, article: Article, info: PipelineInfo, *, include_text:
                 more_evidence=[_evidence(text, s, e) for s, e in ev.more_evidence],
                 confidence=round(ev.confidence, 2),
                 quad_class=quad_class(ev.cameo) if ev.cameo[:2].isdigit() else None,
+                goldstein=goldstein(ev.cameo),
                 actor_codes={a: code for a in dict.fromkeys([*ev.source, *ev.target, *ev.participants])
                              if (code := actor_code(doc, a, ev.evidence)) is not None},
             )

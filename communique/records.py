@@ -117,6 +117,11 @@ class Event(_Record):
         None, ge=1, le=4,
         description="CAMEO quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.",
     )
+    goldstein: float | None = Field(
+        None, ge=-10.0, le=10.0,
+        description="Goldstein conflict-cooperation score of the CAMEO code, -10 (most conflictual) to +10 (most "
+        "cooperative), from GDELT's CAMEO adaptation of Goldstein (1992); data/cameo_goldstein.tsv names the source.",
+    )
     actor_codes: dict[str, str] = Field(
         default_factory=dict,
         description="CAMEO actor code of each source, target and participant as this event's sentence describes it "

@@ -377,8 +377,20 @@ class Dictionary:
         if lemma is None:
             return None
         entries = self.verbs[lemma]
-        after_tokens = _phrase_tokens(verb)
-        after, before = _Region(after_tokens), _Region(_pre_tokens(verb))
+        after_tokens, before_tokens = _phrase_tokens(verb), _pre_tokens(verb)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            # PETRARCH reads a passive as its active ("the building was demolished by a protestor" as
+            # "a protestor demolished the building"): the agent stands where the pattern puts the
+            # source, before the verb, and the passive subject where it puts the object
+            by = {t.i for t in agent.subtree}
+            moved = [t for c in verb.children if c.dep_ == "nsubjpass" for t in _noun_phrase(c)]
+            after_tokens = sorted([t for t in after_tokens if t.i not in by] + moved, key=lambda t: t.i)
+            before_tokens = sorted(
+                [t for t in before_tokens if t.i not in {m.i for m in moved}]
+                + [t for pobj in agent.children for t in _noun_phrase(pobj)], key=lambda t: t.i,
+            )
+        after, before = _Region(after_tokens), _Region(before_tokens)
         preps = [
             (t, _Region([d for d in t.subtree if d.i != t.i]))
             for t in after_tokens if t.dep_ in ("prep", "agent", "dative", "prt")
@@ -423,6 +435,15 @@ def _phrase_tokens(verb: Token) -> list[Token]:
         elif child.i > verb.i and child.dep_ in PHRASE_DEPS:
             out += list(child.subtree)
     return sorted(out, key=lambda t: t.i)
+
+
+def _noun_phrase(noun: Token) -> list[Token]:
+    """A noun and its modifiers, without the clauses and phrases after it ("militiamen armed with machetes")."""
+    out = [noun]
+    for child in noun.children:
+        if child.dep_ not in ("acl", "relcl", "prep", "appos", "punct", "cc", "conj"):
+            out += list(child.subtree)
+    return out
 
 
 def _pre_tokens(verb: Token) -> list[Token]:

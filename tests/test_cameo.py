@@ -66,3 +66,28 @@ def test_parse_table_reads_modes_contexts_and_shared_roots() -> None:
     assert table["codes"]["0861"]["mode"] == "access"
     assert table["codes"]["091"]["context"] == ["crime", "corruption"]
     assert table["codes"]["091"]["mode"] == "investigate"
+
+
+@pytest.mark.parametrize(
+    ("code", "score"),
+    [("010", 0.0), ("0874", 10.0), ("042", 1.9), ("112", -2.0), ("138", -7.0), ("190", -10.0), ("04", 1.0),
+     ("1214", -4.0),  # not in the table: its three-digit parent, 121
+     ("1389", -7.0)],  # an unknown sub-code of 138
+)
+def test_goldstein(code: str, score: float) -> None:
+    assert cameo.goldstein(code) == score
+
+
+@pytest.mark.parametrize("code", ["", "x1", "---"])
+def test_goldstein_of_a_non_code_is_none(code: str) -> None:
+    assert cameo.goldstein(code) is None
+
+
+def test_goldstein_table_names_its_source_and_covers_every_plover_code() -> None:
+    header = cameo.GOLDSTEIN_FILE.read_text(encoding="utf-8").split("\n", 3)
+    assert "GDELT" in "".join(header) and "Goldstein" in header[0]
+    table = cameo.goldstein_table()
+    assert all(-10.0 <= v <= 10.0 for v in table.values())
+    assert all(cameo.goldstein(code) is not None for code in cameo.mapping()["codes"])
+    # cooperation scores above conflict: the scale's ordering across quad classes
+    assert cameo.goldstein("057") > cameo.goldstein("111") > cameo.goldstein("190")  # type: ignore[operator]

@@ -299,3 +299,103 @@ def test_coding_sector_actor_is_named_by_its_phrase(analyze) -> None:
     event = next(e for e in a.events if e.plover == "ASSAULT")
     assert names(a, event.source) == {"Rebels"}
     assert a.actor(event.source[0]).kind == "group"
+
+
+@pytest.mark.parametrize(
+    "text, plover, cameo, source, target",
+    [
+        # a claim put before its clause: the speaker accuses the doer (PETRARCH's SAY transformation)
+        ("Armenia said that Azerbaijan had shelled its border villages.", "ACCUSE", "112", {"Armenia"}, {"Azerbaijan"}),
+        ("Serbia claimed that Kosovo had attacked its police.", "ACCUSE", "112", {"Serbia"}, {"Kosovo"}),
+        # a wish that another actor act is an appeal to that actor (WANT transformation)
+        ("Ukraine wants Poland to supply arms.", "REQUEST", "023", {"Ukraine"}, {"Poland"}),
+        # a wish to act oneself is an intent: a promise of aid is AGREE 03x
+        ("Japan wants to help Nepal.", "AGREE", "03", {"Japan"}, {"Nepal"}),
+    ],
+)
+def test_coding_petrarch_transformations(
+    analyze, text: str, plover: str, cameo: str, source: set[str], target: set[str]
+) -> None:
+    a = analyze(text)
+    event = next((e for e in a.events if e.plover == plover), None)
+    assert event is not None, [(e.plover, e.cameo) for e in a.events]
+    assert event.cameo.startswith(cameo)
+    assert names(a, event.source) == source and names(a, event.target) == target
+
+
+def test_coding_claimed_force_is_not_coded_as_the_act(analyze) -> None:
+    a = analyze("Serbia claimed that Kosovo had attacked its police.")
+    assert "ASSAULT" not in {e.plover for e in a.events}
+
+
+def test_coding_sourcing_after_the_report_keeps_the_act(analyze) -> None:
+    # "..., officials said": where the news came from, not an accusation
+    a = analyze("Insurgents attacked a police station in Kirkuk, Iraqi officials said.")
+    assert "ASSAULT" in {e.plover for e in a.events}
+    assert "ACCUSE" not in {e.plover for e in a.events}
+
+
+def test_coding_a_wish_for_an_uncoded_act_is_no_event(analyze) -> None:
+    a = analyze("Chile wants Peru to think again.")
+    assert "REQUEST" not in {e.plover for e in a.events}, [(e.plover, e.cameo) for e in a.events]
+
+
+def test_coding_a_country_owning_a_body_is_not_a_second_target(analyze) -> None:
+    a = analyze("Jordan expelled leaders of Syria's Baath Party.")
+    event = next(e for e in a.events if e.plover == "COERCE")
+    assert "Syria" not in names(a, event.target), names(a, event.target)
+    assert len(event.target) == 1
+
+
+def test_coding_a_participle_names_what_was_acted_on(analyze) -> None:
+    # "a report released Tuesday": the report was released by no one named, nothing is freed
+    a = analyze("A report released in the Kenyan capital on Tuesday criticised the police.")
+    assert "RETREAT" not in {e.plover for e in a.events}, [(e.plover, e.cameo) for e in a.events]
+
+
+@pytest.mark.parametrize(
+    "text, code, score",
+    [
+        ("Russian troops shelled the Ukrainian town of Izium.", "19", -10.0),
+        ("Japan sent food aid to Nepal.", "07", 7.0),
+    ],
+)
+def test_coding_events_carry_goldstein_scores(analyze, text: str, code: str, score: float) -> None:
+    event = next(e for e in analyze(text).events if e.cameo.startswith(code))
+    assert event.goldstein is not None
+    assert event.goldstein <= -9.0 if score < 0 else event.goldstein >= 7.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An Armenian protestor demolished the Georgian consulate.",
+        # the passive is read as its active: the agent stands where the pattern puts the source
+        "The Georgian consulate was demolished by an Armenian protestor.",
+    ],
+)
+def test_coding_passive_matches_the_patterns_of_its_active(analyze, text: str) -> None:
+    event = next(e for e in analyze(text).events if e.cameo == "145")
+    assert (names(analyze(text), event.source), names(analyze(text), event.target)) == ({"Armenia"}, {"Georgia"})
+
+
+def test_coding_paired_codes_give_the_event_back(analyze) -> None:
+    a = analyze("Ghana clinched a deal with Togo.")
+    dyads = {(frozenset(names(a, e.source)), frozenset(names(a, e.target)), e.cameo) for e in a.events}
+    assert dyads >= {(frozenset({"Ghana"}), frozenset({"Togo"}), "061"), (frozenset({"Togo"}), frozenset({"Ghana"}), "061")}
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("There have been twelve Malian civilians wounded by rebels.", {"rebels"}),
+        # no doer named: an event with an unknown source, as passive violence without an agent
+        ("There were eight Nigerien soldiers killed near the border.", set()),
+    ],
+)
+def test_coding_existential_participle_is_a_passive(analyze, text: str, source: set[str]) -> None:
+    a = analyze(text)
+    event = next((e for e in a.events if e.plover == "ASSAULT"), None)
+    assert event is not None, [(e.plover, e.cameo) for e in a.events]
+    assert {n.lower() for n in names(a, event.source)} == source
+    assert len(event.target) == 1 and a.actor(event.target[0]).country in ("MLI", "NER")

@@ -119,9 +119,11 @@ def test_export_events_carry_actor_codes_with_agents(store: Store, tmp_path: Pat
     store.save(*_shelling({RUSSIA.id: "RUSMIL", UKRAINE.id: "UKR"}))
     (row,) = _event_rows(store, tmp_path)
     assert (row["source_actor_code"], row["target_actor_code"], row["quad_class"]) == ("RUSMIL", "UKR", "4")
+    assert row["goldstein"] == "-10.0"  # CAMEO 194, fight with artillery and tanks
     export(store, "events", "jsonl", tmp_path / "events.jsonl")
     record = json.loads((tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines()[0])
     assert record["source_actor_code"] == ["RUSMIL"] and record["target_actor_code"] == ["UKR"]
+    assert record["goldstein"] == -10.0
 
 
 def test_export_actor_codes_fall_back_to_the_actors_code(store: Store, tmp_path: Path) -> None:
