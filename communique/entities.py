@@ -831,8 +831,11 @@ def _descriptions(state: _State) -> None:
             continue  # a title before a name, or a former office: not a description of the holder
         two = f"{doc[token.i - 1].lower_} {lower}" if token.i else lower
         office = lex.offices.get(two) or lex.offices.get(lower)
+        visiting = any(c.lower_ == "visiting" and c.dep_ in ("amod", "compound") for c in token.lefts)
         if lower in lex.counterpart_words:
             person = _counterpart(state, token)
+        elif visiting and (lower in lex.leader_words or office) and _country_modifier(state, token) is None:
+            person = _visitor(state, token, office)
         elif lower in lex.leader_words or office:
             country = _country_modifier(state, token)
             if country is None:
@@ -986,6 +989,26 @@ def _party(state: _State, token: Token, guest: bool) -> ActorInfo | None:
         if local:
             return state.actors[local[-1]]
     return state.actors[others[-1]] if anchor is not None else state.actors[others[0]]
+
+
+def _visitor(state: _State, token: Token, office: str | None) -> ActorInfo | None:
+    """"the visiting premier": the last person named before who comes from abroad (not from the
+    dateline's country) and, when the words give an office, holds it on the article's date."""
+    home = _place_of_visit(state)
+    people: list[str] = []
+    for m in state.mentions:
+        if m.start < token.i and state.kind(m.actor) == "person" and m.actor not in people:
+            people.append(m.actor)
+    people = [p for p in people if home is None or state.actors[p].country != home]
+    if office is not None:
+        wanted = norm_name(office)
+        held = {r.person for r in state.roles if norm_name(r.role) == wanted}
+        on = state.published
+        people = [p for p in people if p in held or (on is not None and any(
+            norm_name(t.role) == wanted for t in state.kb.offices(p, on)))]
+    if home is None and len(people) > 1:
+        return None  # no dateline to tell the visitor from the host
+    return state.actors[people[-1]] if people else None
 
 
 def _place_of_visit(state: _State) -> str | None:

@@ -288,3 +288,52 @@ def test_events_leaders_attend_the_meeting_of_a_council(analyze) -> None:
     (m,) = meetings(a)
     assert m.kind == "summit" and all(a.actor(p).kind == "person" for p in m.participants)
     assert {a.actor(p).country for p in m.participants} == {"RUS", "BLR", "KAZ"}
+
+
+def test_events_relative_clause_subject_is_on_a_visit(analyze) -> None:
+    # "X, who is in <capital> on an official visit": the visitor is the noun the clause describes,
+    # the host is the visited country's leader the article names
+    a = analyze("Pedro Sanchez welcomed the new trade rules. Emmanuel Macron, who is in Madrid on an official visit "
+                "that began on Tuesday, told reporters that Europe needed more nuclear power.",
+                published=dt.date(2023, 11, 9))
+    (m,) = meetings(a)
+    assert m.kind == "visit" and m.formality == "formal" and m.date == dt.date(2023, 11, 7)
+    assert names(a, m.source) == {"Emmanuel Macron"} and [a.actor(p).country for p in m.target] == ["ESP"]
+
+
+def test_events_visit_at_an_invitation_is_hosted_by_the_inviter(analyze) -> None:
+    # the invitation names the visit's host and initiator, not the airport welcome in the same sentence
+    a = analyze(
+        "ANKARA, March 3 (Wire) — Recep Tayyip Erdogan and Ilham Aliyev held talks on Friday. The visiting "
+        "president, who is on a state visit at the invitation of the Turkish president, had been greeted at the "
+        "airport on Thursday by Vice President Cevdet Yilmaz.", published=dt.date(2023, 3, 3))
+    visit = next(m for m in meetings(a) if m.kind == "visit")
+    erdogan = next(p for p in visit.participants if a.actor(p).country == "TUR")
+    assert names(a, visit.source) == {"Ilham Aliyev"} and visit.target == [erdogan]
+    assert visit.initiator == erdogan and visit.formality == "formal"
+    welcome = next(m for m in meetings(a) if "Cevdet Yilmaz" in names(a, m.participants))
+    assert names(a, welcome.participants) == {"Ilham Aliyev", "Cevdet Yilmaz"} and welcome.initiator is None
+
+
+@pytest.mark.parametrize("text", [
+    "Olaf Scholz and Emmanuel Macron met for an informal dinner in Paris on Monday.",
+    "Olaf Scholz hosted Emmanuel Macron over a private lunch in Berlin on Monday.",
+])
+def test_events_meal_the_verb_reports_is_one_contact(analyze, text: str) -> None:
+    (m,) = meetings(analyze(text, published=dt.date(2023, 2, 15)))
+    assert m.formality == "informal"
+
+
+def test_events_later_reference_to_the_dinner_adds_initiator_and_series(analyze) -> None:
+    a = analyze("Olaf Scholz and Emmanuel Macron met for an informal dinner in Paris on Monday. The dinner took "
+                "place at Scholz's suggestion. It was the fourth such dinner since the spring.",
+                published=dt.date(2023, 2, 15))
+    (m,) = meetings(a)
+    assert a.actor(m.initiator).name == "Olaf Scholz" and m.recurring
+
+
+def test_events_passive_request_in_a_relative_clause(analyze) -> None:
+    a = analyze("Narendra Modi and Joe Biden held talks in Washington on Thursday. Modi and his guest also had a "
+                "walk in the garden that had been requested by the American side.", published=dt.date(2023, 6, 23))
+    walk = next(m for m in meetings(a) if m.formality == "informal")
+    assert a.actor(walk.initiator).name == "Joe Biden"
