@@ -31,7 +31,7 @@ MEETING_NOUNS = {
     "consultations": "talks", "negotiations": "talks", "tête-à-tête": "meeting", "tete-a-tete": "meeting",
     "video-conference": "video_call", "teleconference": "video_call", "mediation": "talks",
     "welcome": "meeting", "trip": "visit", "trips": "visit", "phonecall": "phone_call", "video-call": "video_call",
-    "walk": "meeting", "stroll": "meeting",
+    "walk": "meeting", "stroll": "meeting", "calls": "phone_call",
 }
 MEDIATION = {"mediate", "mediation"}
 REMOTE_WORDS = frozenset({"video", "virtual", "online", "telephone", "phone", "tele", "web"})
@@ -112,6 +112,7 @@ class EventInfo:
     trigger_is_noun: bool = False
     informal_part: bool = False  # a meal, walk or tête-à-tête: its own record beside the talks
     joint_subject: bool = False  # "A, B and C met": one meeting of all, never split into pairs
+    reception: bool = False  # "Y was received by X" and nothing more: the host's welcome, part of a visit
 
 
 class EventFinder:
@@ -200,6 +201,8 @@ class EventFinder:
             # "A hosted B": B visits A
             event.source, event.target = targets, sources
             event.mode, event.cameo = "visit", "043"
+            # "welcomed his guest at the palace, where they held talks": the welcome opens the talks
+            event.reception = all(t.i == trigger.i or k == "visit" for t, k in _triggers(sent))
         elif kind == "visit":
             event.source, event.target = sources, targets
             event.mode, event.cameo = "visit", "042"
@@ -654,6 +657,11 @@ def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
                     sources += found
                 else:
                     targets += found
+    if (trigger.pos_ == "VERB" and trigger.dep_ == "conj" and sources and not targets
+            and any(c.dep_ == "auxpass" for c in trigger.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)):
+        # "A arrived in Rome and was received by B": the passive shares the subject of its first verb
+        targets += [a for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass") for a in _phrase_actors(doc, c)]
     if trigger.pos_ == "VERB" and not sources:
         # "A was delighted to meet B", "A arrived and met B": the subject of the governing verb
         head, hops = trigger, 0
@@ -1151,6 +1159,11 @@ def _same_place(doc: Doc | None, a: str, b: str) -> bool:
     return pa.id == pb.id and (pa.kind != "country" or a == b or pa.name in (a, b) or pb.name in (a, b))
 
 
+def _reception(event: EventInfo) -> bool:
+    """"Y was received by X", "X welcomed Y": a host's reception (coded 043), not talks or a meal."""
+    return event.reception and event.kind == "meeting" and event.formality != "informal"
+
+
 def _merge_into(events: list[EventInfo], new: EventInfo, doc: Doc | None = None) -> None:
     for event in events:
         if event.plover != "CONSULT":
@@ -1176,7 +1189,9 @@ def _merge_into(events: list[EventInfo], new: EventInfo, doc: Doc | None = None)
         # dinner, are separate records (contract v1.1)
         kinds = {event.kind, new.kind}
         compatible = (event.kind == new.kind or kinds <= {"meeting", "talks"}
-                      or (new.kind == "meeting" and new.trigger_is_noun and event.kind != "visit"))
+                      or (new.kind == "meeting" and new.trigger_is_noun and event.kind != "visit")
+                      # the host receiving or welcoming the visitor is the visit itself, not a contact of its own
+                      or (kinds == {"visit", "meeting"} and (_reception(event) or _reception(new))))
         if not compatible or {event.formality, new.formality} == {"formal", "informal"} or (
                 event.informal_part != new.informal_part and "informal" in (event.formality, new.formality)):
             continue

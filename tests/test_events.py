@@ -337,3 +337,35 @@ def test_events_passive_request_in_a_relative_clause(analyze) -> None:
                 "walk in the garden that had been requested by the American side.", published=dt.date(2023, 6, 23))
     walk = next(m for m in meetings(a) if m.formality == "informal")
     assert a.actor(walk.initiator).name == "Joe Biden"
+
+
+@pytest.mark.parametrize("text", [
+    "Olaf Scholz arrived in Rome on Monday, his first visit to Italy as chancellor, and was received at the airport "
+    "by Prime Minister Giorgia Meloni.",
+    "Olaf Scholz arrived in Rome on Monday for a working visit. Giorgia Meloni welcomed him at the airport.",
+])
+def test_events_the_hosts_reception_is_the_visit(analyze, text: str) -> None:
+    a = analyze(text, published=dt.date(2023, 6, 6))
+    (m,) = meetings(a)
+    assert m.kind == "visit" and names(a, m.source) == {"Olaf Scholz"} and names(a, m.target) == {"Giorgia Meloni"}
+
+
+def test_events_reception_by_another_official_stays_a_meeting_of_its_own(analyze) -> None:
+    a = analyze("Olaf Scholz arrived in Rome on Monday for talks with Giorgia Meloni and was received at the airport "
+                "by Foreign Minister Antonio Tajani.", published=dt.date(2023, 6, 6))
+    assert {"Olaf Scholz", "Antonio Tajani"} in [names(a, m.participants) for m in meetings(a)]
+
+
+def test_events_welcome_that_opens_talks_keeps_the_talks_apart_from_the_visit(analyze) -> None:
+    a = analyze("Emmanuel Macron arrived in Warsaw on Monday for an official visit. In the evening Andrzej Duda "
+                "welcomed his guest at the palace, where the two leaders held official talks.",
+                published=dt.date(2023, 6, 6))
+    assert sorted(m.kind for m in meetings(a)) == ["talks", "visit"]
+
+
+def test_events_one_of_their_regular_calls(analyze) -> None:
+    a = analyze("Olaf Scholz and Emmanuel Macron had discussed the budget in one of their regular phone calls last "
+                "Friday.", published=dt.date(2023, 6, 6))
+    (m,) = meetings(a)
+    assert m.kind == "phone_call" and m.recurring and m.date == dt.date(2023, 6, 2)
+    assert names(a, m.participants) == {"Olaf Scholz", "Emmanuel Macron"}
