@@ -1216,6 +1216,8 @@ def _merge_into(events: list[EventInfo], new: EventInfo, doc: Doc | None = None)
                 swap = dict(zip(new.participants, parties))
                 event.source = [swap.get(a, a) for a in event.source]
                 event.target = [swap.get(a, a) for a in event.target]
+        if event.kind == "meeting" and new.kind == "talks":
+            event.kind = "talks"  # "welcomed his guest, where they held talks": the more telling word
         if event.formality == "unspecified":
             event.formality = new.formality
         event.initiator = event.initiator or new.initiator
