@@ -839,6 +839,11 @@ def _descriptions(state: _State) -> None:
         elif lower in lex.leader_words or office:
             country = _country_modifier(state, token)
             if country is None:
+                # "the president of the European Commission", "the head of NATO": the body's holder
+                body = _of_body(state, token)
+                person = _body_head(state, body, office) if body is not None else None
+                if person is not None:
+                    state.add(token.i, token.i + 1, person, "description")
                 continue
             person = _holder(state, country, office, token)
         elif lower == "side":
@@ -881,6 +886,12 @@ def _leaders_of(state: _State) -> None:
         for place in countries:
             m = state.at(place.i)
             iso3 = None
+            if m is not None and state.kind(m.actor) == "organization":
+                # "the presidents of the European Council and the European Commission": each body's head
+                head = _body_head(state, m.actor, office)
+                if head is not None:
+                    state.add(m.start, m.end, head, "description")
+                continue
             if m is not None and state.kind(m.actor) == "country":
                 iso3 = state.actors[m.actor].country
             elif m is None:
@@ -892,6 +903,31 @@ def _leaders_of(state: _State) -> None:
             if person is not None:
                 start, end = (m.start, m.end) if m is not None else (place.i, place.i + 1)
                 state.add(start, end, person, "description")
+
+
+BODY_HEAD_OFFICES = ("President", "Secretary-General", "Secretary General", "Chairman", "Chair", "Director-General")
+
+
+def _of_body(state: _State, token: Token) -> str | None:
+    """The organization an office word's "of" phrase names ("the president of the European Council")."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                m = state.at(pobj.i)
+                if m is not None and state.kind(m.actor) == "organization":
+                    return m.actor
+    return None
+
+
+def _body_head(state: _State, body: str, office: str | None) -> ActorInfo | None:
+    """Who holds ``office`` (or heads the body, when None) of an organization on the article's date."""
+    if state.published is None:
+        return None
+    for role in (office,) if office else BODY_HEAD_OFFICES:
+        holders = state.kb.holders(role, body, state.published)
+        if len(holders) == 1:
+            return _info(state, holders[0])
+    return None
 
 
 def _country_modifier(state: _State, token: Token) -> str | None:

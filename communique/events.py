@@ -191,7 +191,7 @@ class EventFinder:
         if kind == "meeting" and re.search(r"\bsummit\b", text, re.I) and len(people) > 2 and not SIDELINES.search(text):
             kind = "summit"
         event = EventInfo("CONSULT", "040", (sent.start_char, sent.end_char), kind=kind,
-                          trigger_is_noun=trigger.pos_ != "VERB", joint_subject=len(sources) > 1,
+                          trigger_is_noun=trigger.pos_ != "VERB", joint_subject=len(sources) > 1 or _group_object(trigger),
                           informal_part=_informal_part(trigger))
         if lemma in MEDIATION or trigger.lower_ in MEDIATION:
             # "X mediated between A and B": a third party brings two sides together
@@ -227,10 +227,14 @@ class EventFinder:
     def _part_of(self, doc: Doc, sent: Span, trigger: Token, meetings: list[EventInfo]) -> EventInfo | None:
         """"official talks, followed by a private lunch": a meal or walk with no parties of its own is
         the same people's informal part of the contact its sentence reports (a record of its own)."""
-        if trigger.pos_ == "VERB" or not (trigger.lower_ in INFORMAL_NOUNS or trigger.lower_ in ("tête", "tete")):
+        if trigger.pos_ == "VERB":
             return None
         same = [m for m in meetings if m.evidence == (sent.start_char, sent.end_char) and m.status == "held"]
         if not same:
+            return None
+        if trigger.lower_ in ("visit", "trip") and same[-1].kind not in ("visit", "phone_call", "video_call"):
+            return self._visit_around(doc, sent, trigger, same[-1])
+        if not (trigger.lower_ in INFORMAL_NOUNS or trigger.lower_ in ("tête", "tete")):
             return None
         event = EventInfo("CONSULT", "040", (sent.start_char, sent.end_char), kind="meeting",
                           participants=list(same[-1].participants), source=list(same[-1].source),
@@ -238,6 +242,25 @@ class EventFinder:
                           location=same[-1].location, confidence=same[-1].confidence, trigger_is_noun=True)
         event.formality = _formality(trigger, sent, "meeting")
         return event if event.formality == "informal" else None
+
+    def _visit_around(self, doc: Doc, sent: Span, trigger: Token, contact: EventInfo) -> EventInfo | None:
+        """"X called on Y in Colombo, the first day of a two-day official visit": a visit with no parties
+        of its own, around a contact its sentence reports, is the visit of the contact's guest to its
+        host (a record of its own, contract v1.1), unless it is planned or someone else's."""
+        if _status(trigger, sent.text) != "held" or len(contact.participants) != 2:
+            return None
+        owner = next((c for c in trigger.children if c.dep_ == "poss"), None)
+        mention = actor_at(doc, owner.i) if owner is not None else None
+        if owner is not None and (mention is None or mention.actor not in contact.participants):
+            return None  # "ahead of Z's visit": not the guest's
+        guest = mention.actor if mention is not None else (contact.source or contact.participants)[0]
+        host = [p for p in contact.participants if p != guest]
+        event = EventInfo("CONSULT", "042", (sent.start_char, sent.end_char), kind="visit", mode="visit",
+                          participants=[guest, *host], source=[guest], target=host, date=contact.date,
+                          date_text=contact.date_text, location=contact.location, confidence=contact.confidence,
+                          trigger_is_noun=True)
+        event.formality = _formality(trigger, sent, "visit")
+        return event
 
     def _attributes(self, doc: Doc, sent: Span, trigger: Token, event: EventInfo) -> None:
         text = sent.text
@@ -343,6 +366,19 @@ def _informal_part(trigger: Token) -> bool:
                 and prep.head.lemma_.lower() in MEETING_VERBS)
 
 
+GROUP_NOUNS = frozenset("presidents leaders heads ministers premiers chancellors delegations".split())
+
+
+def _group_object(trigger: Token) -> bool:
+    """"sat down with the presidents of A and B": people named as one group meet together, not in pairs."""
+    for child in trigger.children:
+        words = [child] if child.dep_ == "dobj" else [g for g in child.children if g.dep_ == "pobj"] \
+            if child.dep_ == "prep" and child.lower_ == "with" else []
+        if any(w.tag_ == "NNS" and w.lower_ in GROUP_NOUNS for w in words):
+            return True
+    return False
+
+
 def _kind(doc: Doc, actor: str) -> str | None:
     info = doc._.cq_actors.get(actor)
     return info.kind if info else None
@@ -384,6 +420,8 @@ def _triggers(sent: Span) -> list[tuple[Token, str]]:
             ):
                 continue  # "A and B spoke by phone" is a call; "she spoke at the rally" is not
             out.append((token, MEETING_VERBS[lemma]))
+        elif token.pos_ == "VERB" and _phrasal_contact(token):
+            out.append((token, "meeting"))  # "sat down with", "came face to face with"
         elif token.pos_ in ("NOUN", "PROPN") and token.lower_ in ("conference", "link", "session", "bridge") and any(
                 c.lower_ in REMOTE_WORDS for c in token.lefts):
             # "a video conference", "a video link", "a telephone conference": a remote contact
@@ -397,6 +435,24 @@ def _triggers(sent: Span) -> list[tuple[Token, str]]:
                 continue  # "on the sidelines of the SCO summit": where they met, not a meeting of its own
             out.append((token, MEETING_NOUNS[token.lower_]))
     return out
+
+
+def _phrasal_contact(verb: Token) -> bool:
+    """"sat down with X", "came face to face with X": a verb that reports a contact only with its particle."""
+    lemma = verb.lemma_.lower()
+    if lemma == "sit":
+        return any(c.lower_ == "down" and c.dep_ in ("prt", "advmod", "prep") for c in verb.children) and bool(
+            _phrasal_withs(verb))
+    if lemma in ("come", "meet"):
+        following = verb.doc[verb.i + 1 : verb.i + 5].text.lower().replace("-", " ")
+        return following.startswith("face to face with") and bool(_phrasal_withs(verb))
+    return False
+
+
+def _phrasal_withs(verb: Token) -> list[Token]:
+    """The "with" phrases of a phrasal contact verb, wherever the parser hangs them in the phrase."""
+    return [t for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "with"
+            and (t.head.i == verb.i or t.head.lower_ in ("face", "down"))]
 
 
 def _callee(token: Token) -> Token | None:
@@ -622,6 +678,8 @@ def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
     if trigger.dep_ == "compound" and trigger.pos_ == "NOUN":
         # "a mediation mission between A and B": the phrase's head carries the parties
         children += [c for c in trigger.head.children if c.dep_ == "prep"]
+    if trigger.pos_ == "VERB" and trigger.lemma_.lower() in ("sit", "come"):
+        children += [c for c in _phrasal_withs(trigger) if c not in children]
     for child in children:
         if (child.dep_ in ("dobj", "dative") and trigger.lemma_.lower() in HOST_VERBS and actor_at(doc, child.i) is None
                 and child.lemma_.lower() not in GUESTS and not any(c.dep_ == "appos" for c in child.children)):
@@ -1159,6 +1217,22 @@ def _same_place(doc: Doc | None, a: str, b: str) -> bool:
     return pa.id == pb.id and (pa.kind != "country" or a == b or pa.name in (a, b) or pb.name in (a, b))
 
 
+def _people_for_body(doc: Doc | None, first: list[str], second: list[str]) -> list[str] | None:
+    """Of two readings of one sentence's contact, the one that names people where the other names only
+    an organization: they share someone, and what differs is bodies on one side, people on the other."""
+    if doc is None or not set(first) & set(second):
+        return None
+    only_first = [a for a in first if a not in second]
+    only_second = [a for a in second if a not in first]
+    if not only_first or not only_second:
+        return None
+    if all(_kind(doc, a) == "organization" for a in only_first) and all(_kind(doc, a) == "person" for a in only_second):
+        return second
+    if all(_kind(doc, a) == "organization" for a in only_second) and all(_kind(doc, a) == "person" for a in only_first):
+        return first
+    return None
+
+
 def _reception(event: EventInfo) -> bool:
     """"Y was received by X", "X welcomed Y": a host's reception (coded 043), not talks or a meal."""
     return event.reception and event.kind == "meeting" and event.formality != "informal"
@@ -1175,6 +1249,14 @@ def _merge_into(events: list[EventInfo], new: EventInfo, doc: Doc | None = None)
             # one summit seen from two words of a sentence ("welcomed X for the summit between A and B")
             new = EventInfo(**{**new.__dict__, "participants": _unique(event.participants + new.participants)})
             nested = True
+        if same_sentence and parties is None and not nested:
+            people = _people_for_body(doc, event.participants, new.participants)
+            if people is not None:
+                # "sat down with the presidents of the Council and the Commission, his first meeting with
+                # the EU's leadership": one contact; the people stand for their body (contract v1.1)
+                if people is new.participants:
+                    event.participants, event.source, event.target = new.participants, new.source, new.target
+                nested = True
         if parties is None and set(event.participants) != set(new.participants) and not (same_sentence and nested):
             continue
         if same_sentence and nested and len(new.participants) > len(event.participants):

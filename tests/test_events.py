@@ -370,3 +370,41 @@ def test_events_one_of_their_regular_calls(analyze) -> None:
     (m,) = meetings(a)
     assert m.kind == "phone_call" and m.recurring and m.date == dt.date(2023, 6, 2)
     assert names(a, m.participants) == {"Olaf Scholz", "Emmanuel Macron"}
+
+
+def test_events_visit_around_a_contact_is_a_record_of_its_own(analyze) -> None:
+    a = analyze("Jean-Noel Barrot called on Moroccan Prime Minister Aziz Akhannouch in Rabat on Monday, the second "
+                "day of a three-day official visit to the kingdom.", published=dt.date(2025, 4, 15))
+    meeting, visit = meetings(a)
+    assert meeting.kind == "meeting" and visit.kind == "visit" and visit.formality == "formal"
+    assert set(visit.participants) == set(meeting.participants) and visit.date == meeting.date
+
+
+def test_events_someone_elses_or_a_planned_visit_is_not_the_contacts(analyze) -> None:
+    a = analyze("Olaf Scholz met Emmanuel Macron in Paris on Monday ahead of a planned state visit to China.",
+                published=dt.date(2023, 4, 4))
+    assert [m.kind for m in meetings(a)] == ["meeting"]
+
+
+@pytest.mark.parametrize("text", [
+    "Olaf Scholz sat down with Emmanuel Macron on Monday morning.",
+    "At the funeral on Monday, Olaf Scholz came face to face with Emmanuel Macron.",
+])
+def test_events_phrasal_contact_verbs(analyze, text: str) -> None:
+    a = analyze(text, published=dt.date(2023, 4, 4))
+    (m,) = meetings(a)
+    assert names(a, m.participants) == {"Olaf Scholz", "Emmanuel Macron"} and m.date == dt.date(2023, 4, 3)
+
+
+def test_events_sitting_down_with_a_book_is_no_contact(analyze) -> None:
+    assert meetings(analyze("The minister sat down with a book on Monday.")) == []
+
+
+def test_events_presidents_of_bodies_meet_together(analyze) -> None:
+    # the heads of two bodies on the article's date, one meeting with both, and the body-level
+    # reading of the same sentence ("the EU's leadership") folded into it
+    a = analyze("Joe Biden sat down on Friday with the presidents of the European Council and the European "
+                "Commission, his first meeting with the European Union's leadership this year.",
+                published=dt.date(2021, 6, 16))
+    (m,) = meetings(a)
+    assert names(a, m.participants) == {"Joe Biden", "Charles Michel", "Ursula von der Leyen"}
