@@ -883,6 +883,9 @@ def _leaders_of(state: _State) -> None:
                     countries += [pobj, *pobj.conjuncts]
             elif child.dep_ in ("amod", "compound", "nmod"):
                 countries += [child, *child.conjuncts]
+        if token.dep_ == "conj" and token.head.pos_ in ("PROPN", "ADJ") and token.head.i < token.i:
+            # "Kazakh and Russian leaders" parsed with "Kazakh" as the head of the conjunction
+            countries += [token.head, *(c for c in token.head.conjuncts if c.i != token.i)]
         for place in countries:
             m = state.at(place.i)
             iso3 = None

@@ -128,6 +128,8 @@ class EventFinder:
                 if event is None:
                     event = self._part_of(doc, sent, trigger, meetings)
                 if event is None:
+                    event = self._bare_reference(doc, sent, trigger, kind, meetings)
+                if event is None:
                     continue
                 for one in _split(event, trigger):
                     _merge_into(meetings, one, doc)
@@ -242,6 +244,42 @@ class EventFinder:
                           location=same[-1].location, confidence=same[-1].confidence, trigger_is_noun=True)
         event.formality = _formality(trigger, sent, "meeting")
         return event if event.formality == "informal" else None
+
+    def _bare_reference(self, doc: Doc, sent: Span, trigger: Token, kind: str,
+                        meetings: list[EventInfo]) -> EventInfo | None:
+        """"A and B discussed grain on Friday. The meeting came after ...": a definite contact noun with
+        no parties, in an article that has reported no held contact before it, is the contact of the
+        people its own or the previous sentence makes a joint subject (contract v1.1: nouns are
+        meetings when nothing else reports them)."""
+        if trigger.pos_ == "VERB" or kind not in ("meeting", "talks", "phone_call", "video_call"):
+            return None
+        if any(m.plover == "CONSULT" and m.status == "held" for m in meetings):
+            return None  # a later "the meeting" refers back to it
+        if not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "their", "this") for c in trigger.children):
+            return None
+        if _status(trigger, sent.text) != "held" or trigger.lower_ in INFORMAL_NOUNS:
+            return None
+        previous = doc[sent.start - 1].sent if sent.start > 0 else None
+        for where in (sent, previous):
+            if where is None:
+                continue
+            subjects = [c for c in where.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+            people = _unique([a for c in subjects for a in _phrase_actors(doc, c) if _kind(doc, a) == "person"])
+            if len(people) < 2:
+                continue
+            event = EventInfo("CONSULT", "040", (sent.start_char, sent.end_char), kind=kind, participants=people,
+                              source=people[:1], target=people[1:], trigger_is_noun=True, joint_subject=True,
+                              confidence=CONFIDENCE["people"])
+            if kind in ("phone_call", "video_call"):
+                event.mode, event.cameo = "phone", "041"
+            elif kind == "talks":
+                event.cameo = "046"
+            elif len(people) > 2:
+                event.mode = "multilateral"
+            event.formality = _formality(trigger, sent, kind)
+            event.date_text, event.date = _date(doc, where, where.root, False)
+            return event
+        return None
 
     def _visit_around(self, doc: Doc, sent: Span, trigger: Token, contact: EventInfo) -> EventInfo | None:
         """"X called on Y in Colombo, the first day of a two-day official visit": a visit with no parties

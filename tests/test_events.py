@@ -408,3 +408,34 @@ def test_events_presidents_of_bodies_meet_together(analyze) -> None:
                 published=dt.date(2021, 6, 16))
     (m,) = meetings(a)
     assert names(a, m.participants) == {"Joe Biden", "Charles Michel", "Ursula von der Leyen"}
+
+
+@pytest.mark.parametrize("text", [
+    "Emmanuel Macron and Abdelmadjid Tebboune agreed on Friday to restore cooperation on migration. "
+    "The meeting came after months of tension over the Sahara.",
+    "After their talks on Friday, Emmanuel Macron and Abdelmadjid Tebboune told reporters that ties were back on track.",
+])
+def test_events_bare_contact_noun_takes_the_joint_subject(analyze, text: str) -> None:
+    a = analyze(text, published=dt.date(2023, 6, 10))
+    (m,) = meetings(a)
+    assert m.status == "held" and names(a, m.participants) == {"Emmanuel Macron", "Abdelmadjid Tebboune"}
+    assert m.date == dt.date(2023, 6, 9)
+
+
+@pytest.mark.parametrize("text", [
+    "Emmanuel Macron and Abdelmadjid Tebboune agreed on Friday to restore cooperation. The meeting will take place "
+    "in Algiers next month.",
+    "Emmanuel Macron met Olaf Scholz on Friday. Pedro Sanchez and Antonio Costa spoke later. The meeting lasted an hour.",
+    "Emmanuel Macron said on Friday that the meeting had been useful.",
+])
+def test_events_bare_contact_noun_needs_a_held_unreported_contact_of_two_people(analyze, text: str) -> None:
+    a = analyze(text, published=dt.date(2023, 6, 10))
+    assert len([m for m in meetings(a) if m.status == "held"]) <= 1
+    assert all({"Pedro Sanchez", "Antonio Costa"} != names(a, m.participants) for m in meetings(a))
+
+
+def test_events_leaders_named_by_two_demonyms(analyze) -> None:
+    a = analyze("Kazakh and Russian leaders held talks in Astana on Friday.", published=dt.date(2023, 6, 10))
+    (m,) = meetings(a)
+    assert {a.actor(p).country for p in m.participants} == {"KAZ", "RUS"}
+    assert all(a.actor(p).kind == "person" for p in m.participants)
