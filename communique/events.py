@@ -113,6 +113,7 @@ class EventInfo:
     informal_part: bool = False  # a meal, walk or tête-à-tête: its own record beside the talks
     joint_subject: bool = False  # "A, B and C met": one meeting of all, never split into pairs
     reception: bool = False  # "Y was received by X" and nothing more: the host's welcome, part of a visit
+    definite: bool = False  # "hosted the talks", "the meeting was ...": refers to a contact reported before
 
 
 class EventFinder:
@@ -133,6 +134,9 @@ class EventFinder:
                     continue
                 for one in _split(event, trigger):
                     _merge_into(meetings, one, doc)
+                if event.plover == "CONSULT" and _twice(trigger):
+                    # "phoned Trump twice on Monday": two contacts (the second never merges into the first)
+                    meetings.append(EventInfo(**{**event.__dict__, "more_evidence": []}))
                 gathering = _gathering(sent, event)
                 if gathering is not None and not any(
                         m.kind == gathering.kind and (m.location == gathering.location or (
@@ -224,6 +228,10 @@ class EventFinder:
             event.cameo = "036"
         people_only = all(doc._.cq_actors[p].kind == "person" for p in people)
         event.confidence = CONFIDENCE["people"] if people_only else CONFIDENCE["bodies"]
+        contact_noun = trigger if trigger.pos_ != "VERB" else next(
+            (c for c in trigger.children if c.dep_ == "dobj" and c.lower_ in MEETING_NOUNS), None)
+        event.definite = contact_noun is not None and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in contact_noun.children)
         return event
 
     def _part_of(self, doc: Doc, sent: Span, trigger: Token, meetings: list[EventInfo]) -> EventInfo | None:
@@ -458,6 +466,8 @@ def _triggers(sent: Span) -> list[tuple[Token, str]]:
             ):
                 continue  # "A and B spoke by phone" is a call; "she spoke at the rally" is not
             out.append((token, MEETING_VERBS[lemma]))
+        elif token.pos_ == "NOUN" and token.lower_ == "exchange" and _exchange_of_views(token):
+            out.append((token, "meeting"))  # "had a brief exchange with X"
         elif token.pos_ == "VERB" and _phrasal_contact(token):
             out.append((token, "meeting"))  # "sat down with", "came face to face with"
         elif token.pos_ in ("NOUN", "PROPN") and token.lower_ in ("conference", "link", "session", "bridge") and any(
@@ -473,6 +483,31 @@ def _triggers(sent: Span) -> list[tuple[Token, str]]:
                 continue  # "on the sidelines of the SCO summit": where they met, not a meeting of its own
             out.append((token, MEETING_NOUNS[token.lower_]))
     return out
+
+
+def _twice(trigger: Token) -> bool:
+    """"X phoned Y twice", "met two times": the verb reports two contacts."""
+    if trigger.pos_ != "VERB":
+        return False
+    for child in trigger.children:
+        if child.lower_ == "twice" and child.dep_ in ("advmod", "npadvmod"):
+            return True
+        if child.lower_ == "times" and any(g.lower_ in ("two", "2") for g in child.children):
+            return True
+    return False
+
+
+def _exchange_of_views(noun: Token) -> bool:
+    """"a brief exchange with X", "an exchange of views with X" -- not a prisoner exchange, an exchange of
+    fire or an exchange rate."""
+    if any(c.dep_ in ("compound", "nmod") for c in noun.children) or noun.dep_ == "compound":
+        return False
+    of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if of and not all(g.lower_ in ("views", "opinions", "words", "greetings") for g in of):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children) or (
+        noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in ("have", "hold")
+        and (bool(of) or any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.head.children)))
 
 
 def _phrasal_contact(verb: Token) -> bool:
@@ -740,10 +775,16 @@ def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
             if mention is not None and doc._.cq_actors[mention.actor].kind == "organization":
                 targets.append(mention.actor)
         elif child.dep_ == "prep" and (child.lower_ in ("with", "between", "to", "by", "among", "of") or (
-                child.lower_ in ("on", "upon") and trigger.lemma_.lower() == "call")):
+                child.lower_ in ("on", "upon") and trigger.lemma_.lower() == "call") or (
+                child.lower_ == "for" and trigger.lower_ in INFORMAL_NOUNS | {"reception"})):
+            # "hosted a working dinner for X": the guest of a meal
             if child.lower_ == "to" and trigger.lemma_.lower() in HOST_VERBS:
                 continue  # "welcome you to Moscow": a place, not a party
-            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+            # "talks with visiting Spanish Prime Minister X": the parser makes "visiting" the preposition's verb
+            objects = [c for c in child.children if c.dep_ == "pobj"] + [
+                g for c in child.children if c.dep_ == "pcomp" and c.lower_ == "visiting"
+                for g in c.children if g.dep_ == "dobj"]
+            for pobj in objects:
                 found = _phrase_actors(doc, pobj)
                 if child.lower_ in ("between", "among"):
                     between += found
@@ -1287,6 +1328,13 @@ def _merge_into(events: list[EventInfo], new: EventInfo, doc: Doc | None = None)
             # one summit seen from two words of a sentence ("welcomed X for the summit between A and B")
             new = EventInfo(**{**new.__dict__, "participants": _unique(event.participants + new.participants)})
             nested = True
+        backref = (new.definite and not same_sentence and event.status == "held"
+                   and set(new.participants) < set(event.participants))
+        if backref:
+            # "Juncker, who hosted the talks together with Tusk": some of the people of a contact reported before
+            new = EventInfo(**{**new.__dict__, "participants": list(event.participants),
+                               "source": list(event.source), "target": list(event.target)})
+            parties = list(event.participants)
         if same_sentence and parties is None and not nested:
             people = _people_for_body(doc, event.participants, new.participants)
             if people is not None:
@@ -1324,7 +1372,7 @@ def _merge_into(events: list[EventInfo], new: EventInfo, doc: Doc | None = None)
             event.source = [swap.get(a, a) for a in event.source]
             event.target = [swap.get(a, a) for a in event.target]
             event.initiator = swap.get(event.initiator, event.initiator) if event.initiator else None
-        if event.location and new.location and event.location != new.location and (
+        if event.location and new.location and event.location != new.location and not backref and (
                 max(len(event.places), len(new.places)) > 1
                 or (not same_sentence and not _same_place(doc, event.location, new.location))):
             continue  # meetings in different places ("talks in Belgrade ... after they met in Budapest")

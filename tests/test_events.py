@@ -439,3 +439,40 @@ def test_events_leaders_named_by_two_demonyms(analyze) -> None:
     (m,) = meetings(a)
     assert {a.actor(p).country for p in m.participants} == {"KAZ", "RUS"}
     assert all(a.actor(p).kind == "person" for p in m.participants)
+
+
+@pytest.mark.parametrize("text, formality", [
+    ("Recep Tayyip Erdogan also had a brief exchange with Kyriakos Mitsotakis on Monday.", "unspecified"),
+    ("Emmanuel Macron and Olaf Scholz had an exchange of views on Ukraine on Monday.", "unspecified"),
+    ("Emmanuel Macron hosted a working dinner for Olaf Scholz at the Elysee on Monday.", "unspecified"),
+    ("Emmanuel Macron hosted a private dinner for Olaf Scholz at the Elysee on Monday.", "informal"),
+    ("Xi Jinping held talks with visiting Spanish Prime Minister Pedro Sanchez in Beijing on Monday.", "unspecified"),
+])
+def test_events_more_contact_wordings(analyze, text: str, formality: str) -> None:
+    a = analyze(text, published=dt.date(2024, 3, 6))
+    (m,) = meetings(a)
+    assert len(m.participants) == 2 and all(a.actor(p).kind == "person" for p in m.participants)
+    assert m.formality == formality and m.date == dt.date(2024, 3, 4)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia and Ukraine agreed a prisoner exchange on Monday.",
+    "Troops of Russia and Ukraine had an exchange of fire on Monday.",
+    "Such exchanges between Germany and France are a normal part of our friendship, Olaf Scholz said.",
+])
+def test_events_exchanges_that_are_no_contact(analyze, text: str) -> None:
+    assert meetings(analyze(text, published=dt.date(2024, 3, 6))) == []
+
+
+def test_events_called_twice_is_two_calls(analyze) -> None:
+    a = analyze("Justin Trudeau phoned Donald Trump twice on Monday, once in the morning and again at night.",
+                published=dt.date(2025, 2, 4))
+    calls = meetings(a)
+    assert len(calls) == 2 and all(c.kind == "phone_call" and c.date == dt.date(2025, 2, 3) for c in calls)
+
+
+def test_events_hosting_the_talks_reported_before_is_no_new_contact(analyze) -> None:
+    a = analyze("Joe Biden, Olaf Scholz and Emmanuel Macron met in Paris on Monday. Macron, who hosted the talks at "
+                "the Elysee together with Scholz, said the meeting had been useful.", published=dt.date(2024, 3, 6))
+    (m,) = meetings(a)
+    assert names(a, m.participants) == {"Joe Biden", "Olaf Scholz", "Emmanuel Macron"}
