@@ -147,6 +147,7 @@ class EventFinder:
             last = meetings[-1] if meetings else None
             if last is not None and DEFINITE_MEETING.search(sent.text):
                 self._enrich(doc, sent, last)
+        _hosts_from_contacts(doc, meetings)
         _lead_dates(doc, meetings)
         return meetings + self._stances(doc)
 
@@ -222,6 +223,13 @@ class EventFinder:
         if kind == "talks" and event.cameo == "040":
             event.cameo = "046"
         self._attributes(doc, sent, trigger, event)
+        bodies = [p for p in people if _kind(doc, p) == "organization"]
+        if event.kind == "summit" and bodies and sum(_kind(doc, p) == "person" for p in people) >= 2:
+            # "A, B and C attended the BRICS summit": the convening body is context, not an attendee (v1.1)
+            event.participants = [p for p in people if p not in bodies]
+            event.source = [p for p in event.source if p not in bodies] or event.participants[:1]
+            event.target = [p for p in event.target if p not in bodies and p not in event.source]
+            event.location = event.location or doc._.cq_actors[bodies[0]].name
         if event.mode is None and event.cameo == "040" and _third_place(doc, event):
             event.mode, event.cameo = "third-party", "044"  # met at a 'third' location
         if event.status == "planned":
@@ -381,6 +389,24 @@ class EventFinder:
         return out
 
 
+def _hosts_from_contacts(doc: Doc, meetings: list[EventInfo]) -> None:
+    """"Lavrov arrived in Beijing on Sunday. He met his counterpart Wang Yi": a visit whose host is only a
+    country is hosted by the person of that country whom the visitor meets in the article (contract v1.1)."""
+    for visit in meetings:
+        if visit.kind != "visit" or visit.status != "held" or not visit.source:
+            continue
+        for i, host in enumerate(visit.target):
+            info = doc._.cq_actors.get(host)
+            if info is None or info.kind != "country":
+                continue
+            met = _unique([p for m in meetings if m is not visit and m.status == "held" and visit.source[0] in m.participants
+                           for p in m.participants if _kind(doc, p) == "person"
+                           and doc._.cq_actors[p].country == info.country])
+            if len(met) == 1:
+                visit.target[i] = met[0]
+                visit.participants = [met[0] if p == host else p for p in visit.participants]
+
+
 LEAD_CHARS = 600
 
 
@@ -459,10 +485,14 @@ def _triggers(sent: Span) -> list[tuple[Token, str]]:
                 continue
             if lemma == "call" and not _calls_someone(token):
                 continue  # "called for talks", "called on X to stop", "called it a mistake", "called off"
+            joint = any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children) for c in token.children)
             if lemma in ("speak", "talk") and not (
                 any(c.lower_ in ("with", "to") for c in token.children)
-                or any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children) for c in token.children)
-                and re.search(r"\b(by (tele)?phone|over the phone|by video)\b", sent.text, re.I)
+                or joint and re.search(r"\b(by (tele)?phone|over the phone|by video)\b", sent.text, re.I)
+                # "A and B spoke for nearly two hours": to each other, unless they spoke at or about something
+                or joint and _for_a_while(token) and not any(c.dep_ in ("dobj", "ccomp", "xcomp") or (
+                    c.dep_ == "prep" and c.lower_ in ("at", "before", "about", "of", "in", "during", "after", "against"))
+                    for c in token.children)
             ):
                 continue  # "A and B spoke by phone" is a call; "she spoke at the rally" is not
             out.append((token, MEETING_VERBS[lemma]))
@@ -483,6 +513,21 @@ def _triggers(sent: Span) -> list[tuple[Token, str]]:
                 continue  # "on the sidelines of the SCO summit": where they met, not a meeting of its own
             out.append((token, MEETING_NOUNS[token.lower_]))
     return out
+
+
+def _for_a_while(verb: Token) -> bool:
+    """"spoke for an hour", "talked for 90 minutes": a duration of the talking itself."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        g.lower_ in ("hour", "hours", "minutes", "minute") for g in c.subtree) for c in verb.children)
+
+
+TELLING = frozenset("tell assure inform brief urge ask thank congratulate warn invite update".split())
+
+
+def _bare_participle(token: Token) -> bool:
+    """"Speaking after talks with B, A said": a participle clause without a subject of its own."""
+    return token.dep_ in ("advcl", "pcomp") and token.tag_ in ("VBG", "VBN") and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
 def _twice(trigger: Token) -> bool:
@@ -766,6 +811,10 @@ def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
             sources += _phrase_actors(doc, child)
         elif child.dep_ in ("dobj", "dative") or (child.dep_ == "oprd" and trigger.lemma_.lower() == "call"):
             targets += _phrase_actors(doc, child)
+        elif child.dep_ == "acl" and trigger.pos_ == "NOUN" and child.lemma_.lower() in ("attend", "join"):
+            # "the summit, attended by A, B and C"
+            sources += [a for g in child.children if g.dep_ == "agent" for o in g.children if o.dep_ == "pobj"
+                        for a in _phrase_actors(doc, o)]
         elif child.dep_ == "conj" and trigger.pos_ == "NOUN":
             # "the meeting between A, on the one hand, and B, C and D" parsed with B.. on the noun
             targets += [a for a in _phrase_actors(doc, child) if doc._.cq_actors[a].kind == "person"]
@@ -802,7 +851,8 @@ def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
     if trigger.pos_ == "VERB" and not sources:
         # "A was delighted to meet B", "A arrived and met B": the subject of the governing verb
         head, hops = trigger, 0
-        while head.dep_ in ("xcomp", "conj", "advcl", "acomp") and hops < 3 and not sources:
+        # "Speaking after meeting B, A said": through the preposition and the participle to the clause's subject
+        while head.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp", "prep") and hops < 4 and not sources:
             head, hops = head.head, hops + 1
             sources += [a for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for a in _phrase_actors(doc, c)]
     walked = trigger.pos_ in ("NOUN", "PROPN") and not sources
@@ -810,7 +860,8 @@ def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
     if trigger.pos_ in ("NOUN", "PROPN") and not sources:
         # "A held talks with B", "A made time for a conversation with B"
         head, hops = trigger, 0
-        while head.dep_ in ("dobj", "pobj", "prep", "attr", "nsubjpass", "conj", "compound") and hops < 6:
+        while (head.dep_ in ("dobj", "pobj", "prep", "attr", "nsubjpass", "conj", "compound") or _bare_participle(head)) \
+                and hops < 6:
             head, hops = head.head, hops + 1
             subjects = [c for c in head.children if c.dep_ == "nsubj"] if head.pos_ in ("VERB", "AUX") else []
             convened = convened or head.lemma_.lower() in CONVENING
@@ -827,6 +878,10 @@ def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
                                 c.lower_ == "with" and talking))):
                             for obj in [c] if c.dep_ == "dative" else [g for g in c.children if g.dep_ == "pobj"]:
                                 targets += _phrase_actors(doc, obj)
+                if not targets and (head.lemma_.lower() in TELLING or head.lemma_.lower() in ("join", "attend")):
+                    # "A told B during a phone call that ...", "A joined B and C at the summit"
+                    targets += [a for c in head.children if c.dep_ in ("dobj", "dative")
+                                for a in _phrase_actors(doc, c) if _kind(doc, a) == "person"]
                 break
         if not sources and targets and head.lemma_.lower() in ("have", "hold", "conduct"):
             # "On Friday Putin had a conversation with B" misparsed: the person named before the verb

@@ -476,3 +476,42 @@ def test_events_hosting_the_talks_reported_before_is_no_new_contact(analyze) -> 
                 "the Elysee together with Scholz, said the meeting had been useful.", published=dt.date(2024, 3, 6))
     (m,) = meetings(a)
     assert names(a, m.participants) == {"Joe Biden", "Olaf Scholz", "Emmanuel Macron"}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Speaking after talks with Olaf Scholz on Monday, Emmanuel Macron said Europe must rearm.", "talks"),
+    ("Speaking to reporters after meeting Olaf Scholz on Monday, Emmanuel Macron said Europe must rearm.", "meeting"),
+    ("Emmanuel Macron told Olaf Scholz during a phone call on Monday that Europe must rearm.", "phone_call"),
+    ("Emmanuel Macron and Olaf Scholz spoke for nearly two hours on Monday.", "phone_call"),
+])
+def test_events_contact_in_a_participle_or_frame_clause(analyze, text: str, kind: str) -> None:
+    a = analyze(text, published=dt.date(2024, 3, 6))
+    (m,) = meetings(a)
+    assert m.kind == kind and names(a, m.participants) == {"Emmanuel Macron", "Olaf Scholz"}
+
+
+@pytest.mark.parametrize("text", [
+    "Joe Biden and Kamala Harris spoke at the rally on Monday.",
+    "Joe Biden and Kamala Harris spoke about the economy on Monday.",
+])
+def test_events_two_people_speaking_to_others_is_no_contact(analyze, text: str) -> None:
+    assert meetings(analyze(text, published=dt.date(2024, 3, 6))) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The summit, attended by Vladimir Putin, Xi Jinping and Narendra Modi, opened in Kazan on Tuesday.",
+    "Narendra Modi joined Vladimir Putin and Xi Jinping at the summit in Kazan on Tuesday.",
+    "Vladimir Putin, Xi Jinping and Narendra Modi attended the BRICS summit in Kazan on Tuesday.",
+])
+def test_events_summit_attendees_are_people_not_the_body(analyze, text: str) -> None:
+    a = analyze(text, published=dt.date(2024, 10, 23))
+    (m,) = meetings(a)
+    assert m.kind == "summit" and names(a, m.participants) == {"Vladimir Putin", "Xi Jinping", "Narendra Modi"}
+
+
+def test_events_visit_hosted_by_the_person_the_visitor_meets(analyze) -> None:
+    a = analyze("Sergey Lavrov arrived in Beijing on Sunday. He met his Chinese counterpart Wang Yi on Monday.",
+                published=dt.date(2024, 3, 6))
+    visit, meeting = meetings(a)
+    assert visit.kind == "visit" and names(a, visit.target) == {"Wang Yi"}
+    assert names(a, meeting.participants) == {"Sergey Lavrov", "Wang Yi"}
