@@ -162,6 +162,9 @@ class EventFinder:
             host = _host_country(doc, sent, trigger)
             if host is not None and host not in sources:
                 targets = [host]
+        if kind == "visit":
+            # "a state visit to the White House": the seat stands for its country's leader
+            targets = [_seat_country(doc, a) for a in targets]
         sources = [_person_for(doc, a) for a in sources]
         targets = [_person_for(doc, a) for a in targets if _person_for(doc, a) not in sources]
         if trigger.pos_ == "VERB" and not sources:
@@ -485,7 +488,8 @@ def _triggers(sent: Span) -> list[tuple[Token, str]]:
                 continue
             if lemma == "call" and not _calls_someone(token):
                 continue  # "called for talks", "called on X to stop", "called it a mistake", "called off"
-            joint = any(c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children) for c in token.children)
+            joint = any(c.dep_ == "nsubj" and (any(g.dep_ == "conj" for g in c.children) or PAIR.match(
+                token.doc[c.left_edge.i : c.i + 1].text.strip())) for c in token.children)
             if lemma in ("speak", "talk") and not (
                 any(c.lower_ in ("with", "to") for c in token.children)
                 or joint and re.search(r"\b(by (tele)?phone|over the phone|by video)\b", sent.text, re.I)
@@ -928,6 +932,18 @@ def _pair(doc: Doc, trigger: Token) -> list[str]:
             people.append(mention.actor)
         if len(people) == 2:
             return people[::-1]
+    if not people:
+        # a lead that names the pair only in the next sentence ("The two leaders spoke by phone, the Kremlin
+        # said. Putin thanked Lukashenko ..."): the two people that sentence names
+        sent_end = trigger.sent.end
+        following = doc[sent_end].sent if sent_end < len(doc) else None
+        if following is not None:
+            for mention in (m for m in doc._.cq_mentions if following.start <= m.start < following.end):
+                info = doc._.cq_actors.get(mention.actor)
+                if info is not None and info.kind == "person" and mention.actor not in people:
+                    people.append(mention.actor)
+            if len(people) == 2:
+                return people
     return []
 
 
@@ -1236,6 +1252,17 @@ def _host_country(doc: Doc, sent: Span, trigger: Token) -> str | None:
     return country.id
 
 
+def _seat_country(doc: Doc, actor_id: str) -> str:
+    """A presidency or head-of-government office visited ("the White House", "the Akorda") stands for the
+    country's leader the article names, and stays the seat when it names none."""
+    match = re.fullmatch(r"inst:([A-Z]{3}):(presidency|government_office)", actor_id)
+    if match is None:
+        return actor_id
+    people = [m.actor for m in doc._.cq_mentions if _kind(doc, m.actor) == "person"
+              and doc._.cq_actors[m.actor].country == match.group(1)]
+    return _leader_among(doc, people) or actor_id
+
+
 HEAD_ROLES = ("president", "prime minister", "chancellor", "king", "emir", "premier", "sultan", "crown prince")
 
 
@@ -1248,8 +1275,11 @@ def _person_for(doc: Doc, actor_id: str) -> str:
         return actor_id
     people = [m.actor for m in doc._.cq_mentions
               if actors.get(m.actor) is not None and actors[m.actor].kind == "person" and actors[m.actor].country == info.country]
-    if not people:
-        return actor_id
+    return _leader_among(doc, people) or actor_id
+
+
+def _leader_among(doc: Doc, people: list[str]) -> str | None:
+    """The first of these people who holds a head office (the article's roles, else the KB on its date)."""
     kb, published = doc._.cq_kb, doc._.cq_published
     for person in dict.fromkeys(people):
         roles = [r.role.lower() for r in doc._.cq_roles or () if r.person == person]
@@ -1257,7 +1287,7 @@ def _person_for(doc: Doc, actor_id: str) -> str:
             roles += [t.role.lower() for t in kb.offices(person, published)]
         if any(r in HEAD_ROLES for r in roles):
             return person
-    return actor_id
+    return None
 
 
 def _info_of(actor: object) -> ActorInfo:
@@ -1431,7 +1461,10 @@ def _merge_into(events: list[EventInfo], new: EventInfo, doc: Doc | None = None)
                 max(len(event.places), len(new.places)) > 1
                 or (not same_sentence and not _same_place(doc, event.location, new.location))):
             continue  # meetings in different places ("talks in Belgrade ... after they met in Budapest")
-        if new.kind == "visit" and event.kind in ("meeting", "talks"):
+        if new.kind == "visit" and event.kind in ("meeting", "talks") and _reception(event):
+            # "X hosted Y for a state visit": the host's verb already says who travelled to whom
+            event.kind, event.mode = "visit", "visit"
+        elif new.kind == "visit" and event.kind in ("meeting", "talks"):
             # talks held during a visit: the visit says who travelled to whom
             event.kind, event.mode, event.cameo = new.kind, new.mode, new.cameo
             event.source, event.target = list(new.source), list(new.target)

@@ -515,3 +515,17 @@ def test_events_visit_hosted_by_the_person_the_visitor_meets(analyze) -> None:
     visit, meeting = meetings(a)
     assert visit.kind == "visit" and names(a, visit.target) == {"Wang Yi"}
     assert names(a, meeting.participants) == {"Sergey Lavrov", "Wang Yi"}
+
+
+def test_events_state_visit_to_the_seat_is_hosted_by_its_leader(analyze) -> None:
+    a = analyze("Joe Biden welcomed the new chips law. Yoon Suk-yeol paid a state visit to the White House on Wednesday.",
+                published=dt.date(2024, 3, 6))
+    (m,) = meetings(a)
+    assert m.kind == "visit" and names(a, m.target) == {"Joe Biden"} and m.formality == "formal"
+
+
+def test_events_the_two_leaders_named_in_the_next_sentence(analyze) -> None:
+    a = analyze("The two leaders spoke by phone on Monday, the Kremlin said. Vladimir Putin thanked Alexander "
+                "Lukashenko for his support.", published=dt.date(2024, 3, 6))
+    (m,) = meetings(a)
+    assert m.kind == "phone_call" and {a.actor(p).country for p in m.participants} == {"RUS", "BLR"}
