@@ -1444,7 +1444,7 @@ def _merge_into(events: list[EventInfo], new: EventInfo, doc: Doc | None = None)
         compatible = (event.kind == new.kind or kinds <= {"meeting", "talks"}
                       or (new.kind == "meeting" and new.trigger_is_noun and event.kind != "visit")
                       # the host receiving or welcoming the visitor is the visit itself, not a contact of its own
-                      or (kinds == {"visit", "meeting"} and (_reception(event) or _reception(new))))
+                      or (same_sentence and kinds == {"visit", "meeting"} and (_reception(event) or _reception(new))))
         if not compatible or {event.formality, new.formality} == {"formal", "informal"} or (
                 event.informal_part != new.informal_part and "informal" in (event.formality, new.formality)):
             continue

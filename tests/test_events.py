@@ -339,15 +339,19 @@ def test_events_passive_request_in_a_relative_clause(analyze) -> None:
     assert a.actor(walk.initiator).name == "Joe Biden"
 
 
-@pytest.mark.parametrize("text", [
-    "Olaf Scholz arrived in Rome on Monday, his first visit to Italy as chancellor, and was received at the airport "
-    "by Prime Minister Giorgia Meloni.",
-    "Olaf Scholz arrived in Rome on Monday for a working visit. Giorgia Meloni welcomed him at the airport.",
-])
-def test_events_the_hosts_reception_is_the_visit(analyze, text: str) -> None:
-    a = analyze(text, published=dt.date(2023, 6, 6))
+def test_events_the_hosts_reception_is_the_visit(analyze) -> None:
+    a = analyze("Olaf Scholz arrived in Rome on Monday, his first visit to Italy as chancellor, and was received at the "
+                "airport by Prime Minister Giorgia Meloni.", published=dt.date(2023, 6, 6))
     (m,) = meetings(a)
     assert m.kind == "visit" and names(a, m.source) == {"Olaf Scholz"} and names(a, m.target) == {"Giorgia Meloni"}
+
+
+def test_events_a_welcome_reported_apart_names_the_visits_host(analyze) -> None:
+    # in a sentence of its own the welcome may be a contact of its own; the visit's host is the person welcoming
+    a = analyze("Olaf Scholz arrived in Rome on Monday for a working visit. Giorgia Meloni welcomed him at the airport.",
+                published=dt.date(2023, 6, 6))
+    visit = next(m for m in meetings(a) if m.kind == "visit")
+    assert names(a, visit.source) == {"Olaf Scholz"} and names(a, visit.target) == {"Giorgia Meloni"}
 
 
 def test_events_reception_by_another_official_stays_a_meeting_of_its_own(analyze) -> None:
