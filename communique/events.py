@@ -491,7 +491,7 @@ def _triggers(sent: Span) -> list[tuple[Token, str]]:
             joint = any(c.dep_ == "nsubj" and (any(g.dep_ == "conj" for g in c.children) or PAIR.match(
                 token.doc[c.left_edge.i : c.i + 1].text.strip())) for c in token.children)
             if lemma in ("speak", "talk") and not (
-                any(c.lower_ in ("with", "to") for c in token.children)
+                any(c.lower_ in ("with", "to") for c in token.children) or _phrasal_withs(token)
                 or joint and re.search(r"\b(by (tele)?phone|over the phone|by video)\b", sent.text, re.I)
                 # "A and B spoke for nearly two hours": to each other, unless they spoke at or about something
                 or joint and _for_a_while(token) and not any(c.dep_ in ("dobj", "ccomp", "xcomp") or (
@@ -574,7 +574,8 @@ def _phrasal_contact(verb: Token) -> bool:
 def _phrasal_withs(verb: Token) -> list[Token]:
     """The "with" phrases of a phrasal contact verb, wherever the parser hangs them in the phrase."""
     return [t for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "with"
-            and (t.head.i == verb.i or t.head.lower_ in ("face", "down"))]
+            and (t.head.i == verb.i or t.head.lower_ in ("face", "down")
+                 or (t.head.lower_ in ("phone", "telephone") and t.head.head.head.i == verb.i))]
 
 
 def _callee(token: Token) -> Token | None:
@@ -800,7 +801,7 @@ def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
     if trigger.dep_ == "compound" and trigger.pos_ == "NOUN":
         # "a mediation mission between A and B": the phrase's head carries the parties
         children += [c for c in trigger.head.children if c.dep_ == "prep"]
-    if trigger.pos_ == "VERB" and trigger.lemma_.lower() in ("sit", "come"):
+    if trigger.pos_ == "VERB" and trigger.lemma_.lower() in ("sit", "come", "speak", "talk"):
         children += [c for c in _phrasal_withs(trigger) if c not in children]
     for child in children:
         if (child.dep_ in ("dobj", "dative") and trigger.lemma_.lower() in HOST_VERBS and actor_at(doc, child.i) is None
@@ -856,7 +857,8 @@ def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
         # "A was delighted to meet B", "A arrived and met B": the subject of the governing verb
         head, hops = trigger, 0
         # "Speaking after meeting B, A said": through the preposition and the participle to the clause's subject
-        while head.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp", "prep") and hops < 4 and not sources:
+        # "I had the pleasure of talking with B": through the noun the verb completes to its subject
+        while head.dep_ in ("xcomp", "conj", "advcl", "acomp", "pcomp", "prep", "dobj") and hops < 4 and not sources:
             head, hops = head.head, hops + 1
             sources += [a for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for a in _phrase_actors(doc, c)]
     walked = trigger.pos_ in ("NOUN", "PROPN") and not sources
@@ -1181,6 +1183,8 @@ def _date(doc: Doc, sent: Span, trigger: Token, future: bool) -> tuple[str | Non
     for ent_start, ent_text, ent_label in _ents_in(doc, sent):
         duration = re.search(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|nearly|almost|"
                              r"over|some)\s+(\w+\s+)?(years?|decades?|months?|weeks?|days?|hours?)\b", ent_text, re.I)
+        if duration and re.search(r"\bago\b", ent_text, re.I) and re.search(r"\bdays?\b", ent_text, re.I):
+            duration = None  # "two days ago" is a day, not a length of time
         if ent_label == "DATE" and not duration:  # "next week" dates a meeting; "three decades" does not
             candidates.append((abs(ent_start - trigger.i), ent_text))
     for match in DATE_PHRASE.finditer(sent.text):

@@ -533,3 +533,20 @@ def test_events_the_two_leaders_named_in_the_next_sentence(analyze) -> None:
                 "Lukashenko for his support.", published=dt.date(2024, 3, 6))
     (m,) = meetings(a)
     assert m.kind == "phone_call" and {a.actor(p).country for p in m.participants} == {"RUS", "BLR"}
+
+
+def test_events_pleasure_of_talking_on_the_telephone_with(analyze) -> None:
+    a = analyze("Two days ago I had the pleasure of talking on the telephone with Olaf Scholz, Emmanuel Macron said.",
+                published=dt.date(2023, 6, 10))
+    (m,) = meetings(a)
+    assert m.kind == "phone_call" and names(a, m.participants) == {"Emmanuel Macron", "Olaf Scholz"}
+    assert m.date == dt.date(2023, 6, 8) and m.date_text == "Two days ago"
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("two days ago", dt.date(2023, 6, 8)),
+    ("3 days ago", dt.date(2023, 6, 7)),
+    ("a week ago", None),
+])
+def test_events_days_ago_count_back_from_publication(phrase: str, expected: dt.date | None) -> None:
+    assert resolve_date(phrase, dt.date(2023, 6, 10)) == expected
