@@ -483,6 +483,9 @@ def _triggers(sent: Span) -> list[tuple[Token, str]]:
     for token in sent:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in MEETING_VERBS:
+            if lemma == "visit" and token.tag_ == "VBG" and token.dep_ in ("amod", "pcomp", "compound") and not any(
+                    c.dep_ == "nsubj" for c in token.children):
+                continue  # "talks with visiting Prime Minister X": a description of the guest, not a visit report
             if lemma == "call" and _calls_on(token):
                 out.append((token, "meeting"))  # "X called on President Y": a courtesy visit
                 continue
