@@ -198,7 +198,10 @@ class EventFinder:
             kind = "video_call" if kind != "summit" or "video" in text.lower() else kind
             if kind == "summit":
                 kind = "video_call"
-        if kind == "meeting" and re.search(r"\bsummit\b", text, re.I) and len(people) > 2 and not SIDELINES.search(text):
+        if kind == "meeting" and len(people) > 2 and not SIDELINES.search(text) and (
+                trigger.head.lower_ == "summit" or any(t.lower_ == "summit" for t in trigger.subtree)
+                or trigger.pos_ == "VERB" and re.search(r"\bsummit\b", text, re.I)):
+            # "A, B and C met at the summit", "the summit meeting" -- not "exchanges with X" beside a summit
             kind = "summit"
         event = EventInfo("CONSULT", "040", (sent.start_char, sent.end_char), kind=kind,
                           trigger_is_noun=trigger.pos_ != "VERB", joint_subject=len(sources) > 1 or _group_object(trigger),
@@ -503,7 +506,8 @@ def _triggers(sent: Span) -> list[tuple[Token, str]]:
             ):
                 continue  # "A and B spoke by phone" is a call; "she spoke at the rally" is not
             out.append((token, MEETING_VERBS[lemma]))
-        elif token.pos_ == "NOUN" and token.lower_ == "exchange" and _exchange_of_views(token):
+        elif token.pos_ == "NOUN" and (token.lower_ == "exchange" or token.lower_ == "exchanges" and any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in token.children)) and _exchange_of_views(token):
             out.append((token, "meeting"))  # "had a brief exchange with X"
         elif token.pos_ == "VERB" and _phrasal_contact(token):
             out.append((token, "meeting"))  # "sat down with", "came face to face with"
@@ -869,7 +873,8 @@ def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
     if trigger.pos_ in ("NOUN", "PROPN") and not sources:
         # "A held talks with B", "A made time for a conversation with B"
         head, hops = trigger, 0
-        while (head.dep_ in ("dobj", "pobj", "prep", "attr", "nsubjpass", "conj", "compound") or _bare_participle(head)) \
+        while (head.dep_ in ("dobj", "pobj", "prep", "attr", "nsubjpass", "conj", "compound", "agent")
+               or _bare_participle(head)) \
                 and hops < 6:
             head, hops = head.head, hops + 1
             subjects = [c for c in head.children if c.dep_ == "nsubj"] if head.pos_ in ("VERB", "AUX") else []

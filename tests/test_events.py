@@ -550,3 +550,13 @@ def test_events_pleasure_of_talking_on_the_telephone_with(analyze) -> None:
 ])
 def test_events_days_ago_count_back_from_publication(phrase: str, expected: dt.date | None) -> None:
     assert resolve_date(phrase, dt.date(2023, 6, 10)) == expected
+
+
+def test_events_followed_by_exchanges_with_another_leader(analyze) -> None:
+    # a second contact of the same delegation, not a part of the summit it follows
+    a = analyze("Olaf Scholz, Emmanuel Macron and Giorgia Meloni held the summit meeting with Narendra Modi, followed "
+                "by exchanges with Fumio Kishida.", published=dt.date(2023, 5, 20))
+    summit, exchanges = meetings(a)
+    assert summit.kind == "summit" and "Narendra Modi" in names(a, summit.participants)
+    assert exchanges.kind == "meeting"
+    assert names(a, exchanges.participants) == {"Olaf Scholz", "Emmanuel Macron", "Giorgia Meloni", "Fumio Kishida"}
