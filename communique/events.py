@@ -147,6 +147,7 @@ class EventFinder:
             last = meetings[-1] if meetings else None
             if last is not None and DEFINITE_MEETING.search(sent.text):
                 self._enrich(doc, sent, last)
+        _greetings(doc, meetings)
         _hosts_from_contacts(doc, meetings)
         _lead_dates(doc, meetings)
         return meetings + self._stances(doc)
@@ -393,6 +394,38 @@ class EventFinder:
             out.append(EventInfo(plover, cameo, quote.evidence, source=[quote.speaker], target=[target],
                                  participants=[quote.speaker, target], confidence=CONFIDENCE["stance-quote"]))
         return out
+
+
+GREETING = re.compile(
+    r"\b(?:great|good|wonderful|nice|a (?:great )?pleasure|delighted|pleased|happy) to (?:have|see|welcome) you\b"
+    r"|\b(?:pleased|delighted|happy|glad) to welcome you\b|\bwelcome (?:you )?to (?:[A-Z]|the [A-Z])"
+    r"|\b(?:good|great|nice) to be (?:back )?here\b|\bgood to be back\b|\bthank you for coming\b|\bthanks for coming\b",
+)
+
+
+def _greetings(doc: Doc, meetings: list[EventInfo]) -> None:
+    """"It's great to have you here", "I am pleased to welcome you to Moscow": in a transcript of two
+    speakers, a greeting of presence is the meeting of the speaker and the other speaker (the contact
+    the remarks are made at), added when no held meeting of the two names a place or date of its own."""
+    text = doc.text
+    turns = list(doc._.cq_turns or ())
+    for start, end, speaker in turns:
+        other = _interlocutor(doc, speaker) if speaker else None
+        match = GREETING.search(text, start, end) if other else None
+        if match is None or other is None:
+            continue
+        sent = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if sent is None:
+            continue
+        evidence = (sent.sent.start_char, sent.sent.end_char)
+        # the narrative already reports the meeting ("Putin met Nazarbayev at the Kremlin"), or the turns do
+        if any(m.plover == "CONSULT" and m.status == "held" and set(m.participants) == {speaker, other} and (
+                m.evidence == evidence or not m.location and not m.recurring
+                or not any(s <= m.evidence[0] < e for s, e, _ in turns)) for m in meetings):
+            continue
+        meetings.append(EventInfo("CONSULT", "040", evidence, kind="meeting", participants=[speaker, other],
+                                  source=[other], target=[speaker], confidence=CONFIDENCE["people"]))
+        return  # one meeting the remarks are made at
 
 
 def _hosts_from_contacts(doc: Doc, meetings: list[EventInfo]) -> None:

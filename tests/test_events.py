@@ -560,3 +560,25 @@ def test_events_followed_by_exchanges_with_another_leader(analyze) -> None:
     assert summit.kind == "summit" and "Narendra Modi" in names(a, summit.participants)
     assert exchanges.kind == "meeting"
     assert names(a, exchanges.participants) == {"Olaf Scholz", "Emmanuel Macron", "Giorgia Meloni", "Fumio Kishida"}
+
+
+TRANSCRIPT = (
+    "Remarks before a bilateral meeting\n\n"
+    "PRIME MINISTER ALBANESE: Well, Justin, welcome. It is great to have you here in Canberra.\n\n"
+    "PRIME MINISTER TRUDEAU: Thank you, Anthony. We met in Ottawa last year and in Bali before that.\n"
+)
+
+
+def test_events_greeting_in_a_two_speaker_transcript_is_the_meeting(analyze) -> None:
+    a = analyze(TRANSCRIPT, published=dt.date(2023, 7, 10))
+    held = [m for m in meetings(a) if m.status == "held"]
+    assert all(names(a, m.participants) == {"Anthony Albanese", "Justin Trudeau"} for m in held)
+    # the meeting the remarks are made at (dated by the publication) beside the earlier one in Ottawa
+    assert sorted((m.location or "", m.date) for m in held) == [("", dt.date(2023, 7, 10)), ("Ottawa", None)]
+
+
+def test_events_greeting_adds_nothing_when_the_narrative_reports_the_meeting(analyze) -> None:
+    text = "Anthony Albanese met Justin Trudeau in Canberra on Monday.\n\n" + TRANSCRIPT.split("\n\n", 1)[1]
+    a = analyze(text, published=dt.date(2023, 7, 10))
+    located = [m.location for m in meetings(a) if m.status == "held"]
+    assert located.count("Canberra") == 1 and None not in located
