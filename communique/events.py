@@ -477,11 +477,14 @@ def _informal_part(trigger: Token) -> bool:
                 and prep.head.lemma_.lower() in MEETING_VERBS)
 
 
-GROUP_NOUNS = frozenset("presidents leaders heads ministers premiers chancellors delegations".split())
+GROUP_NOUNS = frozenset("presidents leaders heads ministers premiers chancellors delegations counterparts".split())
 
 
 def _group_object(trigger: Token) -> bool:
-    """"sat down with the presidents of A and B": people named as one group meet together, not in pairs."""
+    """"sat down with the presidents of A and B": people named as one group meet together, not in pairs
+    (but "held meetings with his counterparts from A and B" are one meeting with each)."""
+    if trigger.tag_ == "NNS":
+        return False
     for child in trigger.children:
         words = [child] if child.dep_ == "dobj" else [g for g in child.children if g.dep_ == "pobj"] \
             if child.dep_ == "prep" and child.lower_ == "with" else []
@@ -728,7 +731,7 @@ def _phrase_actor(doc: Doc, token: Token) -> str | None:
 
 FIRST_PERSON = {"i", "me", "my", "myself", "we", "us", "our", "ourselves"}
 SECOND_PERSON = {"you", "your"}
-_PLACE_PREPS = {"of", "by", "for", "to"}  # "Adviser to the President Jared Kushner" keeps the name
+_PLACE_PREPS = {"of", "by", "for", "to", "from"}  # "Adviser to the President Jared Kushner", "counterparts from A and B"
 
 
 def _voice(doc: Doc, char: int) -> list[str]:

@@ -582,3 +582,11 @@ def test_events_greeting_adds_nothing_when_the_narrative_reports_the_meeting(ana
     a = analyze(text, published=dt.date(2023, 7, 10))
     located = [m.location for m in meetings(a) if m.status == "held"]
     assert located.count("Canberra") == 1 and None not in located
+
+
+def test_events_counterparts_from_two_countries_named_in_apposition(analyze) -> None:
+    a = analyze("Antony Blinken met his counterparts from Japan and South Korea, Yoko Kamikawa and Cho Tae-yul, in Tokyo "
+                "on Monday.", published=dt.date(2024, 3, 6))
+    (m,) = meetings(a)  # one trilateral meeting of a group named together
+    assert {a.actor(p).country for p in m.participants} == {"USA", "JPN", "KOR"}
+    assert all(a.actor(p).kind == "person" for p in m.participants)
