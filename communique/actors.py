@@ -137,6 +137,9 @@ class _Found:
     roles: list[RoleInfo] = field(default_factory=list)
 
 
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
 def _unaccented(text: str) -> str:
     if text.isascii():
         return text  # most names: nothing to fold, and this runs for every KB name at start (issue 13)
@@ -293,6 +296,8 @@ class ActorResolver:
         for span in chosen:
             if len(span) == 1 and (span[0].is_stop or span[0].lower_ in PERSON_PRONOUNS or span[0].lower_ in HONORIFICS):
                 continue  # "He" is a pronoun here, not He Lifeng
+            if len(span) == 1 and span[0].ent_type_ in ("DATE", "TIME") and span[0].lower_ in WEEKDAYS:
+                continue  # "on Friday" is a day, not Godwin Friday
             if len(span) == 1 and self._part_of_longer_name(span):
                 continue  # "Court" in "Supreme Court", "Moody" in "Moody Awori", "Golan" in "Golan Heights"
             candidates = self.kb.lookup(span.text) or self._metonym(span.text)

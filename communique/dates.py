@@ -28,6 +28,11 @@ def resolve_date(phrase: str, published: dt.date | None, *, future: bool = False
     text = re.sub(r"^(on|in|at)\s+", "", text)
     if re.match(r"^(a|an)\s", text):
         return None  # "on a Saturday": some Saturday, not a date
+    ago = re.search(r"\b(\d+|one|two|three|four|five|six)\s+days?\s+ago\b", text)
+    if ago:  # "two days ago": counted back from publication
+        n = ago.group(1)
+        days = int(n) if n.isdigit() else ("one", "two", "three", "four", "five", "six").index(n) + 1
+        return published - dt.timedelta(days=days) if published else None
     for word, offset in _RELATIVE.items():
         if re.search(rf"\b{word}\b", text):
             return published + dt.timedelta(days=offset) if published else None

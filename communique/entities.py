@@ -831,11 +831,19 @@ def _descriptions(state: _State) -> None:
             continue  # a title before a name, or a former office: not a description of the holder
         two = f"{doc[token.i - 1].lower_} {lower}" if token.i else lower
         office = lex.offices.get(two) or lex.offices.get(lower)
+        visiting = any(c.lower_ == "visiting" and c.dep_ in ("amod", "compound") for c in token.lefts)
         if lower in lex.counterpart_words:
             person = _counterpart(state, token)
+        elif visiting and (lower in lex.leader_words or office) and _country_modifier(state, token) is None:
+            person = _visitor(state, token, office)
         elif lower in lex.leader_words or office:
             country = _country_modifier(state, token)
             if country is None:
+                # "the president of the European Commission", "the head of NATO": the body's holder
+                body = _of_body(state, token)
+                person = _body_head(state, body, office) if body is not None else None
+                if person is not None:
+                    state.add(token.i, token.i + 1, person, "description")
                 continue
             person = _holder(state, country, office, token)
         elif lower == "side":
@@ -875,9 +883,18 @@ def _leaders_of(state: _State) -> None:
                     countries += [pobj, *pobj.conjuncts]
             elif child.dep_ in ("amod", "compound", "nmod"):
                 countries += [child, *child.conjuncts]
+        if token.dep_ == "conj" and token.head.pos_ in ("PROPN", "ADJ") and token.head.i < token.i:
+            # "Kazakh and Russian leaders" parsed with "Kazakh" as the head of the conjunction
+            countries += [token.head, *(c for c in token.head.conjuncts if c.i != token.i)]
         for place in countries:
             m = state.at(place.i)
             iso3 = None
+            if m is not None and state.kind(m.actor) == "organization":
+                # "the presidents of the European Council and the European Commission": each body's head
+                head = _body_head(state, m.actor, office)
+                if head is not None:
+                    state.add(m.start, m.end, head, "description")
+                continue
             if m is not None and state.kind(m.actor) == "country":
                 iso3 = state.actors[m.actor].country
             elif m is None:
@@ -889,6 +906,31 @@ def _leaders_of(state: _State) -> None:
             if person is not None:
                 start, end = (m.start, m.end) if m is not None else (place.i, place.i + 1)
                 state.add(start, end, person, "description")
+
+
+BODY_HEAD_OFFICES = ("President", "Secretary-General", "Secretary General", "Chairman", "Chair", "Director-General")
+
+
+def _of_body(state: _State, token: Token) -> str | None:
+    """The organization an office word's "of" phrase names ("the president of the European Council")."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                m = state.at(pobj.i)
+                if m is not None and state.kind(m.actor) == "organization":
+                    return m.actor
+    return None
+
+
+def _body_head(state: _State, body: str, office: str | None) -> ActorInfo | None:
+    """Who holds ``office`` (or heads the body, when None) of an organization on the article's date."""
+    if state.published is None:
+        return None
+    for role in (office,) if office else BODY_HEAD_OFFICES:
+        holders = state.kb.holders(role, body, state.published)
+        if len(holders) == 1:
+            return _info(state, holders[0])
+    return None
 
 
 def _country_modifier(state: _State, token: Token) -> str | None:
@@ -986,6 +1028,26 @@ def _party(state: _State, token: Token, guest: bool) -> ActorInfo | None:
         if local:
             return state.actors[local[-1]]
     return state.actors[others[-1]] if anchor is not None else state.actors[others[0]]
+
+
+def _visitor(state: _State, token: Token, office: str | None) -> ActorInfo | None:
+    """"the visiting premier": the last person named before who comes from abroad (not from the
+    dateline's country) and, when the words give an office, holds it on the article's date."""
+    home = _place_of_visit(state)
+    people: list[str] = []
+    for m in state.mentions:
+        if m.start < token.i and state.kind(m.actor) == "person" and m.actor not in people:
+            people.append(m.actor)
+    people = [p for p in people if home is None or state.actors[p].country != home]
+    if office is not None:
+        wanted = norm_name(office)
+        held = {r.person for r in state.roles if norm_name(r.role) == wanted}
+        on = state.published
+        people = [p for p in people if p in held or (on is not None and any(
+            norm_name(t.role) == wanted for t in state.kb.offices(p, on)))]
+    if home is None and len(people) > 1:
+        return None  # no dateline to tell the visitor from the host
+    return state.actors[people[-1]] if people else None
 
 
 def _place_of_visit(state: _State) -> str | None:

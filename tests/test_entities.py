@@ -170,3 +170,18 @@ def test_entities_framed_speech_keeps_both_quotes(analyze, text: str, outer: str
     bodies = [q for q in a.quotes if a.actor(q.speaker) and a.actor(q.speaker).kind == "organization"]
     assert bodies and a.actor(bodies[0].speaker).country == outer
     assert any(q.text.startswith(inner_start) and a.actor(q.speaker).kind == "person" for q in a.quotes)
+
+
+def test_entities_a_weekday_is_never_a_person(analyze) -> None:
+    a = analyze("Olaf Scholz met Emmanuel Macron on Friday.", published=dt.date(2023, 4, 10))
+    assert {x.name for x in a.actors if x.kind == "person"} == {"Olaf Scholz", "Emmanuel Macron"}
+
+
+@pytest.mark.parametrize("text, office_holder", [
+    ("The president of the European Commission met Olaf Scholz in Berlin.", "Ursula von der Leyen"),
+    ("Olaf Scholz met the presidents of the European Council and the European Commission.", "Charles Michel"),
+])
+def test_entities_office_of_a_body_is_its_holder_on_the_date(analyze, text: str, office_holder: str) -> None:
+    a = analyze(text, published=dt.date(2022, 10, 5))
+    (m,) = meetings(a)
+    assert office_holder in names(a, m.participants)

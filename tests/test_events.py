@@ -288,3 +288,305 @@ def test_events_leaders_attend_the_meeting_of_a_council(analyze) -> None:
     (m,) = meetings(a)
     assert m.kind == "summit" and all(a.actor(p).kind == "person" for p in m.participants)
     assert {a.actor(p).country for p in m.participants} == {"RUS", "BLR", "KAZ"}
+
+
+def test_events_relative_clause_subject_is_on_a_visit(analyze) -> None:
+    # "X, who is in <capital> on an official visit": the visitor is the noun the clause describes,
+    # the host is the visited country's leader the article names
+    a = analyze("Pedro Sanchez welcomed the new trade rules. Emmanuel Macron, who is in Madrid on an official visit "
+                "that began on Tuesday, told reporters that Europe needed more nuclear power.",
+                published=dt.date(2023, 11, 9))
+    (m,) = meetings(a)
+    assert m.kind == "visit" and m.formality == "formal" and m.date == dt.date(2023, 11, 7)
+    assert names(a, m.source) == {"Emmanuel Macron"} and [a.actor(p).country for p in m.target] == ["ESP"]
+
+
+def test_events_visit_at_an_invitation_is_hosted_by_the_inviter(analyze) -> None:
+    # the invitation names the visit's host and initiator, not the airport welcome in the same sentence
+    a = analyze(
+        "ANKARA, March 3 (Wire) — Recep Tayyip Erdogan and Ilham Aliyev held talks on Friday. The visiting "
+        "president, who is on a state visit at the invitation of the Turkish president, had been greeted at the "
+        "airport on Thursday by Vice President Cevdet Yilmaz.", published=dt.date(2023, 3, 3))
+    visit = next(m for m in meetings(a) if m.kind == "visit")
+    erdogan = next(p for p in visit.participants if a.actor(p).country == "TUR")
+    assert names(a, visit.source) == {"Ilham Aliyev"} and visit.target == [erdogan]
+    assert visit.initiator == erdogan and visit.formality == "formal"
+    welcome = next(m for m in meetings(a) if "Cevdet Yilmaz" in names(a, m.participants))
+    assert names(a, welcome.participants) == {"Ilham Aliyev", "Cevdet Yilmaz"} and welcome.initiator is None
+
+
+@pytest.mark.parametrize("text", [
+    "Olaf Scholz and Emmanuel Macron met for an informal dinner in Paris on Monday.",
+    "Olaf Scholz hosted Emmanuel Macron over a private lunch in Berlin on Monday.",
+])
+def test_events_meal_the_verb_reports_is_one_contact(analyze, text: str) -> None:
+    (m,) = meetings(analyze(text, published=dt.date(2023, 2, 15)))
+    assert m.formality == "informal"
+
+
+def test_events_later_reference_to_the_dinner_adds_initiator_and_series(analyze) -> None:
+    a = analyze("Olaf Scholz and Emmanuel Macron met for an informal dinner in Paris on Monday. The dinner took "
+                "place at Scholz's suggestion. It was the fourth such dinner since the spring.",
+                published=dt.date(2023, 2, 15))
+    (m,) = meetings(a)
+    assert a.actor(m.initiator).name == "Olaf Scholz" and m.recurring
+
+
+def test_events_passive_request_in_a_relative_clause(analyze) -> None:
+    a = analyze("Narendra Modi and Joe Biden held talks in Washington on Thursday. Modi and his guest also had a "
+                "walk in the garden that had been requested by the American side.", published=dt.date(2023, 6, 23))
+    walk = next(m for m in meetings(a) if m.formality == "informal")
+    assert a.actor(walk.initiator).name == "Joe Biden"
+
+
+def test_events_the_hosts_reception_is_the_visit(analyze) -> None:
+    a = analyze("Olaf Scholz arrived in Rome on Monday, his first visit to Italy as chancellor, and was received at the "
+                "airport by Prime Minister Giorgia Meloni.", published=dt.date(2023, 6, 6))
+    (m,) = meetings(a)
+    assert m.kind == "visit" and names(a, m.source) == {"Olaf Scholz"} and names(a, m.target) == {"Giorgia Meloni"}
+
+
+def test_events_a_welcome_reported_apart_names_the_visits_host(analyze) -> None:
+    # in a sentence of its own the welcome may be a contact of its own; the visit's host is the person welcoming
+    a = analyze("Olaf Scholz arrived in Rome on Monday for a working visit. Giorgia Meloni welcomed him at the airport.",
+                published=dt.date(2023, 6, 6))
+    visit = next(m for m in meetings(a) if m.kind == "visit")
+    assert names(a, visit.source) == {"Olaf Scholz"} and names(a, visit.target) == {"Giorgia Meloni"}
+
+
+def test_events_reception_by_another_official_stays_a_meeting_of_its_own(analyze) -> None:
+    a = analyze("Olaf Scholz arrived in Rome on Monday for talks with Giorgia Meloni and was received at the airport "
+                "by Foreign Minister Antonio Tajani.", published=dt.date(2023, 6, 6))
+    assert {"Olaf Scholz", "Antonio Tajani"} in [names(a, m.participants) for m in meetings(a)]
+
+
+def test_events_welcome_that_opens_talks_keeps_the_talks_apart_from_the_visit(analyze) -> None:
+    a = analyze("Emmanuel Macron arrived in Warsaw on Monday for an official visit. In the evening Andrzej Duda "
+                "welcomed his guest at the palace, where the two leaders held official talks.",
+                published=dt.date(2023, 6, 6))
+    visit, talks = meetings(a)  # contract v1.1: meeting and talks are one kind
+    assert visit.kind == "visit" and talks.kind in ("meeting", "talks") and talks.formality == "formal"
+
+
+def test_events_one_of_their_regular_calls(analyze) -> None:
+    a = analyze("Olaf Scholz and Emmanuel Macron had discussed the budget in one of their regular phone calls last "
+                "Friday.", published=dt.date(2023, 6, 6))
+    (m,) = meetings(a)
+    assert m.kind == "phone_call" and m.recurring and m.date == dt.date(2023, 6, 2)
+    assert names(a, m.participants) == {"Olaf Scholz", "Emmanuel Macron"}
+
+
+def test_events_visit_around_a_contact_is_a_record_of_its_own(analyze) -> None:
+    a = analyze("Jean-Noel Barrot called on Moroccan Prime Minister Aziz Akhannouch in Rabat on Monday, the second "
+                "day of a three-day official visit to the kingdom.", published=dt.date(2025, 4, 15))
+    meeting, visit = meetings(a)
+    assert meeting.kind == "meeting" and visit.kind == "visit" and visit.formality == "formal"
+    assert set(visit.participants) == set(meeting.participants) and visit.date == meeting.date
+
+
+def test_events_someone_elses_or_a_planned_visit_is_not_the_contacts(analyze) -> None:
+    a = analyze("Olaf Scholz met Emmanuel Macron in Paris on Monday ahead of a planned state visit to China.",
+                published=dt.date(2023, 4, 4))
+    assert [m.kind for m in meetings(a)] == ["meeting"]
+
+
+@pytest.mark.parametrize("text", [
+    "Olaf Scholz sat down with Emmanuel Macron on Monday morning.",
+    "At the funeral on Monday, Olaf Scholz came face to face with Emmanuel Macron.",
+])
+def test_events_phrasal_contact_verbs(analyze, text: str) -> None:
+    a = analyze(text, published=dt.date(2023, 4, 4))
+    (m,) = meetings(a)
+    assert names(a, m.participants) == {"Olaf Scholz", "Emmanuel Macron"} and m.date == dt.date(2023, 4, 3)
+
+
+def test_events_sitting_down_with_a_book_is_no_contact(analyze) -> None:
+    assert meetings(analyze("The minister sat down with a book on Monday.")) == []
+
+
+def test_events_presidents_of_bodies_meet_together(analyze) -> None:
+    # the heads of two bodies on the article's date, one meeting with both, and the body-level
+    # reading of the same sentence ("the EU's leadership") folded into it
+    a = analyze("Joe Biden sat down on Friday with the presidents of the European Council and the European "
+                "Commission, his first meeting with the European Union's leadership this year.",
+                published=dt.date(2021, 6, 16))
+    (m,) = meetings(a)
+    assert names(a, m.participants) == {"Joe Biden", "Charles Michel", "Ursula von der Leyen"}
+
+
+@pytest.mark.parametrize("text", [
+    "Emmanuel Macron and Abdelmadjid Tebboune agreed on Friday to restore cooperation on migration. "
+    "The meeting came after months of tension over the Sahara.",
+    "After their talks on Friday, Emmanuel Macron and Abdelmadjid Tebboune told reporters that ties were back on track.",
+])
+def test_events_bare_contact_noun_takes_the_joint_subject(analyze, text: str) -> None:
+    a = analyze(text, published=dt.date(2023, 6, 10))
+    (m,) = meetings(a)
+    assert m.status == "held" and names(a, m.participants) == {"Emmanuel Macron", "Abdelmadjid Tebboune"}
+    assert m.date == dt.date(2023, 6, 9)
+
+
+@pytest.mark.parametrize("text", [
+    "Emmanuel Macron and Abdelmadjid Tebboune agreed on Friday to restore cooperation. The meeting will take place "
+    "in Algiers next month.",
+    "Emmanuel Macron met Olaf Scholz on Friday. Pedro Sanchez and Antonio Costa spoke later. The meeting lasted an hour.",
+    "Emmanuel Macron said on Friday that the meeting had been useful.",
+])
+def test_events_bare_contact_noun_needs_a_held_unreported_contact_of_two_people(analyze, text: str) -> None:
+    a = analyze(text, published=dt.date(2023, 6, 10))
+    assert len([m for m in meetings(a) if m.status == "held"]) <= 1
+    assert all({"Pedro Sanchez", "Antonio Costa"} != names(a, m.participants) for m in meetings(a))
+
+
+def test_events_leaders_named_by_two_demonyms(analyze) -> None:
+    a = analyze("Kazakh and Russian leaders held talks in Astana on Friday.", published=dt.date(2023, 6, 10))
+    (m,) = meetings(a)
+    assert {a.actor(p).country for p in m.participants} == {"KAZ", "RUS"}
+    assert all(a.actor(p).kind == "person" for p in m.participants)
+
+
+@pytest.mark.parametrize("text, formality", [
+    ("Recep Tayyip Erdogan also had a brief exchange with Kyriakos Mitsotakis on Monday.", "unspecified"),
+    ("Emmanuel Macron and Olaf Scholz had an exchange of views on Ukraine on Monday.", "unspecified"),
+    ("Emmanuel Macron hosted a working dinner for Olaf Scholz at the Elysee on Monday.", "unspecified"),
+    ("Emmanuel Macron hosted a private dinner for Olaf Scholz at the Elysee on Monday.", "informal"),
+    ("Xi Jinping held talks with visiting Spanish Prime Minister Pedro Sanchez in Beijing on Monday.", "unspecified"),
+])
+def test_events_more_contact_wordings(analyze, text: str, formality: str) -> None:
+    a = analyze(text, published=dt.date(2024, 3, 6))
+    (m,) = meetings(a)
+    assert len(m.participants) == 2 and all(a.actor(p).kind == "person" for p in m.participants)
+    assert m.formality == formality and m.date == dt.date(2024, 3, 4)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia and Ukraine agreed a prisoner exchange on Monday.",
+    "Troops of Russia and Ukraine had an exchange of fire on Monday.",
+    "Such exchanges between Germany and France are a normal part of our friendship, Olaf Scholz said.",
+])
+def test_events_exchanges_that_are_no_contact(analyze, text: str) -> None:
+    assert meetings(analyze(text, published=dt.date(2024, 3, 6))) == []
+
+
+def test_events_called_twice_is_two_calls(analyze) -> None:
+    a = analyze("Justin Trudeau phoned Donald Trump twice on Monday, once in the morning and again at night.",
+                published=dt.date(2025, 2, 4))
+    calls = meetings(a)
+    assert len(calls) == 2 and all(c.kind == "phone_call" and c.date == dt.date(2025, 2, 3) for c in calls)
+
+
+def test_events_hosting_the_talks_reported_before_is_no_new_contact(analyze) -> None:
+    a = analyze("Joe Biden, Olaf Scholz and Emmanuel Macron met in Paris on Monday. Macron, who hosted the talks at "
+                "the Elysee together with Scholz, said the meeting had been useful.", published=dt.date(2024, 3, 6))
+    (m,) = meetings(a)
+    assert names(a, m.participants) == {"Joe Biden", "Olaf Scholz", "Emmanuel Macron"}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Speaking after talks with Olaf Scholz on Monday, Emmanuel Macron said Europe must rearm.", "talks"),
+    ("Speaking to reporters after meeting Olaf Scholz on Monday, Emmanuel Macron said Europe must rearm.", "meeting"),
+    ("Emmanuel Macron told Olaf Scholz during a phone call on Monday that Europe must rearm.", "phone_call"),
+    ("Emmanuel Macron and Olaf Scholz spoke for nearly two hours on Monday.", "phone_call"),
+])
+def test_events_contact_in_a_participle_or_frame_clause(analyze, text: str, kind: str) -> None:
+    a = analyze(text, published=dt.date(2024, 3, 6))
+    (m,) = meetings(a)
+    assert m.kind == kind and names(a, m.participants) == {"Emmanuel Macron", "Olaf Scholz"}
+
+
+@pytest.mark.parametrize("text", [
+    "Joe Biden and Kamala Harris spoke at the rally on Monday.",
+    "Joe Biden and Kamala Harris spoke about the economy on Monday.",
+])
+def test_events_two_people_speaking_to_others_is_no_contact(analyze, text: str) -> None:
+    assert meetings(analyze(text, published=dt.date(2024, 3, 6))) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The summit, attended by Vladimir Putin, Xi Jinping and Narendra Modi, opened in Kazan on Tuesday.",
+    "Narendra Modi joined Vladimir Putin and Xi Jinping at the summit in Kazan on Tuesday.",
+    "Vladimir Putin, Xi Jinping and Narendra Modi attended the BRICS summit in Kazan on Tuesday.",
+])
+def test_events_summit_attendees_are_people_not_the_body(analyze, text: str) -> None:
+    a = analyze(text, published=dt.date(2024, 10, 23))
+    (m,) = meetings(a)
+    assert m.kind == "summit" and names(a, m.participants) == {"Vladimir Putin", "Xi Jinping", "Narendra Modi"}
+
+
+def test_events_visit_hosted_by_the_person_the_visitor_meets(analyze) -> None:
+    a = analyze("Sergey Lavrov arrived in Beijing on Sunday. He met his Chinese counterpart Wang Yi on Monday.",
+                published=dt.date(2024, 3, 6))
+    visit, meeting = meetings(a)
+    assert visit.kind == "visit" and names(a, visit.target) == {"Wang Yi"}
+    assert names(a, meeting.participants) == {"Sergey Lavrov", "Wang Yi"}
+
+
+def test_events_state_visit_to_the_seat_is_hosted_by_its_leader(analyze) -> None:
+    a = analyze("Joe Biden welcomed the new chips law. Yoon Suk-yeol paid a state visit to the White House on Wednesday.",
+                published=dt.date(2024, 3, 6))
+    (m,) = meetings(a)
+    assert m.kind == "visit" and names(a, m.target) == {"Joe Biden"} and m.formality == "formal"
+
+
+def test_events_the_two_leaders_named_in_the_next_sentence(analyze) -> None:
+    a = analyze("The two leaders spoke by phone on Monday, the Kremlin said. Vladimir Putin thanked Alexander "
+                "Lukashenko for his support.", published=dt.date(2024, 3, 6))
+    (m,) = meetings(a)
+    assert m.kind == "phone_call" and {a.actor(p).country for p in m.participants} == {"RUS", "BLR"}
+
+
+def test_events_pleasure_of_talking_on_the_telephone_with(analyze) -> None:
+    a = analyze("Two days ago I had the pleasure of talking on the telephone with Olaf Scholz, Emmanuel Macron said.",
+                published=dt.date(2023, 6, 10))
+    (m,) = meetings(a)
+    assert m.kind == "phone_call" and names(a, m.participants) == {"Emmanuel Macron", "Olaf Scholz"}
+    assert m.date == dt.date(2023, 6, 8) and m.date_text == "Two days ago"
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("two days ago", dt.date(2023, 6, 8)),
+    ("3 days ago", dt.date(2023, 6, 7)),
+    ("a week ago", None),
+])
+def test_events_days_ago_count_back_from_publication(phrase: str, expected: dt.date | None) -> None:
+    assert resolve_date(phrase, dt.date(2023, 6, 10)) == expected
+
+
+def test_events_followed_by_exchanges_with_another_leader(analyze) -> None:
+    # a second contact of the same delegation, not a part of the summit it follows
+    a = analyze("Olaf Scholz, Emmanuel Macron and Giorgia Meloni held the summit meeting with Narendra Modi, followed "
+                "by exchanges with Fumio Kishida.", published=dt.date(2023, 5, 20))
+    summit, exchanges = meetings(a)
+    assert summit.kind == "summit" and "Narendra Modi" in names(a, summit.participants)
+    assert exchanges.kind == "meeting"
+    assert names(a, exchanges.participants) == {"Olaf Scholz", "Emmanuel Macron", "Giorgia Meloni", "Fumio Kishida"}
+
+
+TRANSCRIPT = (
+    "Remarks before a bilateral meeting\n\n"
+    "PRIME MINISTER ALBANESE: Well, Justin, welcome. It is great to have you here in Canberra.\n\n"
+    "PRIME MINISTER TRUDEAU: Thank you, Anthony. We met in Ottawa last year and in Bali before that.\n"
+)
+
+
+def test_events_greeting_in_a_two_speaker_transcript_is_the_meeting(analyze) -> None:
+    a = analyze(TRANSCRIPT, published=dt.date(2023, 7, 10))
+    held = [m for m in meetings(a) if m.status == "held"]
+    assert all(names(a, m.participants) == {"Anthony Albanese", "Justin Trudeau"} for m in held)
+    # the meeting the remarks are made at (dated by the publication) beside the earlier one in Ottawa
+    assert sorted((m.location or "", m.date) for m in held) == [("", dt.date(2023, 7, 10)), ("Ottawa", None)]
+
+
+def test_events_greeting_adds_nothing_when_the_narrative_reports_the_meeting(analyze) -> None:
+    text = "Anthony Albanese met Justin Trudeau in Canberra on Monday.\n\n" + TRANSCRIPT.split("\n\n", 1)[1]
+    a = analyze(text, published=dt.date(2023, 7, 10))
+    located = [m.location for m in meetings(a) if m.status == "held"]
+    assert located.count("Canberra") == 1 and None not in located
+
+
+def test_events_counterparts_from_two_countries_named_in_apposition(analyze) -> None:
+    a = analyze("Antony Blinken met his counterparts from Japan and South Korea, Yoko Kamikawa and Cho Tae-yul, in Tokyo "
+                "on Monday.", published=dt.date(2024, 3, 6))
+    (m,) = meetings(a)  # one trilateral meeting of a group named together
+    assert {a.actor(p).country for p in m.participants} == {"USA", "JPN", "KOR"}
+    assert all(a.actor(p).kind == "person" for p in m.participants)

@@ -38,6 +38,8 @@ Example::
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -87,10 +89,28 @@ class QuoteFinder:
         found.extend(reported(doc, [(q.start_char, q.end_char) for q in found], voiced))
         found.extend(nominal.nominal(doc, [(q.start_char, q.end_char) for q in found], voiced))
         found.sort(key=lambda q: q.start_char)
-        return _dedupe(doc, found)
+        # contract v1.1: anonymous sources ("a senior official", "diplomatic sources") are no speaker at all
+        return [q for q in _dedupe(doc, found) if not _anonymous(doc, q)]
 
     def set_annotations(self, doc: Doc, found: list[QuoteInfo]) -> None:
         doc._.cq_quotes = found
+
+
+ANONYMOUS = re.compile(
+    r"^(?:(?:an?|one|two|three|four|five|several|some|many|other|few)\s+)?(?:[\w.-]+\s+){0,3}?"
+    r"(?:officials?|sources?|diplomats?|insiders?|aides?|person|people)"
+    r"(?:\s+(?:familiar|close|briefed|with|who|in|from|at|of)\b.*)?$", re.I | re.S)
+
+
+def _anonymous(doc: Doc, quote: QuoteInfo) -> bool:
+    """Words an unnamed source speaks: "a senior official", "diplomatic sources", "people briefed on the
+    talks" -- indefinite and naming nobody (a named official or "the official" named before still speaks)."""
+    if quote.speaker_mention is None:
+        return False
+    words = _text(doc)[quote.speaker_mention[0] : quote.speaker_mention[1]].strip()
+    if re.match(r"^(the|this|that|these|those|his|her|its|their|our)\b", words, re.I):
+        return False  # "the official" named before
+    return bool(ANONYMOUS.match(words))
 
 
 Language.component("communique_quote_marks", assigns=["doc._.cq_quote_marks"], func=quote_marks_component)
