@@ -205,6 +205,16 @@ class _State:
         return info.kind if info else ""
 
 
+def document_kb(doc: Doc) -> KnowledgeBase:
+    """The knowledge base the pipeline put on ``doc``, or the default one (a component run alone)."""
+    kb: KnowledgeBase | None = doc._.cq_kb
+    if kb is None:
+        from .kb import load_kb
+
+        kb = load_kb()
+    return kb
+
+
 class EntityLinker:
     """Clusters a document's mentions into entities (see the module docstring)."""
 
@@ -217,11 +227,7 @@ class EntityLinker:
         return doc
 
     def find(self, doc: Doc) -> _State:
-        kb: KnowledgeBase | None = doc._.cq_kb
-        if kb is None:
-            from .kb import load_kb
-
-            kb = load_kb()
+        kb = document_kb(doc)
         state = _State(doc, kb, list(doc._.cq_mentions or []), dict(doc._.cq_actors or {}),
                        list(doc._.cq_roles or []), doc._.cq_published, tokens=list(doc))
         _drop_places(state)

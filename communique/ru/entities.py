@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..actors import ActorInfo, MentionInfo
-from ..entities import _stable_ids, _State
+from ..entities import _stable_ids, _State, document_kb
 from ..kb import KnowledgeBase
 from . import places
 from .institutions import actor_info, find_institutions, institution_word, silent
@@ -62,11 +62,7 @@ class RussianEntities:
         return doc
 
     def find(self, doc: Doc) -> _State:
-        kb: KnowledgeBase | None = doc._.cq_kb
-        if kb is None:
-            from ..kb import load_kb
-
-            kb = load_kb()
+        kb = document_kb(doc)
         state = _State(doc, kb, [], {}, [], doc._.cq_published, tokens=list(doc))
         _silence(state)
         reader = NameReader(kb, state.published)
