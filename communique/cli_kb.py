@@ -12,12 +12,12 @@ import json
 from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from .errors import CommuniqueError
 from .kb import DEFAULT_KB, KBActor, KnowledgeBase
-from .kbbuild import build_kb, wikidata_rows
+
+# rich and kbbuild (urllib, http.client) are imported by the commands that use them: every other
+# command, `communique analyze` above all, starts without them (issue 13)
 
 
 @click.group("kb")
@@ -31,13 +31,17 @@ def kb() -> None:
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_KB, show_default=True,
               help="Where to write the KB (.json.gz or .json).")
 @click.option("--wikidata", is_flag=True, help="Also fetch current offices and memberships from Wikidata (needs internet).")
-def kb_build(shared: Path, out: Path, wikidata: bool) -> None:
-    """Build the knowledge base from facts.
+@click.option("--prepare/--no-prepare", default=True, show_default=True,
+              help="Also build the start-up forms (prebuilt KB, name index for the installed model) in the cache folder.")
+def kb_build(shared: Path, out: Path, wikidata: bool, prepare: bool) -> None:
+    """Build the knowledge base from facts, and the forms that let a pipeline open it quickly.
 
     Example:
 
         communique kb build --shared ../shared --out communique/data/kb.json.gz
     """
+    from .kbbuild import build_kb, wikidata_rows
+
     try:
         extra = wikidata_rows() if wikidata else None
         stats = build_kb(shared, out, extra=extra)
@@ -48,6 +52,15 @@ def kb_build(shared: Path, out: Path, wikidata: bool) -> None:
         f"{stats.countries} countries, {stats.organizations} organizations), {stats.tenures} tenures, "
         f"{stats.memberships} memberships; version {stats.version}; built in {stats.seconds:.1f}s"
     )
+    if prepare:
+        from .actors import prepare as prepare_start
+
+        try:
+            names = prepare_start(out)
+        except CommuniqueError as exc:  # the KB is written; only the first start will be slower
+            click.echo(f"communique: warning: start-up forms not built: {exc}", err=True)
+        else:
+            click.echo(f"start-up forms built: prebuilt KB and {names:,} names for the installed model")
 
 
 def _load(path: Path | None) -> KnowledgeBase:
@@ -81,6 +94,9 @@ def actors_search(name: str, limit: int, kb_path: Path | None) -> None:
 
         communique actors search Trump
     """
+    from rich.console import Console
+    from rich.table import Table
+
     base = _load(kb_path)
     found = base.search(name, limit)
     if not found:
@@ -140,6 +156,9 @@ def actors_show(actor_id: str, on: dt.datetime | None, fmt: str, kb_path: Path |
             writer.writerow({"id": actor.id, "name": actor.name, **row})
         click.echo(out.getvalue(), nl=False)
         return
+    from rich.console import Console
+    from rich.table import Table
+
     console = Console()
     facts = Table("field", "value", show_header=False)
     for label, value in _facts(base, actor):

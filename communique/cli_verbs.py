@@ -6,9 +6,8 @@ from pathlib import Path
 
 import click
 
-from .agents import AGENTS_FILE, build_agents
 from .errors import CommuniqueError
-from .verbdict import VERBS_FILE, build_verbs
+from .kb import DATA_DIR
 
 PETRARCH = Path("data") / "petrarch2"
 
@@ -16,7 +15,7 @@ PETRARCH = Path("data") / "petrarch2"
 @click.command("verbs")
 @click.option("--shared", "shared", type=click.Path(file_okay=False, path_type=Path), default=Path("../shared"),
               show_default=True, help="Folder holding data/petrarch2/ (CAMEO.2.0.txt, Phoenix.agents.txt).")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=VERBS_FILE.parent,
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=DATA_DIR,
               show_default=True, help="Folder to write cameo_verbs.json and cameo_agents.json to.")
 def kb_verbs(shared: Path, out: Path) -> None:
     """Build the CAMEO verb dictionary and the agent nouns used by event coding.
@@ -25,6 +24,10 @@ def kb_verbs(shared: Path, out: Path) -> None:
 
         communique kb verbs --shared ../shared
     """
+    # late: building the dictionaries is rare, and every other command would pay for these imports
+    from .agents import AGENTS_FILE, build_agents
+    from .verbdict import VERBS_FILE, build_verbs
+
     try:
         verbs = build_verbs(shared / PETRARCH / "CAMEO.2.0.txt", out / VERBS_FILE.name)
         agents = build_agents(shared / PETRARCH / "Phoenix.agents.txt", out / AGENTS_FILE.name)

@@ -150,3 +150,105 @@ def test_batch_phrase_keys_match_as_tokenized_phrases_and_are_kept(tmp_path: Pat
     kept.write_bytes(pickle.dumps({name: (1, 2, 3) for name in names}))
     assert phrase_keys(nlp, names[::-1], cache_dir=str(tmp_path)) == [(1, 2, 3)] * len(names)
     assert phrase_keys(nlp, [*names, "Astana"], cache_dir=str(tmp_path))[-1] == (nlp.vocab.strings["Astana"],)
+
+
+# -- the knowledge base's names as a memory-mapped phrase index (issue 13) ----------------------------
+
+
+def matcher_spans(nlp, phrases: list[str], doc) -> list[tuple[int, int]]:
+    from spacy.matcher import PhraseMatcher
+
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    matcher.add("P", list(nlp.tokenizer.pipe(phrases)))
+    return sorted({(start, end) for _, start, end in matcher(doc)})
+
+
+@pytest.mark.parametrize("text", [
+    "Jomart Tokayev and Kassym-Jomart Tokayev met Tokayev's guest, Alma Testova, at the Akorda.",
+    "Alma Testova Alma Testova. Testova",  # repeats, a name at the very end
+    "New York New York City of New York.",  # overlapping phrases sharing their first tokens
+    "",
+])
+def test_batch_phrase_index_finds_what_the_phrase_matcher_finds(tmp_path: Path, text: str) -> None:
+    import spacy
+
+    from communique.phrases import PhraseIndex
+
+    nlp = spacy.blank("en")
+    phrases = ["Tokayev", "Kassym-Jomart Tokayev", "Jomart Tokayev", "Alma Testova", "Testova", "Akorda",
+               "New York", "New York City", "York City of New York", "City", "Alma Testova"]
+    doc = nlp(text)
+    index = PhraseIndex.build([tuple(t.orth for t in nlp.make_doc(p)) for p in phrases])
+    assert len(index) == len(set(phrases))
+    assert index.find(doc) == matcher_spans(nlp, phrases, doc)
+    with (tmp_path / "index.npy").open("wb") as fh:
+        index.save(fh)
+    assert PhraseIndex.open(tmp_path / "index.npy").find(doc) == matcher_spans(nlp, phrases, doc)
+
+
+@pytest.mark.parametrize("damage", [b"", b"\x93NUMPY not an array", b"x" * 64])
+def test_batch_phrase_index_refuses_a_damaged_file(tmp_path: Path, damage: bytes) -> None:
+    from communique.phrases import PhraseIndex
+
+    (tmp_path / "index.npy").write_bytes(damage)
+    with pytest.raises((OSError, ValueError)):
+        PhraseIndex.open(tmp_path / "index.npy")
+
+
+def test_batch_name_index_is_kept_and_follows_the_kb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import spacy
+
+    from communique.actors import name_index
+    from communique.phrases import PhraseIndex
+
+    nlp = spacy.blank("en")
+    cache = tmp_path / "cache"
+    kb_file = write_kb(tmp_path / "kb.json.gz", KB)
+    doc = nlp("Alma Testova flew from Akorda; Boris Testov stayed.")
+    first = name_index(nlp, KnowledgeBase.load(kb_file, cache_dir=cache), str(cache))
+    assert first.find(doc) == [(0, 2), (1, 2), (4, 5)]  # Alma Testova, Testova, Akorda (a metonym)
+    assert len(list(cache.glob("names-*.npy"))) == 1
+
+    built = PhraseIndex.build
+    monkeypatch.setattr(PhraseIndex, "build", classmethod(lambda cls, phrases: pytest.fail("built again")))
+    assert name_index(nlp, KnowledgeBase.load(kb_file, cache_dir=cache), str(cache)).find(doc) == first.find(doc)
+
+    # a rebuilt KB file is another digest: the index is built again, and the old file goes
+    monkeypatch.setattr(PhraseIndex, "build", built)
+    write_kb(kb_file, dict(KB, actors=[*KB["actors"], {"id": "Q3", "name": "Boris Testov"}]))
+    again = name_index(nlp, KnowledgeBase.load(kb_file, cache_dir=cache), str(cache))
+    assert again.find(doc) == [(0, 2), (1, 2), (4, 5), (6, 8)]
+    assert len(list(cache.glob("names-*.npy"))) == 1
+    # a damaged file is built again; without a cache folder the index is built in memory
+    (kept,) = cache.glob("names-*.npy")
+    kept.write_bytes(b"damaged")
+    assert name_index(nlp, KnowledgeBase.load(kb_file, cache_dir=cache), str(cache)).find(doc) == again.find(doc)
+    assert name_index(nlp, KnowledgeBase.from_dict(KB), "off").find(doc) == first.find(doc)
+
+
+def test_batch_examples_analysed_alike_with_the_phrase_matcher_and_the_kept_index(pipeline: Pipeline) -> None:
+    # the memory-mapped index against spaCy's PhraseMatcher over the same names, on whole analyses
+    from communique.actors import name_patterns
+    from communique.ingest import read_article
+    from communique.nlp import phrase_keys
+    from spacy.matcher import PhraseMatcher
+
+    resolver = pipeline.nlp.get_pipe("communique_actors")
+    examples = [read_article(str(p)) for p in sorted(Path("examples").glob("*.txt"))]
+    with_index = [pipeline.analyze(article) for article in examples]
+
+    class Matcher:
+        def __init__(self) -> None:
+            self.matcher = PhraseMatcher(pipeline.nlp.vocab, attr="ORTH")
+            self.matcher.add("KB", phrase_keys(pipeline.nlp, name_patterns(pipeline.kb)))
+
+        def find(self, doc) -> list[tuple[int, int]]:
+            return sorted({(start, end) for _, start, end in self.matcher(doc)})
+
+    kept, resolver.names = resolver.names, Matcher()
+    try:
+        with_matcher = [pipeline.analyze(article) for article in examples]
+    finally:
+        resolver.names = kept
+    assert len(examples) >= 5 and any(a.actors for a in with_index)
+    assert with_index == with_matcher

@@ -303,11 +303,19 @@ def cli() -> click.Group:
     return group
 
 
-def test_cli_kb_build(cli: click.Group, shared_dir: Path, tmp_path: Path) -> None:
-    out = tmp_path / "out.json.gz"
+def test_cli_kb_build(cli: click.Group, shared_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out, cache = tmp_path / "out.json.gz", tmp_path / "cache"
+    monkeypatch.setenv("COMMUNIQUE_CACHE_DIR", str(cache))
     result = CliRunner().invoke(cli, ["kb", "build", "--shared", str(shared_dir), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "actors" in result.output and "built in" in result.output and out.exists()
+    # the forms a start reads are there: the first analysis with this KB parses no JSON, tokenizes no name
+    assert len(list(cache.glob("kb-*.pickle"))) == 1 and len(list(cache.glob("names-*.npy"))) == 1
+    assert "start-up forms built" in result.output
+    skipped = CliRunner().invoke(cli, ["kb", "build", "--shared", str(shared_dir), "--out", str(tmp_path / "again.json.gz"),
+                                       "--no-prepare"])
+    assert skipped.exit_code == 0 and "start-up forms" not in skipped.output
+    assert len(list(cache.glob("names-*.npy"))) == 1
 
 
 def test_cli_actors_search_and_show(cli: click.Group) -> None:
