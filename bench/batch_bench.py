@@ -173,6 +173,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--chunk-size", type=int, default=8)
     parser.add_argument("--no-write", action="store_true", help="Print the table only; leave bench/RESULTS.md.")
+    parser.add_argument("--cold-only", action="store_true",
+                        help="Only the cold start (measure 4), --runs times each; print its table, write nothing.")
     args = parser.parse_args()
 
     info = machine()
@@ -180,6 +182,10 @@ def main() -> None:
     cli = [str(Path(sys.executable).parent / "communique")]
     work = Path(tempfile.mkdtemp(prefix="cq-batch-bench-"))
     env = {**os.environ, "COMMUNIQUE_DB": f"sqlite:///{work / 'unused.db'}"}
+    # an installed package has its bytecode (pip compiles it; an editable one writes it on first
+    # import); with PYTHONDONTWRITEBYTECODE every start would compile our modules again, which bare
+    # spaCy, compiled in site-packages, never does
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     try:
         data = work / "corpus.jsonl"
         n = corpus(args.shared, args.articles, data)
@@ -187,6 +193,9 @@ def main() -> None:
         one.write_text(SENTENCE + "\n", encoding="utf-8")
         # warm the prebuilt KB so that no measured run pays for writing it
         subprocess.run([*cli, "analyze", str(one), "--format", "json"], capture_output=True, env=env, check=True)
+        if args.cold_only:
+            print(cold_start(cli, model, one, env, args.runs, info))
+            return
         results: dict[str, list[dict[str, Any]]] = {k: [] for k in ("bare", "batch", "dask1", "dask2", "cold",
                                                                     "bare_one", "textacy")}
         steady: dict[str, list[float]] = {"dask1": [], "dask2": []}
@@ -229,6 +238,30 @@ def main() -> None:
         notes = old[old.index(NOTES):] if NOTES in old else ""
         results_md.write_text(report + "\n\n" + notes if notes else report + "\n", encoding="utf-8")
         print("wrote bench/RESULTS.md", file=sys.stderr)
+
+
+def cold_start(cli: list[str], model: str, one: Path, env: dict[str, str], runs: int, info: dict[str, Any]) -> str:
+    """Measure 4 alone: ``communique analyze`` of one sentence against bare spaCy, interleaved."""
+    results: dict[str, list[dict[str, Any]]] = {"cold": [], "bare_one": []}
+    for _ in range(runs):
+        results["cold"].append(measured([*cli, "analyze", str(one), "--format", "json"], env))
+        results["bare_one"].append(measured([sys.executable, "-c", BARE_ONE, model, SENTENCE], env))
+    cold, bare = results["cold"], results["bare_one"]
+    lines = [
+        f"`python bench/batch_bench.py --cold-only --runs {runs}` — {info['date']}, load average "
+        f"{info['load_avg']:.1f} at the start, {info['cores']} cores; model `{model}`; medians of {runs} runs",
+        "",
+        "| run | wall s | CPU s | foreign cores |",
+        "|---|---|---|---|",
+        f"| `communique analyze` one sentence | {med(cold, 'wall'):.2f} | {med(cold, 'cpu'):.2f} | {med(cold, 'foreign'):.2f} |",
+        f"| bare spaCy load + one sentence | {med(bare, 'wall'):.2f} | {med(bare, 'cpu'):.2f} | {med(bare, 'foreign'):.2f} |",
+        f"| analyze − bare | {med(cold, 'wall') - med(bare, 'wall'):+.2f} | "
+        f"{med(cold, 'cpu') - med(bare, 'cpu'):+.2f} | |",
+        "",
+        "CPU s of each run: analyze " + ", ".join(f"{r['cpu']:.2f}" for r in cold)
+        + "; bare " + ", ".join(f"{r['cpu']:.2f}" for r in bare),
+    ]
+    return "\n".join(lines)
 
 
 def render(info: dict[str, Any], n: int, args: argparse.Namespace, results: dict[str, list[dict[str, Any]]],
