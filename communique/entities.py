@@ -164,6 +164,11 @@ class _State:
     # (issue 14: a scan of every mention per token made long articles quadratic)
     _index: list[MentionInfo | None] = field(default_factory=list)
     _indexed: list[MentionInfo] | None = None
+    # bumped whenever mentions change otherwise than by an appended one: what is built on the list
+    # (the actors in order of first mention) is then built again, else only extended
+    _epoch: int = 0
+    _seen: dict[str, None] = field(default_factory=dict)
+    _seen_at: tuple[int, int] = (-1, 0)  # (epoch, how many mentions) _seen was taken from
 
     def reindex(self) -> None:
         """Rebuild the token index (after mentions were replaced in place or the list reassigned)."""
@@ -173,6 +178,20 @@ class _State:
                 if self._index[i] is None:
                     self._index[i] = m
         self._indexed = self.mentions
+        self._epoch += 1
+
+    def first_seen(self) -> list[str]:
+        """Actor ids in the order of their first mention in ``mentions``: what a walk of every mention
+        in list order finds first, at the cost of the mentions added since the last call (issue 14)."""
+        if self._indexed is not self.mentions:
+            self.reindex()
+        epoch, done = self._seen_at
+        if epoch != self._epoch:
+            self._seen, done = {}, 0
+        for m in self.mentions[done:]:
+            self._seen.setdefault(m.actor)
+        self._seen_at = (self._epoch, len(self.mentions))
+        return list(self._seen)
 
     def add(self, start: int, end: int, actor: ActorInfo, via: str) -> MentionInfo | None:
         span = self.doc[start:end]
@@ -182,11 +201,26 @@ class _State:
             self.reindex()
         self.actors.setdefault(actor.id, actor)
         mention = MentionInfo(start, end, actor.id, via, span.start_char, span.end_char, span.text)
-        overlapped = {id(m) for m in self._index[start:end] if m is not None}
-        if overlapped:
-            gone = [m for m in self.mentions if id(m) in overlapped]
-            self.mentions = [m for m in self.mentions if id(m) not in overlapped]
-            for m in gone:
+        gone = {id(m): m for m in self._index[start:end] if m is not None}
+        if gone:
+            # a new list without them, found by identity in C (a scan in Python per overlapping
+            # mention made long articles quadratic, issue 14)
+            ids = list(map(id, self.mentions))
+            places = []
+            for key in gone:
+                at = -1
+                while True:
+                    try:
+                        at = ids.index(key, at + 1)
+                    except ValueError:
+                        break
+                    places.append(at)
+            kept = self.mentions.copy()
+            for at in sorted(places, reverse=True):
+                del kept[at]
+            self.mentions = kept
+            self._epoch += 1
+            for m in gone.values():
                 for i in range(m.start, m.end):
                     self._index[i] = None
         self.mentions.append(mention)
@@ -340,6 +374,18 @@ def _bare_surnames(state: _State) -> None:
     is the person of that name introduced earlier in the article."""
     doc = state.doc
     people = [m for m in state.mentions if state.kind(m.actor) == "person" and m.via == "name" and m.end - m.start >= 2]
+    # name part -> each person it can name and where that person's name first comes: a word asks
+    # for its owners without walking every name of the article (issue 14)
+    by_last: dict[str, dict[str, int]] = {}
+    by_part: dict[str, dict[str, int]] = {}
+    for m in people:
+        parts = name_tokens(m.text)
+        for part in parts[-1:]:
+            first = by_last.setdefault(part, {})
+            first[m.actor] = min(first.get(m.actor, m.start), m.start)
+        for part in parts:
+            first = by_part.setdefault(part, {})
+            first[m.actor] = min(first.get(m.actor, m.start), m.start)
     covered = {i for m in state.mentions for i in range(m.start, m.end)}
     for token in state.tokens:
         if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper() or len(token.text) < 4:
@@ -347,8 +393,8 @@ def _bare_surnames(state: _State) -> None:
         if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
             continue  # part of a longer name the model did not tag
         word = norm_name(token.text)
-        owners = {m.actor for m in people if m.start < token.i and (
-            name_tokens(m.text)[-1:] == [word] or (len(word) >= 5 and word in name_tokens(m.text)))}
+        named = [by_last.get(word, {}), by_part.get(word, {}) if len(word) >= 5 else {}]
+        owners = {actor for first in named for actor, start in first.items() if start < token.i}
         if len(owners) == 1:
             state.add(token.i, token.i + 1, state.actors[owners.pop()], "name")
 
@@ -391,21 +437,16 @@ def _join_names(state: _State) -> None:
     named = [m for m in state.mentions if m.via == "name" and m.actor in state.actors]
     # the canonical person of each cluster: KB-known first, then the longest name, then the first seen
     full = [m for m in named if state.actors[m.actor].kind == "person" and len(name_tokens(m.text)) >= 2]
+    groups = _FullNames(full)
     remap = {}
     for m in named:
         info = state.actors[m.actor]
         if not _person_like(state, info, m):
             continue
-        candidates = [f for f in full if f.actor != m.actor and same_person_name(m.text, f.text)
-                      and (state.actors[f.actor].known or not info.known)
-                      and (len(name_tokens(f.text)) > len(name_tokens(m.text))
-                           or (state.actors[f.actor].known and not info.known)
-                           or (f.start < m.start and state.actors[f.actor].known == info.known))]
-        if not candidates:
+        best = groups.best(state, m, info)
+        if best is None:
             continue
-        earlier = [f for f in candidates if f.start < m.start]
-        best = (earlier or candidates)[-1 if earlier else 0]
-        target = remap.get(best.actor, best.actor)
+        target = remap.get(best, best)
         if target == m.actor:
             continue
         if info.known and state.actors[target].known and len(name_tokens(m.text)) >= 2 \
@@ -413,6 +454,56 @@ def _join_names(state: _State) -> None:
             continue  # two different people the KB knows
         remap[m.actor] = target
     _apply(state, remap)
+
+
+class _FullNames:
+    """The article's full names grouped by spelling and actor, for :func:`_join_names`.
+
+    Which full name a shorter one joins depends on the spelling, the actor and, within a group, only
+    on where its mentions stand: the last one before the short name, or the first of all. So each
+    short name asks every group once instead of every full-name mention (quadratic, issue 14).
+    """
+
+    def __init__(self, full: list[MentionInfo]) -> None:
+        members: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        for position, f in enumerate(full):
+            members.setdefault((f.text, f.actor), []).append((f.start, position))
+        # per group: starts in order, the latest list position among the mentions up to each, the first position
+        self.groups: list[tuple[str, str, list[int], list[int], int]] = []
+        for (text, actor), found in members.items():
+            first = min(position for _, position in found)
+            found.sort()
+            latest, top = [], -1
+            for _, position in found:
+                top = max(top, position)
+                latest.append(top)
+            self.groups.append((text, actor, [start for start, _ in found], latest, first))
+
+    def best(self, state: _State, m: MentionInfo, info: ActorInfo) -> str | None:
+        """The actor of the full name ``m`` joins: of the last candidate before it in list order,
+        else of the first candidate; None when no full name can be its own."""
+        import bisect
+
+        earlier: tuple[int, str] | None = None
+        first: tuple[int, str] | None = None
+        for text, actor, starts, latest, position in self.groups:
+            if actor == m.actor or not same_person_name(m.text, text):
+                continue
+            known = state.actors[actor].known
+            if not (known or not info.known):
+                continue
+            # a longer name, or a KB-known one for an unknown, is a candidate wherever it stands;
+            # one of the same standing only before the short name
+            anywhere = len(name_tokens(text)) > len(name_tokens(m.text)) or (known and not info.known)
+            if not anywhere and known != info.known:
+                continue
+            before = bisect.bisect_left(starts, m.start)
+            if before and (earlier is None or latest[before - 1] > earlier[0]):
+                earlier = (latest[before - 1], actor)
+            if anywhere and (first is None or position < first[0]):
+                first = (position, actor)
+        chosen = earlier or first
+        return chosen[1] if chosen else None
 
 
 def _apply(state: _State, remap: dict[str, str]) -> None:
@@ -955,8 +1046,9 @@ def _country_modifier(state: _State, token: Token) -> str | None:
 def _holder(state: _State, country: str, office: str | None, token: Token) -> ActorInfo | None:
     """Who holds ``office`` (or leads, when None) of a country: the person the article gives it,
     else a person of that country the article names (for a leader), else the KB holder."""
-    people = [m for m in state.mentions if state.kind(m.actor) == "person"
-              and state.actors[m.actor].country == country]
+    # the article's people in the order they are first named: the first mention holding the office
+    # is the first of its actor's (a walk of every mention per office looked up was quadratic, issue 14)
+    people = [a for a in state.first_seen() if state.kind(a) == "person" and state.actors[a].country == country]
     roles = [r for r in state.roles if r.person in state.actors and state.actors[r.person].country == country]
     wanted = (office,) if office else words().leader_offices(country)
     for role in wanted:
@@ -965,9 +1057,9 @@ def _holder(state: _State, country: str, office: str | None, token: Token) -> Ac
                 return state.actors[r.person]
     on = state.published
     for role in wanted:
-        for m in people:
-            if any(norm_name(t.role) == norm_name(role) for t in state.kb.offices(m.actor, on)):
-                return state.actors[m.actor]
+        for actor in people:
+            if any(norm_name(t.role) == norm_name(role) for t in state.kb.offices(actor, on)):
+                return state.actors[actor]
     place = state.kb.country_by_iso3(country)
     if place is None or on is None:
         return None
