@@ -7,6 +7,7 @@ point into the text.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import gzip
 import json
@@ -22,7 +23,7 @@ from communique import ingest, nlp
 from communique.cli import cli
 from communique.errors import InputError, TimeBudgetError
 from communique.extract import Pipeline
-from communique.records import Analysis, analysis_json_schema
+from communique.records import Analysis, Article, analysis_json_schema
 from communique.sources import iter_articles
 from communique.store import open_store
 
@@ -342,6 +343,45 @@ def test_hostile_long_text_mention_lookups_grow_linearly(
     # many for twice the text; lookups in the mention index read each mention a fixed number of times
     small, large = (visits[component] for visits in mention_visits_at_two_sizes)
     assert large <= 2.6 * max(small, 1), (small, large)
+
+# A story whose names the entity layer joins, completes and resolves: surnames alone ("Aliyev"),
+# a surname the model may leave untagged, offices that name their holder ("the Azerbaijani president")
+ENTITY_STORY = (
+    "President Ilham Aliyev of Azerbaijan met Prime Minister Nikol Pashinyan in Brussels on Monday. "
+    "Aliyev said the talks were useful. The Azerbaijani president later met Charles Michel, and the Armenian "
+    "prime minister met Ursula von der Leyen. Pashinyan told reporters that Mirzoyan would travel to Baku. "
+    "Bayramov, the Azerbaijani foreign minister, welcomed the news."
+)
+
+
+def _entity_layer_calls(pipeline: Pipeline, stories: int) -> int:
+    """Calls of the entity layer's own functions on ``stories`` copies of ENTITY_STORY: a count, not a time."""
+    import cProfile
+    import pstats
+
+    text = "\n\n".join([ENTITY_STORY] * stories)
+    doc = pipeline._doc(Article(text=text, published=dt.date(2023, 7, 15), source="long"))
+    for name, component in pipeline.nlp.pipeline:
+        if name != "communique_entities":
+            doc = component(doc)
+            continue
+        profile = cProfile.Profile()
+        profile.enable()
+        component(doc)
+        profile.disable()
+        return sum(v[1] for k, v in pstats.Stats(profile).stats.items()  # type: ignore[attr-defined]
+                   if k[0].endswith("entities.py"))
+    raise AssertionError("no communique_entities in the pipeline")
+
+
+def test_hostile_long_text_entity_layer_work_grows_linearly(pipeline: Pipeline) -> None:
+    # issue 14: the entity layer compared each untagged surname with every name before it, walked every
+    # mention per office it looked up and every full name per short one; on main before the fix twice
+    # the text made 2.6x the calls (2.9x at twice that size), now 2.0x
+    _entity_layer_calls(pipeline, 2)  # warm: the knowledge base's indexes are built once per process
+    small, large = _entity_layer_calls(pipeline, 20), _entity_layer_calls(pipeline, 40)
+    assert large <= 2.3 * small, (small, large)
+
 
 # -- limits: the time budget and its setting ---------------------------------------------------
 
