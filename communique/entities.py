@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Token
 
 from .actors import ActorInfo, MentionInfo, RoleInfo
 from .institutions import HEAD_NOUNS, Body, classify, fold, lexicon
-from .kb import KBActor, KnowledgeBase, norm_name
+from .kb import KBActor, KnowledgeBase, norm_name, per_kb
 
 DATA = Path(__file__).parent / "data" / "entities_en.json"
 DATELINE = re.compile(
@@ -525,14 +525,9 @@ def _apply(state: _State, remap: dict[str, str]) -> None:
     _dedupe_roles(state)
 
 
-_SURNAMES: dict[int, tuple[KnowledgeBase, dict[str, list[str]]]] = {}
-
-
+@per_kb
 def _surname_index(kb: KnowledgeBase) -> dict[str, list[str]]:
     """Name part -> the KB people with an office, built once per knowledge base."""
-    cached = _SURNAMES.get(id(kb))
-    if cached is not None and cached[0] is kb:
-        return cached[1]
     index: dict[str, list[str]] = {}
     people = {t.person for t in kb.tenures}
     for person in people:
@@ -547,26 +542,24 @@ def _surname_index(kb: KnowledgeBase) -> dict[str, list[str]]:
             for part in tokens:
                 if len(part) >= 4 and person not in index.get(part, []):
                     index.setdefault(part, []).append(person)
-    _SURNAMES[id(kb)] = (kb, index)
     return index
 
 
-_BUCKETS: dict[int, tuple[dict[str, list[str]], dict[tuple[str, int], list[str]], dict[str, list[str]]]] = {}
+@per_kb
+def _spellings(kb: KnowledgeBase) -> tuple[dict[tuple[str, int], list[str]], dict[str, list[str]]]:
+    """The surname index's name parts by first letter and length, and the answers of :func:`_keys_like`."""
+    buckets: dict[tuple[str, int], list[str]] = {}
+    for k in _surname_index(kb):
+        buckets.setdefault((k[:1], len(k)), []).append(k)
+    return buckets, {}
 
 
-def _keys_like(index: dict[str, list[str]], key: str) -> list[str]:
-    """Family names in the index spelled like ``key`` ("Aliev" -> "aliyev"): compared only with names
-    of the same first letter and nearly the same length, cheap bounds first, each answer kept."""
+def _keys_like(kb: KnowledgeBase, key: str) -> list[str]:
+    """Family names in the surname index spelled like ``key`` ("Aliev" -> "aliyev"): compared only with
+    names of the same first letter and nearly the same length, cheap bounds first, each answer kept."""
     import difflib
 
-    cached = _BUCKETS.get(id(index))
-    if cached is None or cached[0] is not index:
-        buckets: dict[tuple[str, int], list[str]] = {}
-        for k in index:
-            buckets.setdefault((k[:1], len(k)), []).append(k)
-        cached = (index, buckets, {})
-        _BUCKETS[id(index)] = cached
-    _, buckets, answers = cached
+    buckets, answers = _spellings(kb)
     if key in answers:
         return answers[key]
     found = []
@@ -593,7 +586,7 @@ def _office_holder_by_surname(state: _State, text: str) -> ActorInfo | None:
             continue
         # one word alone must be spelled as the KB spells it ("Tigris" is nobody's misspelling)
         near = index.get(key, []) if len(tokens) == 1 else (
-            index.get(key) or [p for k in _keys_like(index, key) for p in index[k]])
+            index.get(key) or [p for k in _keys_like(state.kb, key) for p in index[k]])
         people += [p for p in near if p not in people]
     found = []
     for person in people:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import gc
 import gzip
 import hashlib
@@ -33,12 +34,13 @@ import json
 import os
 import re
 import unicodedata
+import weakref
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, TypeVar
 
 from . import cache
 from .errors import KnowledgeBaseError
@@ -433,6 +435,32 @@ class KnowledgeBase:
             if actor and actor not in seen:
                 seen.append(actor)
         return seen
+
+
+_MEMOS: dict[int, dict[Callable[..., Any], Any]] = {}
+T = TypeVar("T")
+
+
+def per_kb(build: Callable[[KnowledgeBase], T]) -> Callable[[KnowledgeBase], T]:
+    """``build(kb)`` made once per knowledge base object and forgotten with it: for indexes built
+    from the whole KB (the entity layers' surname, spelling and skeleton indexes)::
+
+        @per_kb
+        def surname_index(kb: KnowledgeBase) -> dict[str, list[str]]: ...
+    """
+
+    @functools.wraps(build)
+    def memo(kb: KnowledgeBase) -> T:
+        kept = _MEMOS.get(id(kb))
+        if kept is None:
+            kept = _MEMOS[id(kb)] = {}
+            weakref.finalize(kb, _MEMOS.pop, id(kb), None)  # before another object can take its id
+        if build not in kept:
+            kept[build] = build(kb)
+        value: T = kept[build]
+        return value
+
+    return memo
 
 
 @lru_cache(maxsize=4)

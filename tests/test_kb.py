@@ -326,3 +326,25 @@ def test_cli_actors_search_and_show(cli: click.Group) -> None:
     assert shown.exit_code == 0 and "2022-01-05" in shown.output and "Chairman" in shown.output
     missing = runner.invoke(cli, ["actors", "show", "Q0"])
     assert missing.exit_code != 0 and "actors search" in missing.output
+
+
+def test_kb_per_kb_builds_once_per_knowledge_base_and_forgets_it() -> None:
+    import gc
+
+    from communique.kb import _MEMOS, per_kb
+
+    built: list[str] = []
+
+    @per_kb
+    def versions(kb: KnowledgeBase) -> list[str]:
+        built.append(kb.version)
+        return [kb.version]
+
+    first = KnowledgeBase.from_dict({"version": "one", "actors": []})
+    second = KnowledgeBase.from_dict({"version": "two", "actors": []})
+    assert versions(first) is versions(first) and versions(second) == ["two"]
+    assert built == ["one", "two"]
+    held = id(first)
+    del first
+    gc.collect()
+    assert held not in _MEMOS and id(second) in _MEMOS  # a KB's indexes go with it

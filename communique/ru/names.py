@@ -30,7 +30,7 @@ from pathlib import Path
 
 from ..actors import ActorInfo
 from ..entities import _surname_index, name_tokens, stable_id
-from ..kb import KBActor, KnowledgeBase
+from ..kb import KBActor, KnowledgeBase, per_kb
 from .carrier import morph_analyzer
 
 DATA = Path(__file__).parent.parent / "data" / "ru" / "names.json"
@@ -143,19 +143,13 @@ def _key(text: str) -> str:
     return " ".join(text.lower().replace("ё", "е").split())
 
 
-_SKELETONS: dict[int, tuple[KnowledgeBase, dict[str, list[str]]]] = {}
-
-
+@per_kb
 def skeleton_index(kb: KnowledgeBase) -> dict[str, list[str]]:
     """Skeleton of a name part -> the KB people with an office whose names have it (built once)."""
-    cached = _SKELETONS.get(id(kb))
-    if cached is not None and cached[0] is kb:
-        return cached[1]
     index: dict[str, list[str]] = {}
     for part, people in _surname_index(kb).items():
         bucket = index.setdefault(skeleton(part), [])
         bucket.extend(p for p in people if p not in bucket)
-    _SKELETONS[id(kb)] = (kb, index)
     return index
 
 
