@@ -13,6 +13,7 @@ earlier; offices use the article's publication date.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import re
@@ -137,6 +138,24 @@ class _Found:
     mentions: list[MentionInfo] = field(default_factory=list)
     actors: dict[str, ActorInfo] = field(default_factory=dict)
     roles: list[RoleInfo] = field(default_factory=list)
+    # positions in ``roles`` by person and by office (``norm_name`` of the role), in list order: an
+    # office looked up reads the roles of that person or office, not every role of the article (issue 14)
+    roles_of: dict[str, list[int]] = field(default_factory=dict)
+    holding: dict[str, list[int]] = field(default_factory=dict)
+
+    def set_role(self, k: int, role: RoleInfo) -> None:
+        """Put ``role`` at position ``k`` of ``roles`` (``len(roles)``: append it), keeping the indexes."""
+        if k == len(self.roles):
+            self.roles.append(role)
+            self.roles_of.setdefault(role.person, []).append(k)
+            self.holding.setdefault(norm_name(role.role), []).append(k)
+            return
+        old, self.roles[k] = self.roles[k], role
+        for index, before, after in ((self.roles_of, old.person, role.person),
+                                     (self.holding, norm_name(old.role), norm_name(role.role))):
+            if before != after:
+                index[before].remove(k)
+                bisect.insort(index.setdefault(after, []), k)
 
 
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -338,11 +357,18 @@ class ActorResolver:
 
     # -- knowledge-base names -------------------------------------------------------------
     def _kb_spans(self, doc: Doc, published: dt.date | None) -> Iterable[tuple[Span, ActorInfo]]:
-        persons = [ent for ent in doc.ents if ent.label_ == "PERSON"]
-        places = [ent for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC") and len(ent) > 1]
+        # token -> the personal name / the place name of several words covering it (entities never
+        # overlap): a lookup per KB name instead of a walk of every entity (issue 14)
+        persons: list[Span | None] = [None] * len(doc)
+        places: list[Span | None] = [None] * len(doc)
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                persons[ent.start:ent.end] = [ent] * len(ent)
+            elif ent.label_ in ("GPE", "LOC", "FAC") and len(ent) > 1:
+                places[ent.start:ent.end] = [ent] * len(ent)
         spans = [Span(doc, s, e) for s, e in self.names.find(doc)]
-        spans = [span for span in spans if not self._inside_other_name(span, persons)
-                 and not self._inside_place(span, places)]
+        spans = [span for span in spans if not self._inside_other_name(span, persons[span.start])
+                 and not self._inside_place(span, places[span.start])]
         chosen: list[Span] = []
         held = [False] * len(doc)  # tokens a longer name already holds: a lookup, not a scan of every name
         for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
@@ -374,15 +400,15 @@ class ActorResolver:
                 full_names.add(actor.id)
             yield span, actor
 
-    def _inside_other_name(self, span: Span, persons: list[Span]) -> bool:
+    def _inside_other_name(self, span: Span, ent: Span | None) -> bool:
         """"Mustafa" inside "Mustafa Abdul Jalil" is not Mohammad Mustafa: a KB name strictly inside a
-        longer personal name counts only when the KB person's own name fits that name."""
-        for ent in persons:
-            if ent.start <= span.start and span.end <= ent.end and (ent.end - ent.start) > (span.end - span.start):
-                ent_words = set(norm_name(ent.text).split())
-                fits = any(set(norm_name(a.name).split()) <= ent_words or set(norm_name(a.name).split()) >= ent_words
-                           for a in self.kb.lookup(span.text, kind="person"))
-                return not fits
+        longer personal name (``ent``, the one covering its first token) counts only when the KB
+        person's own name fits that name."""
+        if ent is not None and span.end <= ent.end and (ent.end - ent.start) > (span.end - span.start):
+            ent_words = set(norm_name(ent.text).split())
+            fits = any(set(norm_name(a.name).split()) <= ent_words or set(norm_name(a.name).split()) >= ent_words
+                       for a in self.kb.lookup(span.text, kind="person"))
+            return not fits
         return False
 
     def _part_of_longer_name(self, span: Span) -> bool:
@@ -404,11 +430,12 @@ class ActorResolver:
                 return True
         return False
 
-    def _inside_place(self, span: Span, places: list[Span]) -> bool:
-        """"San" inside "San Diego" is part of a place name, not a person."""
+    def _inside_place(self, span: Span, place: Span | None) -> bool:
+        """"San" inside "San Diego" (``place``, the place name covering its first token) is part of a
+        place name, not a person."""
         if not any(a.kind == "person" for a in self.kb.lookup(span.text)):
             return False
-        return any(e.start <= span.start and span.end <= e.end and len(e) > len(span) for e in places)
+        return place is not None and span.end <= place.end and len(place) > len(span)
 
     def _metonym(self, text: str) -> list[KBActor]:
         actor = self.kb.country_by_metonym(text)
@@ -601,16 +628,15 @@ class ActorResolver:
             if country is not None:
                 info.country = country.country
         words = set(norm_name(role).split())
-        for k, existing in enumerate(found.roles):
-            if existing.person != person:
-                continue
+        for k in found.roles_of.get(person, []):
+            existing = found.roles[k]
             held = set(norm_name(existing.role).split())
             if words <= held:
                 return  # "Secretary" after "Secretary of State": nothing new
             if held < words and existing.of in (of, None):
-                found.roles[k] = RoleInfo(person, role, of or existing.of, start, end)  # the fuller title wins
+                found.set_role(k, RoleInfo(person, role, of or existing.of, start, end))  # the fuller title wins
                 return
-        found.roles.append(RoleInfo(person, role, of, start, end))
+        found.set_role(len(found.roles), RoleInfo(person, role, of, start, end))
 
     # -- descriptions and pronouns ---------------------------------------------------------
     def _descriptions(self, doc: Doc, found: _Found, published: dt.date | None, taken: list[bool]) -> None:
@@ -681,13 +707,12 @@ class ActorResolver:
 
     def _person_with_role(self, found: _Found, role: str, place: KBActor | None, before: int) -> ActorInfo | None:
         """A person the article already gave this office (and country, when one is named)."""
-        ordered = [r for r in reversed(found.roles) if r.start_char <= before]
+        same = [found.roles[k] for k in found.holding.get(norm_name(role), [])]
+        ordered = [r for r in reversed(same) if r.start_char <= before]
         if place is not None:
             # "the Kazakh president" may name someone introduced later; a bare "the Prime Minister" may not
-            ordered += [r for r in found.roles if r.start_char > before]
+            ordered += [r for r in same if r.start_char > before]
         for info in ordered:
-            if norm_name(info.role) != norm_name(role):
-                continue
             if place is not None and info.of != place.name:
                 continue
             return found.actors.get(info.person)

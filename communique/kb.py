@@ -50,6 +50,7 @@ DEFAULT_KB = DATA_DIR / "kb.json.gz"
 HAND_FACTS = DATA_DIR / "kb_hand.json"
 
 
+@lru_cache(maxsize=65536)  # an article asks for the same few names and offices again and again
 def norm_name(text: str) -> str:
     """A lookup key for a name: lower case, no accents, no punctuation, no leading article."""
     text = unicodedata.normalize("NFKD", text)
