@@ -657,7 +657,8 @@ class ActorResolver:
         own_subjects = {
             t.i for t in token.head.children if t.dep_ in ("nsubj", "nsubjpass")
         } if token.dep_ in ("dobj", "pobj", "dative") else set()
-        earlier = [m for m in people if m.start < token.i and m.start not in own_subjects]
+        # "Modi received him": an object pronoun never stands for its own clause's subject (the whole name)
+        earlier = [m for m in people if m.start < token.i and not any(m.start <= s < m.end for s in own_subjects)]
         same = [m for m in earlier if m.start >= sent.start]
         if same:
             return same[-1].actor

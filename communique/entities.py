@@ -39,7 +39,8 @@ from .kb import KBActor, KnowledgeBase, norm_name
 
 DATA = Path(__file__).parent / "data" / "entities_en.json"
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’ -]*[A-Z])(?:/[A-Z][A-Za-z ]+)?"       # MINSK, NEW DELHI, UNITED NATIONS
+    r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ -]*[A-ZÀ-ÖØ-Þ])(?:/[A-Z][A-Za-z ]+)?"  # MINSK, NEW DELHI, BELÉM
+    r"(?:\s*,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=\s*,))?"               # , Brazil (the country after the city)
     r"(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"       # , May 3 / , Sept. 3, 2024
     r"(?:\s*\((?P<outlet>[^)\n]{1,60})\))?"                          # (Steppe Wire)
     r"\s*[—–-]{1,2}\s*",
@@ -800,6 +801,25 @@ def _names_someone(state: _State, token: Token) -> bool:
     return False
 
 
+def _apposed_name(state: _State, token: Token) -> MentionInfo | None:
+    """The person named after a comma and title words: "their host, Tajik President Emomali Rahmon"
+    (the parser does not always mark such an apposition)."""
+    doc, lex = state.doc, words()
+    lower = token.lower_
+    if not (lower in lex.counterpart_words or lower in lex.guest_words or lower in lex.host_words
+            or lower in lex.leader_words or lower in lex.offices):
+        return None
+    if token.i + 2 >= len(doc) or doc[token.i + 1].text != ",":
+        return None
+    for i in range(token.i + 2, min(token.i + 8, len(doc))):
+        m = state.at(i)
+        if m is not None and state.kind(m.actor) == "person" and m.via == "name":
+            return m
+        if not (doc[i].text[:1].isupper() or doc[i].text in ("'s", "’s")):
+            return None
+    return None
+
+
 def _principal(state: _State, token: Token) -> ActorInfo | None:
     """Whom the spokesperson speaks for: "Sisi's spokesman", "a spokesman for Tusk", "the Egyptian
     presidential spokesman" (the head of state of that country), "Kremlin spokesman"."""
@@ -832,6 +852,11 @@ def _descriptions(state: _State) -> None:
             continue
         existing = state.at(token.i)
         if existing is not None and state.kind(existing.actor) == "person":
+            continue
+        named = _apposed_name(state, token)
+        if named is not None:
+            # "their host, Tajik President Emomali Rahmon", "his counterpart, Foreign Minister X": that person
+            state.add(token.i, token.i + 1, state.actors[named.actor], "description")
             continue
         if _names_someone(state, token) or any(t.lower_ in ("former", "first", "late", "ex", "then") for t in token.lefts):
             continue  # a title before a name, or a former office: not a description of the holder
@@ -887,6 +912,8 @@ def _leaders_of(state: _State) -> None:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     countries += [pobj, *pobj.conjuncts]
+                    # "of Kazakhstan, Kyrgyzstan, Turkmenistan and Uzbekistan" parsed as an apposition
+                    countries += [a for c in pobj.children if c.dep_ == "appos" for a in (c, *c.conjuncts)]
             elif child.dep_ in ("amod", "compound", "nmod"):
                 countries += [child, *child.conjuncts]
         if token.dep_ == "conj" and token.head.pos_ in ("PROPN", "ADJ") and token.head.i < token.i:

@@ -185,3 +185,20 @@ def test_entities_office_of_a_body_is_its_holder_on_the_date(analyze, text: str,
     a = analyze(text, published=dt.date(2022, 10, 5))
     (m,) = meetings(a)
     assert office_holder in names(a, m.participants)
+
+
+@pytest.mark.parametrize("text", [
+    "BELÉM, Brazil, Aug 9 (Austral Wire) — Lula said",
+    "SÃO PAULO, March 3 — Lula said",
+])
+def test_entities_datelines_with_accents_and_a_country(text: str) -> None:
+    ((start, end, _outlet),) = dateline_spans(text)
+    assert start == 0 and text[end:] == "Lula said"
+
+
+def test_entities_transliterations_of_one_president_join(analyze) -> None:
+    # the knowledge base spells him "Sadyr Zhaparov"; English news writes "Sadyr Japarov"
+    a = analyze("Kyrgyz President Sadyr Japarov met Kassym-Jomart Tokayev in Astana on Monday. "
+                "Sadyr Zhaparov said the border talks had gone well.", published=dt.date(2023, 9, 15))
+    kyrgyz = [x for x in a.actors if x.kind == "person" and x.country == "KGZ"]
+    assert len(kyrgyz) == 1 and kyrgyz[0].name == "Sadyr Zhaparov" and not kyrgyz[0].id.startswith("local")

@@ -590,3 +590,64 @@ def test_events_counterparts_from_two_countries_named_in_apposition(analyze) -> 
     (m,) = meetings(a)  # one trilateral meeting of a group named together
     assert {a.actor(p).country for p in m.participants} == {"USA", "JPN", "KOR"}
     assert all(a.actor(p).kind == "person" for p in m.participants)
+
+
+# -- third pass (rules from dev-news half b, half a held out) --------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The spokeswoman announced on Monday that Emmanuel Macron would host Olaf Scholz for a state visit in June.",
+    "A spokesman said that Xi Jinping and Vladimir Putin would meet as soon as the situation allowed.",
+])
+def test_events_would_is_the_future_of_reported_speech(analyze, text: str) -> None:
+    a = analyze(text, published=dt.date(2024, 3, 6))
+    assert meetings(a) and all(m.status == "planned" for m in meetings(a))
+
+
+@pytest.mark.parametrize("text, status", [
+    # the contact is when something is done: it takes place when that is done
+    ("Olaf Scholz told Emmanuel Macron that Germany was looking forward to welcoming him at the NATO summit in July.",
+     "planned"),
+    ("Olaf Scholz and Emmanuel Macron agreed on a road map during the talks in Berlin.", "held"),
+    # what precedes the act is not planned with it
+    ("Antony Blinken will travel to Tokyo tomorrow, following two days of meetings in Seoul with Cho Tae-yul.", "held"),
+])
+def test_events_a_contact_as_the_time_of_an_act_shares_its_status(analyze, text: str, status: str) -> None:
+    a = analyze(text, published=dt.date(2024, 3, 6))
+    contacts = [m for m in meetings(a) if m.kind != "summit"] or meetings(a)
+    assert contacts and contacts[0].status == status
+
+
+@pytest.mark.parametrize("second, kind", [
+    ("The two had already spoken by phone in May.", "phone_call"),
+    ("The two leaders, who last met in Beijing in April, discussed trade.", "meeting"),
+    ("An aide said the two had prepared the visit in a call on Tuesday.", "phone_call"),
+    ("Later the two leaders took an informal walk through a park.", "meeting"),
+])
+def test_events_the_two_named_before(analyze, second: str, kind: str) -> None:
+    a = analyze("Emmanuel Macron received Xi Jinping in Paris on Friday. " + second, published=dt.date(2024, 5, 10))
+    later = [m for m in meetings(a) if m.evidence.text == second and m.status == "held"]
+    assert len(later) == 1 and later[0].kind == kind
+    assert names(a, later[0].participants) == {"Emmanuel Macron", "Xi Jinping"}
+
+
+def test_events_an_object_pronoun_is_not_its_own_subject(analyze) -> None:
+    a = analyze("Olaf Scholz began an official visit to India on Monday, and Prime Minister Narendra Modi received him "
+                "at Hyderabad House.", published=dt.date(2024, 2, 27))
+    assert all(names(a, m.participants) == {"Olaf Scholz", "Narendra Modi"} for m in meetings(a))
+
+
+def test_events_summit_opened_and_attended_by(analyze) -> None:
+    a = analyze("Spanish Prime Minister Pedro Sanchez opened a summit of Mediterranean states in Malaga on Friday, "
+                "attended by Italian Prime Minister Giorgia Meloni, Greek Prime Minister Kyriakos Mitsotakis and "
+                "French President Emmanuel Macron.", published=dt.date(2024, 5, 11))
+    (m,) = meetings(a)
+    assert m.kind == "summit" and {a.actor(p).country for p in m.participants} == {"ESP", "ITA", "GRC", "FRA"}
+
+
+def test_events_leaders_of_join_their_host_at_a_summit(analyze) -> None:
+    a = analyze("The presidents of Kazakhstan, Kyrgyzstan, Turkmenistan and Uzbekistan joined their host, Tajik "
+                "President Emomali Rahmon, in Dushanbe on Thursday for a summit of the region.",
+                published=dt.date(2023, 9, 15))
+    (m,) = meetings(a)
+    assert m.kind == "summit" and {a.actor(p).country for p in m.participants} == {"KAZ", "KGZ", "TKM", "UZB", "TJK"}
+    assert all(a.actor(p).kind == "person" for p in m.participants)

@@ -34,7 +34,14 @@ def _status(trigger: Token, text: str) -> str:
                 c.dep_ == "prt" and c.lower_ == "off" for c in head.children))):
             return "cancelled"
         if rel == "pobj" and head.lower_ in TIME_PREPS:
-            break  # "agreed on a route during the talks": the talks are when, not what was agreed
+            # "agreed on a route during the talks": the talks are when, not what was agreed; they take place
+            # when what is done in them does ("looking forward to welcoming him at the summit": planned)
+            # (not "will travel to New York following meetings in Washington": what precedes the act)
+            governor = head.head
+            if head.lower_ not in ("after", "following", "since") and governor is not head \
+                    and governor.pos_ in ("VERB", "AUX") and governor.i != trigger.i:
+                return "planned" if _status(governor, text) == "planned" else "held"
+            return "held"
         if rel != "nsubj" and (lemma in PLAN_HEADS or lemma in PLAN_NOUNS):
             return "planned"
         if rel == "nsubj" and lemma in ("remain", "be") and any(
@@ -42,7 +49,6 @@ def _status(trigger: Token, text: str) -> str:
             return "planned"  # "a visit remained on the agenda"
         node = head
     return "planned" if _is_future(trigger, text) else "held"
-
 
 
 def _formality(trigger: Token, sent: Span, kind: str | None) -> str:
@@ -72,12 +78,12 @@ def _formality(trigger: Token, sent: Span, kind: str | None) -> str:
     return "formal" if kind == "summit" else "unspecified"
 
 
-
 def _is_future(trigger: Token, text: str) -> bool:
-    if any(c.lower_ in ("will", "shall", "'ll") and c.dep_ == "aux" for c in trigger.children):
+    # "would" is the future seen from the past of reported speech: "announced that Biden would host Yoon"
+    if any(c.lower_ in ("will", "shall", "'ll", "would") and c.dep_ == "aux" for c in trigger.children):
         return True
     head = trigger.head if trigger.pos_ != "VERB" else trigger
-    if any(c.lower_ in ("will", "shall") and c.dep_ == "aux" for c in head.children):
+    if any(c.lower_ in ("will", "shall", "would") and c.dep_ == "aux" for c in head.children):
         return True
     if trigger.pos_ == "VERB" and trigger.tag_ == "VB" and trigger.dep_ == "xcomp":
         governor = trigger.head.lemma_.lower()
@@ -91,7 +97,6 @@ def _is_future(trigger: Token, text: str) -> bool:
             r"\b(prepar\w*|ahead of|upcoming|forthcoming|next|planned|proposed|future|would|could|ready to|"
             r"willing to|offer(ed|s)? to)\b", window))
     return bool(re.search(r"\b(is|are) (expected|scheduled|set|due) to (meet|visit|hold)|\bwill (meet|visit|hold)\b", text))
-
 
 
 def _initiator(doc: Doc, sent: Span, event: EventInfo, trigger: Token | None = None) -> str | None:
@@ -141,7 +146,6 @@ def _initiator(doc: Doc, sent: Span, event: EventInfo, trigger: Token | None = N
     return None
 
 
-
 def _names_other_contact(token: Token, trigger: Token | None) -> bool:
     """The request or invitation word hangs from another contact word of the sentence than the
     trigger ("was received at the airport ... on a state visit at the invitation of X": the
@@ -158,7 +162,6 @@ def _names_other_contact(token: Token, trigger: Token | None) -> bool:
             return False
         node = node.head
     return False
-
 
 
 def _asks_for_the_contact(verb: Token) -> bool:

@@ -49,7 +49,7 @@ SECOND_PERSON = {"you", "your"}
 _PLACE_PREPS = {"of", "by", "for", "to", "from"}  # "Adviser to the President Jared Kushner", "counterparts from A and B"
 
 PAIR = re.compile(r"^(?:the|both)\s+(?:two\s+)?(?:leaders|men|women|presidents|ministers|sides|heads of state|"
-                  r"premiers|foreign ministers|counterparts)$|^the pair$", re.I)
+                  r"premiers|foreign ministers|counterparts)$|^the (?:pair|two)$", re.I)
 
 INFORMAL = re.compile(
     r"\b(informal(ly)?|unofficial(ly)?|private(ly)?|t[êe]te-[àa]-t[êe]te|without (a|any) formal agenda|"

@@ -37,10 +37,12 @@ def _meeting(doc: Doc, sent: Span, trigger: Token, kind: str) -> EventInfo | Non
         return None  # troops or goods arriving are not a diplomatic visit
     if _habitual(trigger):
         return None  # "we regularly meet with X": a pattern, not a meeting that took place
-    if kind in ("summit", "meeting", "talks") and sources + targets and people_of(doc, sources + targets) == []:
-        # "the presidents of A, B and C held a meeting of the Council": the body convenes, they attend
+    if kind in ("summit", "meeting", "talks") and sources + targets and (
+            people_of(doc, sources + targets) == [] or kind == "summit"):
+        # "the presidents of A, B and C held a meeting of the Council": the body convenes, they attend;
+        # "A opened a summit in Belem, attended by B, C and D": all of them
         attendees = _attendees(doc, trigger)
-        if attendees:
+        if attendees and (people_of(doc, sources + targets) == [] or len(attendees) > len(_unique(sources + targets))):
             sources, targets = attendees[:1], attendees[1:]
             if len(attendees) >= 3 and sum(_kind(doc, a) == "person" for a in attendees) >= 2:
                 kind = "summit"  # contract v1.1: three or more leaders in person

@@ -108,7 +108,7 @@ def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
                                 c.lower_ == "with" and talking))):
                             for obj in [c] if c.dep_ == "dative" else [g for g in c.children if g.dep_ == "pobj"]:
                                 targets += _phrase_actors(doc, obj)
-                if not targets and (head.lemma_.lower() in TELLING or head.lemma_.lower() in ("join", "attend")):
+                if (not targets and head.lemma_.lower() in TELLING) or head.lemma_.lower() in ("join", "attend"):
                     # "A told B during a phone call that ...", "A joined B and C at the summit"
                     targets += [a for c in head.children if c.dep_ in ("dobj", "dative")
                                 for a in _phrase_actors(doc, c) if _kind(doc, a) == "person"]
@@ -134,7 +134,6 @@ def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
     return sources, targets
 
 
-
 def _phrase_actor(doc: Doc, token: Token) -> str | None:
     """The best actor inside one conjunct's phrase, not crossing into other conjuncts or clauses."""
     blocked: set[int] = set()
@@ -152,7 +151,6 @@ def _phrase_actor(doc: Doc, token: Token) -> str | None:
         if best is None or rank < best[0]:
             best = (rank, mention.actor)
     return best[1] if best else None
-
 
 
 def _phrase_actors(doc: Doc, token: Token) -> list[str]:
@@ -205,7 +203,6 @@ def _phrase_actors(doc: Doc, token: Token) -> list[str]:
     return others
 
 
-
 def _pronoun_actors(doc: Doc, token: Token) -> list[str] | None:
     """"I", "we", "you" resolved through the voice they are spoken in; None for other words."""
     low = token.lower_
@@ -226,7 +223,6 @@ def _pronoun_actors(doc: Doc, token: Token) -> list[str] | None:
     return [speaker]
 
 
-
 def _voice(doc: Doc, char: int) -> list[str]:
     """Whose words these are: the speaker of the turn or quote around them, else the page's authors."""
     for start, end, speaker in doc._.cq_turns or ():
@@ -238,13 +234,11 @@ def _voice(doc: Doc, char: int) -> list[str]:
     return list(doc._.cq_authors or ())
 
 
-
 def _interlocutor(doc: Doc, speaker: str) -> str | None:
     """In a two-person transcript, the other speaker."""
     labelled = {s for _, _, s in doc._.cq_turns or () if s}
     others = labelled - {speaker}
     return others.pop() if len(labelled) == 2 and len(others) == 1 else None
-
 
 
 def _trailing_name(doc: Doc, start: int) -> str | None:
@@ -260,7 +254,6 @@ def _trailing_name(doc: Doc, start: int) -> str | None:
     return None
 
 
-
 def _pair(doc: Doc, trigger: Token) -> list[str]:
     """"The two leaders held talks", "both men met again": the two people the article last named."""
     subject = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -268,8 +261,13 @@ def _pair(doc: Doc, trigger: Token) -> list[str]:
     while subject is None and head.dep_ in ("dobj", "pobj", "prep", "xcomp", "conj") and head.head is not head:
         head = head.head
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or (trigger.pos_ != "VERB" and head.lemma_.lower() not in ("hold", "have", "conduct", "begin")):
+    # "the two leaders took a walk", "the two prepared the day in a call": the pair's own contact
+    within = trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "during", "over", "by")
+    if subject is None or (trigger.pos_ != "VERB" and not within
+                           and head.lemma_.lower() not in ("hold", "have", "conduct", "begin", "take")):
         return []  # "the two presidents assessed the consultations": not a contact of their own
+    if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
+        subject = subject.head.head  # "the two leaders, who last met in Addis Ababa": the noun the clause describes
     words = doc[min(t.i for t in subject.subtree) : subject.i + 1].text
     if not PAIR.match(words.strip()):
         return []
@@ -296,11 +294,9 @@ def _pair(doc: Doc, trigger: Token) -> list[str]:
     return []
 
 
-
 def people_of(doc: Doc, actors: list[str]) -> list[str]:
     """The people and countries among actors (an organization convenes; its members attend)."""
     return [a for a in actors if _kind(doc, a) in ("person", "country")]
-
 
 
 def _attendees(doc: Doc, trigger: Token) -> list[str]:
@@ -313,14 +309,20 @@ def _attendees(doc: Doc, trigger: Token) -> list[str]:
             break
         head = head.head
     if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in (
-            "gather", "meet", "attend", "convene", "assemble", "arrive", "travel", "come", "join", "hold", "go"):
+            "gather", "meet", "attend", "convene", "assemble", "arrive", "travel", "come", "join", "hold", "go",
+            "open", "host", "chair"):
         return []
     found: list[str] = []
     for child in head.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            found += [a for a in _phrase_actors(doc, child) if a not in found]
+        phrases = [child] if child.dep_ in ("nsubj", "nsubjpass") else []
+        if child.dep_ == "dobj" and head.lemma_.lower() == "join":
+            phrases.append(child)  # "joined their host, Tajik President Emomali Rahmon, for the summit"
+        if child.dep_ in ("advcl", "acl") and child.lemma_.lower() in ("attend", "join"):
+            # "opened a summit in Belem, attended by A, B and C"
+            phrases += [o for g in child.children if g.dep_ == "agent" for o in g.children if o.dep_ == "pobj"]
+        for phrase in phrases:
+            found += [a for a in _phrase_actors(doc, phrase) if a not in found]
     return [_person_for(doc, a) for a in people_of(doc, found)] if len(people_of(doc, found)) >= 2 else []
-
 
 
 def _party_named(doc: Doc, token: Token, event: EventInfo) -> str | None:
@@ -340,7 +342,6 @@ def _party_named(doc: Doc, token: Token, event: EventInfo) -> str | None:
             if len(same) == 1:
                 return same[0]
     return None
-
 
 
 def _actor_in(doc: Doc, start: int, end: int) -> str | None:
