@@ -871,15 +871,19 @@ def _descriptions(state: _State) -> None:
             country = _country_modifier(state, token)
             if country is None:
                 # "the president of the European Commission", "the head of NATO": the body's holder
-                body = _of_body(state, token)
+                body = _of_body(state, token) or _modifier_body(state, token)
                 person = _body_head(state, body, office) if body is not None else None
                 if person is not None:
                     state.add(token.i, token.i + 1, person, "description")
                 continue
             person = _holder(state, country, office, token)
         elif lower == "side":
+            # contract v1.1: "the X side" is that side's leader or minister in the event: the person of that
+            # country the article has named, else its leader
             country = _country_modifier(state, token)
-            person = _holder(state, country, None, token) if country else None
+            same_side = [m.actor for m in state.mentions if m.start < token.i and state.kind(m.actor) == "person"
+                         and state.actors[m.actor].country == country] if country else []
+            person = state.actors[same_side[-1]] if same_side else _holder(state, country, None, token) if country else None
         elif lower in lex.guest_words or lower in lex.host_words:
             person = _party(state, token, guest=lower in lex.guest_words)
         else:
@@ -952,6 +956,21 @@ def _of_body(state: _State, token: Token) -> str | None:
                 m = state.at(pobj.i)
                 if m is not None and state.kind(m.actor) == "organization":
                     return m.actor
+    return None
+
+
+def _modifier_body(state: _State, token: Token) -> str | None:
+    """The organization a modifier names: "the NATO chief", "the alliance chief" (the knowledge base's
+    one organization of that name)."""
+    for child in token.lefts:
+        if child.dep_ not in ("compound", "amod", "nmod"):
+            continue
+        m = state.at(child.i)
+        if m is not None and state.kind(m.actor) == "organization":
+            return m.actor
+        found = state.kb.lookup(child.text, "organization") if m is None else []
+        if len(found) == 1:
+            return found[0].id
     return None
 
 

@@ -202,3 +202,26 @@ def test_entities_transliterations_of_one_president_join(analyze) -> None:
                 "Sadyr Zhaparov said the border talks had gone well.", published=dt.date(2023, 9, 15))
     kyrgyz = [x for x in a.actors if x.kind == "person" and x.country == "KGZ"]
     assert len(kyrgyz) == 1 and kyrgyz[0].name == "Sadyr Japarov" and not kyrgyz[0].id.startswith("local")
+
+
+def test_entities_office_holder_on_the_date_not_a_predecessor_named(analyze) -> None:
+    # the article names the predecessor; the office on its date is the successor's
+    a = analyze("Pedro Sanchez held talks with the NATO secretary general in Madrid on Tuesday, weeks after the former "
+                "Dutch prime minister succeeded Jens Stoltenberg. The alliance chief later met King Felipe.",
+                published=dt.date(2024, 11, 20))
+    people = {frozenset(names(a, m.participants)) for m in meetings(a)}
+    assert frozenset({"Pedro Sánchez", "Mark Rutte"}) in people
+    assert any("Mark Rutte" in p and len(p) == 2 for p in people - {frozenset({"Pedro Sánchez", "Mark Rutte"})})
+
+
+def test_entities_a_surname_used_as_a_place_is_the_place(analyze) -> None:
+    a = analyze("The minister flew to Lagos on Thursday and met business leaders. Lagos wants British investors, "
+                "the Lagos State Government said.", published=dt.date(2025, 2, 20))
+    assert not [x for x in a.actors if x.kind == "person" and "Lagos" in x.name]
+
+
+def test_entities_untagged_name_after_a_title(analyze) -> None:
+    a = analyze("David Lammy was received by Lagos State Governor Babajide Sanwo-Olu at the State House on Thursday.",
+                published=dt.date(2025, 2, 20))
+    (m,) = meetings(a)
+    assert names(a, m.participants) == {"David Lammy", "Babajide Sanwo-Olu"}

@@ -651,3 +651,32 @@ def test_events_leaders_of_join_their_host_at_a_summit(analyze) -> None:
     (m,) = meetings(a)
     assert m.kind == "summit" and {a.actor(p).country for p in m.participants} == {"KAZ", "KGZ", "TKM", "UZB", "TJK"}
     assert all(a.actor(p).kind == "person" for p in m.participants)
+
+
+def test_events_talks_with_hung_on_their_place_and_the_side_that_invited(analyze) -> None:
+    a = analyze("Japanese Foreign Minister Yoko Kamikawa held talks on Monday in the old city of Kyoto with Indian "
+                "Foreign Minister Subrahmanyam Jaishankar, who arrived in Japan on Sunday for a three-day visit at the "
+                "invitation of the Japanese side.", published=dt.date(2024, 3, 6))
+    by_kind = {m.kind: m for m in meetings(a)}
+    assert names(a, by_kind["talks"].participants) == {"Yōko Kamikawa", "Subrahmanyam Jaishankar"}
+    visit = by_kind["visit"]
+    assert names(a, visit.source) == {"Subrahmanyam Jaishankar"} and names(a, visit.target) == {"Yōko Kamikawa"}
+    assert names(a, [visit.initiator]) == {"Yōko Kamikawa"}  # "the Japanese side": its minister in the event
+
+
+def test_events_a_private_meeting_and_official_talks_of_the_two_leaders(analyze) -> None:
+    a = analyze("Emmanuel Macron welcomed Olaf Scholz to the Elysee on Monday at the start of a state visit. The two "
+                "leaders held a private tête-à-tête before leading their delegations in official talks on energy.",
+                published=dt.date(2024, 5, 28))
+    second = [m for m in meetings(a) if m.evidence.text.startswith("The two leaders")]
+    assert sorted(m.formality for m in second) == ["formal", "informal"]
+    assert all(names(a, m.participants) == {"Emmanuel Macron", "Olaf Scholz"} for m in second)
+
+
+def test_events_a_reception_then_talks_with_the_guest(analyze) -> None:
+    # "Prince Mohammed" is Mohammed bin Salman; the welcome and the later official talks are two records
+    a = analyze("Saudi Crown Prince Mohammed bin Salman received Emmanuel Macron at the royal palace in Riyadh on "
+                "Monday. In the evening Prince Mohammed and his guest held official talks on energy.",
+                published=dt.date(2024, 12, 3))
+    assert sorted(m.kind for m in meetings(a)) == ["meeting", "talks"]
+    assert all(names(a, m.participants) == {"Mohammed bin Salman", "Emmanuel Macron"} for m in meetings(a))

@@ -96,3 +96,5 @@ def _hosts_from_contacts(doc: Doc, meetings: list[EventInfo]) -> None:
             if len(met) == 1:
                 visit.target[i] = met[0]
                 visit.participants = [met[0] if p == host else p for p in visit.participants]
+                if visit.initiator == host:  # "at the invitation of the Chinese side": its person
+                    visit.initiator = met[0]

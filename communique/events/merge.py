@@ -54,6 +54,8 @@ def _merge_into(events: list[EventInfo], new: EventInfo, doc: Doc | None = None)
                       or (new.kind == "meeting" and new.trigger_is_noun and event.kind != "visit")
                       # the host receiving or welcoming the visitor is the visit itself, not a contact of its own
                       or (same_sentence and kinds == {"visit", "meeting"} and (_reception(event) or _reception(new))))
+        if not same_sentence and "talks" in kinds and _reception(event) != _reception(new):
+            continue  # "X received Y ... Later X and his guest held talks": the welcome, then the talks
         if not compatible or {event.formality, new.formality} == {"formal", "informal"} or (
                 event.informal_part != new.informal_part and "informal" in (event.formality, new.formality)):
             continue

@@ -97,12 +97,22 @@ def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
             convened = convened or head.lemma_.lower() in CONVENING
             if subjects:
                 sources += [a for c in subjects for a in _phrase_actors(doc, c)]
+                if head.dep_ == "conj" and head.head.pos_ == "PROPN" and any(
+                        c.dep_ == "cc" and c.lower_ == "and" for c in head.head.children):
+                    # "Prince Mohammed and his guest held talks" parsed with the verb joined to the first name
+                    first = actor_at(doc, head.head.i)
+                    if first is not None and _kind(doc, first.actor) == "person" and first.actor not in sources:
+                        sources.insert(0, first.actor)
                 if not targets:
                     # "X gave a warm welcome to Y"; "X held talks | with Y" (the parser hangs "with" on the verb)
                     talking = head.lemma_.lower() in ("hold", "have", "conduct", "discuss")
                     # "discussed grain and a prisoner swap | with Erdogan": the parser may hang "with" on the object
                     withs = [g for c in head.children if c.dep_ == "dobj" and talking for g in c.subtree
                              if g.dep_ == "prep" and g.lower_ == "with"]
+                    # "held talks in the southern city of Guangzhou with B": or on the place of the talks
+                    withs += [g for c in head.children if talking and c.dep_ == "prep" and c.lower_ in ("in", "at")
+                              for o in c.children if o.dep_ == "pobj" for g in o.children
+                              if g.dep_ == "prep" and g.lower_ == "with"]
                     for c in [*head.children, *withs]:
                         if c.dep_ == "dative" or (c.dep_ == "prep" and (c.lower_ == "to" or (
                                 c.lower_ == "with" and talking))):
@@ -258,7 +268,9 @@ def _pair(doc: Doc, trigger: Token) -> list[str]:
     """"The two leaders held talks", "both men met again": the two people the article last named."""
     subject = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     head = trigger
-    while subject is None and head.dep_ in ("dobj", "pobj", "prep", "xcomp", "conj") and head.head is not head:
+    # "held a private tête-à-tête", "before leading their delegations in official talks"
+    while subject is None and head.dep_ in ("dobj", "pobj", "prep", "xcomp", "conj", "compound", "pcomp") \
+            and head.head is not head:
         head = head.head
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     # "the two leaders took a walk", "the two prepared the day in a call": the pair's own contact
