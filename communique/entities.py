@@ -237,6 +237,7 @@ class EntityLinker:
         _join_names(state)
         _bare_surnames(state)
         _countries_from_roles(state)
+        _pronouns(state)  # genders first: "her Chinese counterpart" is read through "her"
         _institutions(state)
         _spokespeople(state)
         _descriptions(state)
@@ -786,6 +787,8 @@ def _names_someone(state: _State, token: Token) -> bool:
     """"spokesman Dmitry Peskov", "Peskov, the Kremlin spokesman", "spokeswoman Maria Zakharova"."""
     doc = state.doc
     for i in range(token.i + 1, min(token.i + 4, len(doc))):
+        if doc[i].is_sent_start:
+            break  # "... with her Chinese counterpart. Wang told her": the next sentence names no one here
         m = state.at(i)
         if m is not None and state.kind(m.actor) == "person" and m.via == "name":
             return i == token.i + 1 or all(doc[j].is_punct or doc[j].lower_ in ("mr", "ms") for j in range(token.i + 1, i))

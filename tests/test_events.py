@@ -680,3 +680,17 @@ def test_events_a_reception_then_talks_with_the_guest(analyze) -> None:
                 published=dt.date(2024, 12, 3))
     assert sorted(m.kind for m in meetings(a)) == ["meeting", "talks"]
     assert all(names(a, m.participants) == {"Mohammed bin Salman", "Emmanuel Macron"} for m in meetings(a))
+
+
+@pytest.mark.parametrize("text, earlier", [
+    # "her Chinese counterpart" is China's foreign minister on the date (Qin Gang), read through "her"
+    ("Annalena Baerbock met Wang Yi in Beijing on Saturday, a day after tense talks there with her Chinese "
+     "counterpart. Wang told her that the two countries should cooperate.", ("Qin Gang", dt.date(2023, 4, 14))),
+    ("Vladimir Putin met Recep Tayyip Erdogan in Sochi on Monday, a week after talks with Ebrahim Raisi in Tehran.",
+     ("Ebrahim Raisi", dt.date(2023, 4, 3))),
+])
+def test_events_a_contact_some_days_before_the_news(analyze, text: str, earlier: tuple[str, dt.date]) -> None:
+    a = analyze(text, published=dt.date(2023, 4, 15))
+    name, date = earlier
+    (m,) = [m for m in meetings(a) if name in names(a, m.participants)]
+    assert m.kind == "talks" and m.date == date and len(m.participants) == 2

@@ -38,7 +38,7 @@ def _status(trigger: Token, text: str) -> str:
             # when what is done in them does ("looking forward to welcoming him at the summit": planned)
             # (not "will travel to New York following meetings in Washington": what precedes the act)
             governor = head.head
-            if head.lower_ not in ("after", "following", "since") and governor is not head \
+            if head.lower_ not in ("after", "following", "since") and governor.i != head.i \
                     and governor.pos_ in ("VERB", "AUX") and governor.i != trigger.i:
                 return "planned" if _status(governor, text) == "planned" else "held"
             return "held"

@@ -73,3 +73,25 @@ def _lead_dates(doc: Doc, meetings: list[EventInfo]) -> None:
             if event.evidence[0] < LEAD_CHARS and lead is not None and (
                     event is lead or not event.location or event.location == lead.location):
                 event.date = published
+
+
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _offset(trigger: Token) -> tuple[Token, int] | None:
+    """"met B on Saturday, a day after talks with C": the contact is dated from the act the time phrase
+    hangs on (the act, and the days to add to its date: -1 here, +2 for "two days before the summit")."""
+    prep = trigger.head
+    if trigger.dep_ != "pobj" or prep.lower_ not in ("after", "before"):
+        return None
+    # "a day" hangs on the preposition, or the preposition on "a day"
+    unit = next((c for c in prep.children if c.dep_ == "npadvmod"), prep.head)
+    anchor = prep.head if unit.head.i == prep.i else unit.head
+    if unit.dep_ != "npadvmod" or unit.lemma_.lower() not in ("day", "week") or anchor.pos_ not in ("VERB", "AUX"):
+        return None
+    count = next((NUMBER_WORDS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
+                  for c in unit.children if c.dep_ in ("det", "nummod")), None)
+    if count is None:
+        return None
+    days = count * (7 if unit.lemma_.lower() == "week" else 1)
+    return anchor, -days if prep.lower_ == "after" else days

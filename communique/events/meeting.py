@@ -4,13 +4,14 @@ that add attributes, and the meeting a transcript's greeting reports."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import actor_at
 from .attributes import _formality, _initiator, _status
-from .date import _date
+from .date import _date, _offset
 from .host import _host_country, _person_for, _seat_country
 from .lexicon import GREETING, HOST_VERBS, INFORMAL, INFORMAL_NOUNS, MEDIATION, MEETING_NOUNS, RECURRING, SIDELINES
 from .participants import _attendees, _interlocutor, _participants, people_of, _phrase_actors
@@ -209,9 +210,14 @@ def _attributes(doc: Doc, sent: Span, trigger: Token, event: EventInfo) -> None:
         event.initiator = event.source[0] if event.source else None
     if event.initiator is None and re.search(r"\bsummon", text, re.I) and event.source:
         event.initiator = event.source[0]
-    date_text, date = _date(doc, sent, trigger, event.status == "planned")
+    offset = _offset(trigger)
+    date_text, date = _date(doc, sent, offset[0] if offset else trigger, event.status == "planned")
     if date_text:
         event.date_text, event.date = date_text, date
+    if offset is not None:
+        event.date_text = doc[min(t.i for t in trigger.head.subtree if t.i < trigger.i and t.dep_ != "prep"
+                                  or t.i == trigger.head.i) : trigger.i + 1].text
+        event.date = date + dt.timedelta(days=offset[1]) if date is not None else None
     places = _places(doc, sent, trigger)
     if places:
         event.location = places[0]

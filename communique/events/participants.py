@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import actor_at
 from ..mentions import mentions_starting
+from .date import _offset
 from .host import _person_for
 from .lexicon import (CONVENING, FIRST_PERSON, GUESTS, HOST_VERBS, INFORMAL_NOUNS, MEDIATION, PAIR, _PLACE_PREPS,
     SECOND_PERSON, TELLING)
@@ -89,8 +90,9 @@ def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
     if trigger.pos_ in ("NOUN", "PROPN") and not sources:
         # "A held talks with B", "A made time for a conversation with B"
         head, hops = trigger, 0
+        # "met B on Saturday, a day after talks with C": through the time phrase to the clause (npadvmod)
         while (head.dep_ in ("dobj", "pobj", "prep", "attr", "nsubjpass", "conj", "compound", "agent")
-               or _bare_participle(head)) \
+               or _bare_participle(head) or head.dep_ == "npadvmod" and _offset(trigger) is not None) \
                 and hops < 6:
             head, hops = head.head, hops + 1
             subjects = [c for c in head.children if c.dep_ == "nsubj"] if head.pos_ in ("VERB", "AUX") else []
