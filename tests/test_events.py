@@ -694,3 +694,29 @@ def test_events_a_contact_some_days_before_the_news(analyze, text: str, earlier:
     name, date = earlier
     (m,) = [m for m in meetings(a) if name in names(a, m.participants)]
     assert m.kind == "talks" and m.date == date and len(m.participants) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Joe Biden, Narendra Modi, Fumio Kishida and Anthony Albanese held a summit of the Quad by video conference on "
+    "Friday.",
+    "The leaders of Russia, Belarus and Kazakhstan held a session of the Supreme Eurasian Economic Council by video "
+    "link on Tuesday.",
+])
+def test_events_a_summit_or_council_session_by_video_is_formal(analyze, text: str) -> None:
+    a = analyze(text, published=dt.date(2023, 5, 26))
+    (m,) = meetings(a)
+    assert m.kind == "video_call" and m.formality == "formal" and len(m.participants) >= 3
+
+
+@pytest.mark.parametrize("text, initiator", [
+    ("Kassym-Jomart Tokayev held a telephone conversation on Monday with Shavkat Mirziyoyev, who called to "
+     "congratulate him on his birthday.", "Shavkat Mirziyoyev"),
+    ("Olaf Scholz hosted Emmanuel Macron and Donald Tusk in Berlin on Friday for a summit, convened at Tusk's "
+     "initiative.", "Donald Tusk"),
+    ("William Ruto held talks with Yoweri Museveni on Thursday in Entebbe, talks the Kenyan side had requested.",
+     "William Ruto"),
+])
+def test_events_who_started_it(analyze, text: str, initiator: str) -> None:
+    a = analyze(text, published=dt.date(2024, 3, 16))
+    (m,) = meetings(a)
+    assert names(a, [m.initiator]) == {initiator}

@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors import actor_at
 from ..quotes import _resolve_np
 from .lexicon import (ASKING, CANCEL_HEADS, CANCEL_MODIFIERS, FORMAL, FORMAL_WORDS, _GOVERNED, INFORMAL,
     INFORMAL_NOUNS, INFORMAL_WORDS, INITIATING, INITIATOR, MEETING_NOUNS, PLAN_HEADS, PLAN_MODIFIERS, PLAN_NOUNS,
@@ -75,7 +76,8 @@ def _formality(trigger: Token, sent: Span, kind: str | None) -> str:
             return "informal"
         if FORMAL.search(sent.text):
             return "formal"
-    return "formal" if kind == "summit" else "unspecified"
+    # a summit is formal, held in person or by video ("the first summit of the Quad by video conference")
+    return "formal" if kind == "summit" or trigger.lower_ in ("summit", "summits") else "unspecified"
 
 
 def _is_future(trigger: Token, text: str) -> bool:
@@ -146,6 +148,17 @@ def _initiator(doc: Doc, sent: Span, event: EventInfo, trigger: Token | None = N
     return None
 
 
+def _caller(doc: Doc, sent: Span, event: EventInfo) -> str | None:
+    """"a conversation with X, who called to congratulate him": the party a relative clause says called."""
+    for token in sent:
+        if token.pos_ == "VERB" and token.lemma_.lower() in ("call", "phone", "telephone") and token.dep_ == "relcl" \
+                and any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in token.children):
+            mention = actor_at(doc, token.head.i)
+            if mention is not None and mention.actor in event.participants:
+                return mention.actor
+    return None
+
+
 def _names_other_contact(token: Token, trigger: Token | None) -> bool:
     """The request or invitation word hangs from another contact word of the sentence than the
     trigger ("was received at the airport ... on a state visit at the invitation of X": the
@@ -157,8 +170,9 @@ def _names_other_contact(token: Token, trigger: Token | None) -> bool:
         if node.i == trigger.i:
             return False
         if node.i != token.i and node.pos_ in ("NOUN", "PROPN") and node.lower_ in MEETING_NOUNS:
-            return True
-        if node.head is node:
+            # "hosted A and B for a summit, convened at B's initiative": the summit the trigger hosts is its own
+            return not (node.dep_ == "pobj" and node.head.lower_ == "for" and node.head.head.i == trigger.i)
+        if node.head.i == node.i:
             return False
         node = node.head
     return False
@@ -169,6 +183,9 @@ def _asks_for_the_contact(verb: Token) -> bool:
     ("a call requested by the American side")."""
     if verb.dep_ in ("acl", "relcl") and (verb.head.lower_ in MEETING_NOUNS or verb.head.lemma_.lower() in MEETING_NOUNS):
         return True
+    if verb.dep_ == "ccomp" and verb.head.lower_ in MEETING_NOUNS and verb.head.i < verb.i and not any(
+            c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return True  # "..., talks the Kenyan side had requested": a contact clause the parser read as a verb's
     if any(c.dep_ == "auxpass" for c in verb.children):
         # "a tête-à-tête that ... had been requested by the Indian side": a passive whose subject (its
         # own, or that of the clause it is joined to) is a relative pronoun standing for the contact

@@ -60,7 +60,7 @@ INFORMAL = re.compile(
 FORMAL = re.compile(
     r"\b(official (visit|talks|meeting|ceremony)|state visit|formal (meeting|talks|visit)s?|negotiations|plenary|"
     r"signing ceremony|signed|summoned|ministerial council|council meeting|formal session|official session|"
-    r"meeting of the [A-Z][\w ]*Council)\b",
+    r"(?:meeting|session) of the [A-Z][\w ]*Council)\b",
     re.I,
 )
 

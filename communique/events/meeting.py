@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import actor_at
-from .attributes import _formality, _initiator, _status
+from .attributes import _caller, _formality, _initiator, _status
 from .date import _date, _offset
 from .host import _host_country, _person_for, _seat_country
 from .lexicon import GREETING, HOST_VERBS, INFORMAL, INFORMAL_NOUNS, MEDIATION, MEETING_NOUNS, RECURRING, SIDELINES
@@ -208,6 +208,8 @@ def _attributes(doc: Doc, sent: Span, trigger: Token, event: EventInfo) -> None:
         event.initiator = initiator
     if event.initiator is None and event.kind == "phone_call" and trigger.lemma_.lower() in ("call", "phone", "telephone") and trigger.pos_ == "VERB":
         event.initiator = event.source[0] if event.source else None
+    if event.initiator is None and event.kind == "phone_call":
+        event.initiator = _caller(doc, sent, event)
     if event.initiator is None and re.search(r"\bsummon", text, re.I) and event.source:
         event.initiator = event.source[0]
     offset = _offset(trigger)
