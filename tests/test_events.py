@@ -720,3 +720,11 @@ def test_events_who_started_it(analyze, text: str, initiator: str) -> None:
     a = analyze(text, published=dt.date(2024, 3, 16))
     (m,) = meetings(a)
     assert names(a, [m.initiator]) == {initiator}
+
+
+def test_events_a_delegation_to_the_talks_takes_part(analyze) -> None:
+    a = analyze("Antony Blinken and Sergey Lavrov held negotiations in Geneva on Monday. Lavrov, whose delegation at the "
+                "negotiations included Deputy Foreign Minister Sergei Ryabkov, said the talks were useful.",
+                published=dt.date(2022, 1, 11))
+    (m,) = [m for m in meetings(a) if m.status == "held"]
+    assert names(a, m.participants) == {"Antony Blinken", "Sergey Lavrov", "Sergei Ryabkov"}

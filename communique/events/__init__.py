@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 from .date import _lead_dates
 from .host import _hosts_from_contacts
 from .lexicon import DEFINITE_MEETING
-from .meeting import _bare_reference, _enrich, _greetings, _meeting, _part_of
+from .meeting import _bare_reference, _delegations, _enrich, _greetings, _meeting, _part_of
 from .merge import _gathering, _merge_into, _split
 from .participants import _phrase_actor as _phrase_actor
 from .participants import _phrase_actors as _phrase_actors
@@ -76,6 +76,7 @@ class EventFinder:
                 _enrich(doc, sent, last)
         _greetings(doc, meetings)
         _hosts_from_contacts(doc, meetings)
+        _delegations(doc, meetings)
         _lead_dates(doc, meetings)
         return meetings + stances(doc)
 

@@ -265,3 +265,33 @@ def _greetings(doc: Doc, meetings: list[EventInfo]) -> None:
         meetings.append(EventInfo("CONSULT", "040", evidence, kind="meeting", participants=[speaker, other],
                                   source=[other], target=[speaker], confidence=CONFIDENCE["people"]))
         return  # one meeting the remarks are made at
+
+
+def _delegations(doc: Doc, meetings: list[EventInfo]) -> None:
+    """"Ryabkov, whose delegation at the negotiations included Deputy Defence Minister Fomin": the people a
+    party's delegation to a contact included take part in it (on that party's side)."""
+    for token in doc:
+        if token.lemma_.lower() != "include" or token.pos_ != "VERB":
+            continue
+        delegation = next((c for c in token.children if c.dep_ == "nsubj" and c.lemma_.lower() == "delegation"), None)
+        owner = next((c for c in delegation.children if c.dep_ == "poss"), None) if delegation is not None else None
+        if delegation is None or owner is None or not any(
+                g.lower_ in MEETING_NOUNS for c in delegation.children if c.dep_ == "prep" for g in c.children):
+            continue  # only a delegation to a contact the sentence names
+        # "whose delegation": the person the relative clause describes
+        mention = actor_at(doc, token.head.i if owner.tag_ == "WP$" and token.dep_ == "relcl" else owner.i)
+        if mention is None:
+            continue
+        members = [a for c in token.children if c.dep_ == "dobj" for a in _phrase_actors(doc, c)
+                   if _kind(doc, a) == "person" and a != mention.actor]
+        contact = next((m for m in reversed(meetings) if m.plover == "CONSULT" and m.status == "held"
+                        and mention.actor in m.participants and m.evidence[0] <= token.idx), None)
+        if contact is None or not members:
+            continue
+        side = contact.source if mention.actor in contact.source else contact.target
+        for member in members:
+            if member not in contact.participants:
+                contact.participants.append(member)
+                side.append(member)
+        sent = token.sent
+        contact.more_evidence.append((sent.start_char, sent.end_char))
