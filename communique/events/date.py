@@ -39,7 +39,6 @@ def _date(doc: Doc, sent: Span, trigger: Token, future: bool) -> tuple[str | Non
     return text, resolve_date(text, published, future=future)
 
 
-
 def _ents_in(doc: Doc, sent: Span) -> list[tuple[int, str, str]]:
     """The sentence's entities (start, text, label) from one list per document: spaCy's ``Span.ents``
     builds every entity of the document on each call, which made long articles quadratic (issue 14).
@@ -52,9 +51,7 @@ def _ents_in(doc: Doc, sent: Span) -> list[tuple[int, str, str]]:
     return list(found[bisect.bisect_left(starts, sent.start) : bisect.bisect_left(starts, sent.end)])
 
 
-
 LEAD_CHARS = 600
-
 
 
 def _lead_dates(doc: Doc, meetings: list[EventInfo]) -> None:

@@ -4,10 +4,12 @@ names, a seat visited ("the White House"), and the person the visitor meets ther
 from __future__ import annotations
 
 import re
+import weakref
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors import ActorInfo
+from ..actors import ActorInfo, RoleInfo
+from ..mentions import mention_texts, mentions_starting, people_of_country
 from .lexicon import HEAD_ROLES
 from .place import _location
 from .record import EventInfo, _kind, _unique
@@ -16,27 +18,34 @@ from .record import EventInfo, _kind, _unique
 def _person_for(doc: Doc, actor_id: str) -> str:
     """A country stands for its leader when the article names them (contract v1.1: "Macron arrived
     in Astana ... Tokayev welcomed him" -> Macron and Tokayev, not Kazakhstan); else the country."""
-    actors = doc._.cq_actors
-    info = actors.get(actor_id)
+    info = doc._.cq_actors.get(actor_id)
     if info is None or info.kind != "country" or not info.country:
         return actor_id
-    people = [m.actor for m in doc._.cq_mentions
-              if actors.get(m.actor) is not None and actors[m.actor].kind == "person" and actors[m.actor].country == info.country]
-    return _leader_among(doc, people) or actor_id
-
+    return _leader_among(doc, people_of_country(doc, info.country)) or actor_id
 
 
 def _leader_among(doc: Doc, people: list[str]) -> str | None:
     """The first of these people who holds a head office (the article's roles, else the KB on its date)."""
+    heads = _HEADS.get(doc)
+    roles = doc._.cq_roles or []
+    if heads is None or heads[0] is not roles:
+        # one answer per person and document (issue 14: asked once per event, it read every role each time)
+        heads = _HEADS[doc] = (roles, {})
+        for role in roles:
+            heads[1].setdefault(role.person, False)
+            heads[1][role.person] = heads[1][role.person] or role.role.lower() in HEAD_ROLES
     kb, published = doc._.cq_kb, doc._.cq_published
     for person in dict.fromkeys(people):
-        roles = [r.role.lower() for r in doc._.cq_roles or () if r.person == person]
-        if kb is not None and published is not None:
-            roles += [t.role.lower() for t in kb.offices(person, published)]
-        if any(r in HEAD_ROLES for r in roles):
+        head = heads[1].get(person, False)
+        if not head and kb is not None and published is not None:
+            head = any(t.role.lower() in HEAD_ROLES for t in kb.offices(person, published))
+        if head:
             return person
     return None
 
+
+# the people with a head office in the article's roles, by document (beside the Doc, so that it still pickles)
+_HEADS: weakref.WeakKeyDictionary[Doc, tuple[list[RoleInfo], dict[str, bool]]] = weakref.WeakKeyDictionary()
 
 
 def _seat_country(doc: Doc, actor_id: str) -> str:
@@ -45,10 +54,7 @@ def _seat_country(doc: Doc, actor_id: str) -> str:
     match = re.fullmatch(r"inst:([A-Z]{3}):(presidency|government_office)", actor_id)
     if match is None:
         return actor_id
-    people = [m.actor for m in doc._.cq_mentions if _kind(doc, m.actor) == "person"
-              and doc._.cq_actors[m.actor].country == match.group(1)]
-    return _leader_among(doc, people) or actor_id
-
+    return _leader_among(doc, people_of_country(doc, match.group(1))) or actor_id
 
 
 def _host_country(doc: Doc, sent: Span, trigger: Token) -> str | None:
@@ -57,27 +63,25 @@ def _host_country(doc: Doc, sent: Span, trigger: Token) -> str | None:
     place = _location(doc, sent, trigger) or _location(doc, sent, trigger.head)
     if kb is None:
         return None
+    actors = doc._.cq_actors
     if not place:
         # "welcomed trade with America's West Coast during his visit": the one country the sentence names
-        countries = {m.actor for m in doc._.cq_mentions if sent.start <= m.start < sent.end
-                     and doc._.cq_actors[m.actor].kind == "country"}
+        countries = {m.actor for m in mentions_starting(doc, sent.start, sent.end) if actors[m.actor].kind == "country"}
         return countries.pop() if len(countries) == 1 else None
-    for mention in doc._.cq_mentions:
-        if place in mention.text or mention.text in place:
-            info = doc._.cq_actors.get(mention.actor)
+    for text, actor in mention_texts(doc):  # each distinct mention once, not every mention per visit
+        if place in text or text in place:
+            info = actors.get(actor)
             if info is not None and info.kind == "country":
-                return mention.actor
+                return actor
     country = kb.place(place)
     if country is None or country.kind != "country":
         return None
-    doc._.cq_actors.setdefault(country.id, _info_of(country))
+    actors.setdefault(country.id, _info_of(country))
     return country.id
-
 
 
 def _info_of(actor: object) -> ActorInfo:
     return ActorInfo(actor.id, actor.name, actor.kind, actor.country, actor.cameo)  # type: ignore[attr-defined]
-
 
 
 def _hosts_from_contacts(doc: Doc, meetings: list[EventInfo]) -> None:

@@ -116,7 +116,6 @@ def _meeting(doc: Doc, sent: Span, trigger: Token, kind: str) -> EventInfo | Non
     return event
 
 
-
 def _part_of(doc: Doc, sent: Span, trigger: Token, meetings: list[EventInfo]) -> EventInfo | None:
     """"official talks, followed by a private lunch": a meal or walk with no parties of its own is
     the same people's informal part of the contact its sentence reports (a record of its own)."""
@@ -135,7 +134,6 @@ def _part_of(doc: Doc, sent: Span, trigger: Token, meetings: list[EventInfo]) ->
                       location=same[-1].location, confidence=same[-1].confidence, trigger_is_noun=True)
     event.formality = _formality(trigger, sent, "meeting")
     return event if event.formality == "informal" else None
-
 
 
 def _bare_reference(doc: Doc, sent: Span, trigger: Token, kind: str,
@@ -175,7 +173,6 @@ def _bare_reference(doc: Doc, sent: Span, trigger: Token, kind: str,
     return None
 
 
-
 def _visit_around(doc: Doc, sent: Span, trigger: Token, contact: EventInfo) -> EventInfo | None:
     """"X called on Y in Colombo, the first day of a two-day official visit": a visit with no parties
     of its own, around a contact its sentence reports, is the visit of the contact's guest to its
@@ -194,7 +191,6 @@ def _visit_around(doc: Doc, sent: Span, trigger: Token, contact: EventInfo) -> E
                       trigger_is_noun=True)
     event.formality = _formality(trigger, sent, "visit")
     return event
-
 
 
 def _attributes(doc: Doc, sent: Span, trigger: Token, event: EventInfo) -> None:
@@ -226,7 +222,6 @@ def _attributes(doc: Doc, sent: Span, trigger: Token, event: EventInfo) -> None:
         event.places = places
 
 
-
 def _enrich(doc: Doc, sent: Span, event: EventInfo) -> None:
     """A definite reference to the last meeting ("the meeting was at X's request") adds to it."""
     before = (event.formality, event.initiator, event.recurring, event.date_text)
@@ -239,7 +234,6 @@ def _enrich(doc: Doc, sent: Span, event: EventInfo) -> None:
         event.recurring = True
     if before != (event.formality, event.initiator, event.recurring, event.date_text):
         event.more_evidence.append((sent.start_char, sent.end_char))
-
 
 
 def _greetings(doc: Doc, meetings: list[EventInfo]) -> None:

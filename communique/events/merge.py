@@ -97,7 +97,6 @@ def _merge_into(events: list[EventInfo], new: EventInfo, doc: Doc | None = None)
     events.append(new)
 
 
-
 def _split(event: EventInfo, trigger: Token) -> list[EventInfo]:
     """"his meetings with A, B and C": one bilateral meeting with each of them; "we met in A and B":
     one meeting in each place."""
@@ -117,7 +116,6 @@ def _split(event: EventInfo, trigger: Token) -> list[EventInfo]:
     return out
 
 
-
 def _gathering(sent: Span, event: EventInfo) -> EventInfo | None:
     """"A met B on the margins of the AUKUS Defence Ministers Meeting": the gathering reported as held
     is a record of its own, with the people the text places there (contract v1.1), beside the bilateral."""
@@ -131,7 +129,6 @@ def _gathering(sent: Span, event: EventInfo) -> EventInfo | None:
                      source=list(event.participants[:1]), target=list(event.participants[1:]), formality="formal",
                      status="held", date=event.date, date_text=event.date_text, location=name,
                      confidence=event.confidence)
-
 
 
 def _same_parties(doc: Doc, first: list[str], second: list[str]) -> list[str] | None:
@@ -163,7 +160,6 @@ def _same_parties(doc: Doc, first: list[str], second: list[str]) -> list[str] | 
     return merged
 
 
-
 def _people_for_body(doc: Doc | None, first: list[str], second: list[str]) -> list[str] | None:
     """Of two readings of one sentence's contact, the one that names people where the other names only
     an organization: they share someone, and what differs is bodies on one side, people on the other."""
@@ -178,7 +174,6 @@ def _people_for_body(doc: Doc | None, first: list[str], second: list[str]) -> li
     if all(_kind(doc, a) == "organization" for a in only_second) and all(_kind(doc, a) == "person" for a in only_first):
         return first
     return None
-
 
 
 def _reception(event: EventInfo) -> bool:

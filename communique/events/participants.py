@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..actors import actor_at
-from ..mentions import mentions_starting
+from ..mentions import mentions_before, mentions_starting
 from .date import _offset
 from .host import _person_for
 from .lexicon import (CONVENING, FIRST_PERSON, GUESTS, HOST_VERBS, INFORMAL_NOUNS, MEDIATION, PAIR, _PLACE_PREPS,
@@ -127,8 +127,8 @@ def _participants(doc: Doc, trigger: Token) -> tuple[list[str], list[str]]:
                 break
         if not sources and targets and head.lemma_.lower() in ("have", "hold", "conduct"):
             # "On Friday Putin had a conversation with B" misparsed: the person named before the verb
-            before = [m for m in doc._.cq_mentions if trigger.sent.start <= m.start < head.i
-                      and doc._.cq_actors[m.actor].kind == "person" and m.actor not in targets]
+            before = [m for m in mentions_starting(doc, trigger.sent.start, head.i)
+                      if doc._.cq_actors[m.actor].kind == "person" and m.actor not in targets]
             if before:
                 sources.append(before[-1].actor)
     if len(between) >= 2 and walked and not convened:
@@ -287,7 +287,7 @@ def _pair(doc: Doc, trigger: Token) -> list[str]:
         return []
     people: list[str] = []
     # the pair was introduced before this sentence ("Spokesman X confirmed the two men had met": not X)
-    for mention in reversed([m for m in doc._.cq_mentions if m.start < trigger.sent.start]):
+    for mention in mentions_before(doc, trigger.sent.start):  # read back lazily (issue 14)
         info = doc._.cq_actors.get(mention.actor)
         if info is not None and info.kind == "person" and mention.actor not in people:
             people.append(mention.actor)
@@ -299,7 +299,7 @@ def _pair(doc: Doc, trigger: Token) -> list[str]:
         sent_end = trigger.sent.end
         following = doc[sent_end].sent if sent_end < len(doc) else None
         if following is not None:
-            for mention in (m for m in doc._.cq_mentions if following.start <= m.start < following.end):
+            for mention in mentions_starting(doc, following.start, following.end):
                 info = doc._.cq_actors.get(mention.actor)
                 if info is not None and info.kind == "person" and mention.actor not in people:
                     people.append(mention.actor)

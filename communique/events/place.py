@@ -28,14 +28,12 @@ def _places(doc: Doc, sent: Span, trigger: Token) -> list[str]:
     return [first]
 
 
-
 def _name_of(doc: Doc, token: Token) -> str:
     """A place's whole name: the token with the compound words before it ("San Diego")."""
     start = token.i
     while start > 0 and doc[start - 1].dep_ in ("compound", "nmod") and doc[start - 1].head.i in range(start, token.i + 1):
         start -= 1
     return doc[start : token.i + 1].text
-
 
 
 def _location(doc: Doc, sent: Span, trigger: Token) -> str | None:
@@ -57,7 +55,6 @@ def _location(doc: Doc, sent: Span, trigger: Token) -> str | None:
     return None
 
 
-
 def _third_place(doc: Doc, event: EventInfo) -> bool:
     """The meeting took place in a country none of its parties belongs to."""
     kb = doc._.cq_kb
@@ -69,7 +66,6 @@ def _third_place(doc: Doc, event: EventInfo) -> bool:
         return False
     homes = {doc._.cq_actors[p].country for p in event.participants}
     return None not in homes and country.country not in homes
-
 
 
 def _same_place(doc: Doc | None, a: str, b: str) -> bool:

@@ -16,7 +16,6 @@ from spacy.tokens import Doc
 CONFIDENCE = {"people": 0.93, "bodies": 0.67, "stance-quote": 0.7, "stance-verb": 0.65}
 
 
-
 @dataclass
 class EventInfo:
     plover: str
@@ -44,11 +43,9 @@ class EventInfo:
     definite: bool = False  # "hosted the talks", "the meeting was ...": refers to a contact reported before
 
 
-
 def _kind(doc: Doc, actor: str) -> str | None:
     info = doc._.cq_actors.get(actor)
     return info.kind if info else None
-
 
 
 def _unique(items: list[str]) -> list[str]:

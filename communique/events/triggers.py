@@ -57,19 +57,16 @@ def _triggers(sent: Span) -> list[tuple[Token, str]]:
     return out
 
 
-
 def _for_a_while(verb: Token) -> bool:
     """"spoke for an hour", "talked for 90 minutes": a duration of the talking itself."""
     return any(c.dep_ == "prep" and c.lower_ == "for" and any(
         g.lower_ in ("hour", "hours", "minutes", "minute") for g in c.subtree) for c in verb.children)
 
 
-
 def _bare_participle(token: Token) -> bool:
     """"Speaking after talks with B, A said": a participle clause without a subject of its own."""
     return token.dep_ in ("advcl", "pcomp") and token.tag_ in ("VBG", "VBN") and not any(
         c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-
 
 
 def _twice(trigger: Token) -> bool:
@@ -82,7 +79,6 @@ def _twice(trigger: Token) -> bool:
         if child.lower_ == "times" and any(g.lower_ in ("two", "2") for g in child.children):
             return True
     return False
-
 
 
 def _exchange_of_views(noun: Token) -> bool:
@@ -98,7 +94,6 @@ def _exchange_of_views(noun: Token) -> bool:
         and (bool(of) or any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.head.children)))
 
 
-
 def _phrasal_contact(verb: Token) -> bool:
     """"sat down with X", "came face to face with X": a verb that reports a contact only with its particle."""
     lemma = verb.lemma_.lower()
@@ -111,13 +106,11 @@ def _phrasal_contact(verb: Token) -> bool:
     return False
 
 
-
 def _phrasal_withs(verb: Token) -> list[Token]:
     """The "with" phrases of a phrasal contact verb, wherever the parser hangs them in the phrase."""
     return [t for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "with"
             and (t.head.i == verb.i or t.head.lower_ in ("face", "down")
                  or (t.head.lower_ in ("phone", "telephone") and t.head.head.head.i == verb.i))]
-
 
 
 def _callee(token: Token) -> Token | None:
@@ -129,7 +122,6 @@ def _callee(token: Token) -> Token | None:
             if info is not None and info.kind in ("person", "country", "organization", "group"):
                 return child
     return None
-
 
 
 def _calls_someone(token: Token) -> bool:
@@ -151,7 +143,6 @@ def _calls_someone(token: Token) -> bool:
     return not any(c.dep_ in ("oprd", "acomp") and c.i != callee.i for c in children)
 
 
-
 def _calls_on(token: Token) -> bool:
     """"X called on President Y" (paid a courtesy visit), not "X called on Y to stop"."""
     for child in token.children:
@@ -167,7 +158,6 @@ def _calls_on(token: Token) -> bool:
     return False
 
 
-
 def _informal_part(trigger: Token) -> bool:
     """A meal, walk or tête-à-tête is a part of its own beside the talks, except where it is what the
     contact verb reports ("met for an informal dinner", "hosted X over lunch": one contact)."""
@@ -176,7 +166,6 @@ def _informal_part(trigger: Token) -> bool:
     prep = trigger.head if trigger.dep_ == "pobj" else None
     return not (prep is not None and prep.lower_ in ("for", "over", "at") and prep.head.pos_ == "VERB"
                 and prep.head.lemma_.lower() in MEETING_VERBS)
-
 
 
 def _group_object(trigger: Token) -> bool:
@@ -192,14 +181,12 @@ def _group_object(trigger: Token) -> bool:
     return False
 
 
-
 def _habitual(trigger: Token) -> bool:
     """A present-tense verb with "regularly", "often", "usually": how things go, not one meeting."""
     if trigger.pos_ != "VERB" or trigger.tag_ not in ("VBP", "VBZ"):
         return False
     return any(c.lower_ in ("regularly", "often", "usually", "frequently", "routinely", "always", "sometimes")
                for c in trigger.children)
-
 
 
 def _summit_is_the_news(trigger: Token) -> bool:
