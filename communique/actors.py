@@ -148,6 +148,7 @@ class _Found:
 
 
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 
 def _unaccented(text: str) -> str:
@@ -366,6 +367,8 @@ class ActorResolver:
             if i == span.end and token.is_sent_start:
                 continue
             if token.is_alpha and token.text[:1].isupper() and token.lower_ not in HONORIFICS:
+                if token.lower_ in WEEKDAYS or token.lower_ in MONTHS:
+                    continue  # "Last Friday Orban held talks": a day, not a given name
                 if self.kb.place(token.text) is not None and i == span.start - 1:
                     continue  # "Russian Putin" style: a demonym before the name
                 return True

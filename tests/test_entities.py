@@ -225,3 +225,12 @@ def test_entities_untagged_name_after_a_title(analyze) -> None:
                 published=dt.date(2025, 2, 20))
     (m,) = meetings(a)
     assert names(a, m.participants) == {"David Lammy", "Babajide Sanwo-Olu"}
+
+
+def test_entities_a_surname_after_a_weekday_is_the_person(analyze) -> None:
+    # "Friday Orbán" is no longer a name: Orbán is the subject that "he" in the next sentence continues
+    a = analyze("Viktor Orbán met Recep Tayyip Erdogan in Ankara on Monday. Last Friday Orbán held talks with Vladimir "
+                "Putin in Moscow, and Kremlin spokesman Dmitry Peskov said the talks were useful. On Wednesday he made "
+                "his first visit to Kyiv.", published=dt.date(2024, 7, 11))
+    (visit,) = [m for m in meetings(a) if m.kind == "visit"]
+    assert names(a, visit.source) == {"Viktor Orbán"}
