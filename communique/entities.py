@@ -880,6 +880,10 @@ def _descriptions(state: _State) -> None:
                     state.add(token.i, token.i + 1, person, "description")
                 continue
             person = _holder(state, country, office, token)
+        elif lower == "chief" and token.i > 0 and doc[token.i - 1].dep_ in ("compound", "amod", "nmod") \
+                and doc[token.i - 1].head.i == token.i and _modifier_body(state, token) is not None:
+            # "the NATO chief", "the alliance chief": the head of that organization (never "the army chief")
+            person = _body_head(state, _modifier_body(state, token) or "", None)
         elif lower == "side":
             # contract v1.1: "the X side" is that side's leader or minister in the event: the person of that
             # country the article has named, else its leader
@@ -966,8 +970,8 @@ def _modifier_body(state: _State, token: Token) -> str | None:
     """The organization a modifier names: "the NATO chief", "the alliance chief" (the knowledge base's
     one organization of that name)."""
     for child in token.lefts:
-        if child.dep_ not in ("compound", "amod", "nmod"):
-            continue
+        if child.dep_ not in ("compound", "amod", "nmod") or child.i != token.i - 1:
+            continue  # the word right before the office: "the UN nuclear chief" is not the UN's head
         m = state.at(child.i)
         if m is not None and state.kind(m.actor) == "organization":
             return m.actor

@@ -234,3 +234,13 @@ def test_entities_a_surname_after_a_weekday_is_the_person(analyze) -> None:
                 "his first visit to Kyiv.", published=dt.date(2024, 7, 11))
     (visit,) = [m for m in meetings(a) if m.kind == "visit"]
     assert names(a, visit.source) == {"Viktor Orbán"}
+
+
+@pytest.mark.parametrize("text, chief", [
+    ("The NATO chief met Olaf Scholz in Berlin on Tuesday.", "Mark Rutte"),
+    ("The Russian army chief met Vladimir Putin in Moscow on Monday.", None),  # not the country's leader
+])
+def test_entities_the_chief_of_an_organization(analyze, text: str, chief: str | None) -> None:
+    a = analyze(text, published=dt.date(2024, 11, 20))
+    named = {x.name for x in a.actors for m in x.mentions if m.text == "chief"}
+    assert named == ({chief} if chief else set())
