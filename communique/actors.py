@@ -102,6 +102,16 @@ DOMAIN_COUNTRY = {
 TLD_COUNTRY = {"uk": "GBR", "gov": "USA", "ru": "RUS", "kz": "KAZ", "ua": "UKR", "fr": "FRA", "de": "DEU", "cn": "CHN"}
 
 
+# titles used with a given name alone: "Prince Mohammed" is Mohammed bin Salman
+ROYAL_TITLES = frozenset("prince princess sheikh sheikha emir sultan king queen".split())
+# one-word titles written before a name: "Governor Babajide Sanwo-Olu"
+NAME_TITLES = frozenset("governor president minister mayor ambassador envoy chancellor premier king queen emir "
+                        "sultan senator secretary commissioner chairman chairwoman spokesman spokeswoman".split())
+# words around a place name: "flew to Lagos", "Lagos State" (a surname the KB knows used as a place)
+PLACE_PREPOSITIONS = frozenset("in to from at near via into across outside".split())
+PLACE_NOUNS = frozenset("State City Province Region County Island Islands Port".split())
+
+
 @dataclass
 class ActorInfo:
     id: str
@@ -159,6 +169,7 @@ class _Found:
 
 
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 
 def _unaccented(text: str) -> str:
@@ -313,6 +324,7 @@ class ActorResolver:
                 self._add(found, doc, span.start, span.end, info, "name")
                 for i in range(span.start, span.end):
                     taken[i] = True
+        self._titled_names(doc, found, taken)
         self._groups(doc, found, taken)
         found.mentions.sort(key=lambda m: m.start)
         self._roles(doc, found, published)
@@ -378,6 +390,7 @@ class ActorResolver:
             held[span.start:span.end] = [True] * (span.end - span.start)
         chosen.sort(key=lambda s: s.start)
         full_names: set[str] = set()
+        place_words = self._surnames_used_as_places(chosen)
         for span in chosen:
             if len(span) == 1 and (span[0].is_stop or span[0].lower_ in PERSON_PRONOUNS or span[0].lower_ in HONORIFICS):
                 continue  # "He" is a pronoun here, not He Lifeng
@@ -388,6 +401,8 @@ class ActorResolver:
             candidates = self.kb.lookup(span.text) or self._metonym(span.text)
             if not candidates:
                 continue
+            if len(span) == 1 and span.text in place_words:
+                continue  # "flew to Lagos", "Lagos State": the city, not Ricardo Lagos
             actor = self._choose(candidates, published, full_names, span)
             if actor is None:
                 continue
@@ -399,6 +414,18 @@ class ActorResolver:
             if len(span) > 1:
                 full_names.add(actor.id)
             yield span, actor
+
+    def _surnames_used_as_places(self, chosen: list[Span]) -> set[str]:
+        """One-word names that only a person bears in the KB but that the article uses as a place
+        ("flew to Lagos", "Lagos State"), and whose bearer it never names in full: the place
+        throughout the article."""
+        placed = {s.text for s in chosen if len(s) == 1 and s[0].ent_type_ in ("GPE", "LOC") and (
+            (s.start > 0 and s.doc[s.start - 1].lower_ in PLACE_PREPOSITIONS)
+            or (s.end < len(s.doc) and s.doc[s.end].text in PLACE_NOUNS))}
+        if not placed:
+            return set()
+        named = {a.id for s in chosen if len(s) > 1 for a in self.kb.lookup(s.text, kind="person")}
+        return {w for w in placed if all(a.kind == "person" and a.id not in named for a in self.kb.lookup(w))}
 
     def _inside_other_name(self, span: Span, ent: Span | None) -> bool:
         """"Mustafa" inside "Mustafa Abdul Jalil" is not Mohammad Mustafa: a KB name strictly inside a
@@ -425,6 +452,8 @@ class ActorResolver:
             if i == span.end and token.is_sent_start:
                 continue
             if token.is_alpha and token.text[:1].isupper() and token.lower_ not in HONORIFICS:
+                if token.lower_ in WEEKDAYS or token.lower_ in MONTHS:
+                    continue  # "Last Friday Orban held talks": a day, not a given name
                 if self.kb.place(token.text) is not None and i == span.start - 1:
                     continue  # "Russian Putin" style: a demonym before the name
                 return True
@@ -484,12 +513,40 @@ class ActorResolver:
                 for info in found.actors.values():
                     if info.kind == "person" and norm_name(info.name).split()[-1:] == [norm_name(text)]:
                         return info
+            # "Prince Mohammed", "Sheikh Tamim" after "Mohammed bin Salman": royals go by their given name
+            words = norm_name(text).split()
+            if len(words) == 2 and words[0] in ROYAL_TITLES:
+                for info in found.actors.values():
+                    if info.kind == "person" and norm_name(info.name).split()[:1] == words[1:]:
+                        return info
             return ActorInfo(local_id(text, "person"), text, "person", None, None, known=False)
         if label == "ORG":
             if len(text) < 2 or text.lower() in GENERIC_BODIES or self.kb.country_by_demonym(text):
                 return None
             return ActorInfo(local_id(text, "organization"), text, "organization", None, None, known=False)
         return None
+
+    def _titled_names(self, doc: Doc, found: _Found, taken: list[bool]) -> None:
+        """"Lagos State Governor Babajide Sanwo-Olu": capitalised words after a capitalised office title
+        are a person's name, where the model tagged none of them."""
+        for token in doc:
+            if token.lower_ not in NAME_TITLES or not token.text[:1].isupper() or taken[token.i]:
+                continue
+            end = token.i + 1
+            while end < len(doc) and end - token.i <= 5 and not taken[end] and doc[end].ent_type_ in ("", "PERSON") and (
+                    doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and doc[end].lower_ not in HONORIFICS
+                    or doc[end].text == "-" and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()
+                    and not doc[end].whitespace_):
+                end += 1
+            words = [t for t in doc[token.i + 1 : end] if t.text != "-"]
+            if len(words) < 2 or any(t.ent_type_ == "PERSON" for t in words):
+                continue  # one word may be a place or a body; a tagged name is read already
+            span = Span(doc, token.i + 1, end, label="PERSON")
+            info = self._unknown(found, span)
+            if info is not None:
+                self._add(found, doc, span.start, span.end, info, "name")
+                for i in range(span.start, span.end):
+                    taken[i] = True
 
     def _groups(self, doc: Doc, found: _Found, taken: list[bool]) -> None:
         """"US diplomats", "Russian troops": people of a country, named as a group."""
@@ -673,11 +730,11 @@ class ActorResolver:
             role = canonical_role(match.group("mod"), match.group("title"))
             person = self._person_with_role(found, role, place, start)
             if person is None and place is not None:
-                person = self._known_holder(found, role, place)
+                person = self._known_holder(found, role, place, published)
             if person is None and place is None and home:
                 place = self.kb.country_by_iso3(home)
                 if place is not None:
-                    person = self._known_holder(found, role, place)
+                    person = self._known_holder(found, role, place, published)
             if person is None and place is not None and published is not None:
                 # without a publication date the office holder cannot be known: leave it unresolved
                 holders = self.kb.holders(role, place.id, published)
@@ -695,15 +752,23 @@ class ActorResolver:
             if place is not None:
                 self._append_role(found, person.id, role, place.name, start, end)
 
-    def _known_holder(self, found: _Found, role: str, place: KBActor) -> ActorInfo | None:
-        """A person the article names who held this office at some time ("the President of Russia")."""
+    def _known_holder(self, found: _Found, role: str, place: KBActor, published: dt.date | None = None) -> ActorInfo | None:
+        """A person the article names who held this office at some time ("the President of Russia"),
+        unless the knowledge base gives the office to someone else on the article's date ("the NATO
+        secretary general ... succeeded Jens Stoltenberg": his successor)."""
         holders = [
             info for info in found.actors.values()
             if info.kind == "person" and any(
                 norm_name(t.role) == norm_name(role) and t.of == place.id for t in self.kb.offices(info.id)
             )
         ]
-        return holders[0] if len(holders) == 1 else None
+        if len(holders) != 1:
+            return None
+        if published is not None:
+            on_date = self.kb.holders(role, place.id, published)
+            if on_date and all(h.id != holders[0].id for h in on_date):
+                return None
+        return holders[0]
 
     def _person_with_role(self, found: _Found, role: str, place: KBActor | None, before: int) -> ActorInfo | None:
         """A person the article already gave this office (and country, when one is named)."""
@@ -741,7 +806,8 @@ class ActorResolver:
         own_subjects = {
             t.i for t in token.head.children if t.dep_ in ("nsubj", "nsubjpass")
         } if token.dep_ in ("dobj", "pobj", "dative") else set()
-        earlier = [m for m in people if m.start < token.i and m.start not in own_subjects]
+        # "Modi received him": an object pronoun never stands for its own clause's subject (the whole name)
+        earlier = [m for m in people if m.start < token.i and not any(m.start <= s < m.end for s in own_subjects)]
         same = [m for m in earlier if m.start >= sent.start]
         if same:
             return same[-1].actor

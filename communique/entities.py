@@ -39,7 +39,8 @@ from .kb import KBActor, KnowledgeBase, norm_name, per_kb
 
 DATA = Path(__file__).parent / "data" / "entities_en.json"
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’ -]*[A-Z])(?:/[A-Z][A-Za-z ]+)?"       # MINSK, NEW DELHI, UNITED NATIONS
+    r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ -]*[A-ZÀ-ÖØ-Þ])(?:/[A-Z][A-Za-z ]+)?"  # MINSK, NEW DELHI, BELÉM
+    r"(?:\s*,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=\s*,))?"               # , Brazil (the country after the city)
     r"(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"       # , May 3 / , Sept. 3, 2024
     r"(?:\s*\((?P<outlet>[^)\n]{1,60})\))?"                          # (Steppe Wire)
     r"\s*[—–-]{1,2}\s*",
@@ -270,6 +271,7 @@ class EntityLinker:
         _join_names(state)
         _bare_surnames(state)
         _countries_from_roles(state)
+        _pronouns(state)  # genders first: "her Chinese counterpart" is read through "her"
         _institutions(state)
         _spokespeople(state)
         _descriptions(state)
@@ -869,6 +871,8 @@ def _names_someone(state: _State, token: Token) -> bool:
     """"spokesman Dmitry Peskov", "Peskov, the Kremlin spokesman", "spokeswoman Maria Zakharova"."""
     doc = state.doc
     for i in range(token.i + 1, min(token.i + 4, len(doc))):
+        if doc[i].is_sent_start:
+            break  # "... with her Chinese counterpart. Wang told her": the next sentence names no one here
         m = state.at(i)
         if m is not None and state.kind(m.actor) == "person" and m.via == "name":
             return i == token.i + 1 or all(doc[j].is_punct or doc[j].lower_ in ("mr", "ms") for j in range(token.i + 1, i))
@@ -882,6 +886,25 @@ def _names_someone(state: _State, token: Token) -> bool:
             if m is not None and state.kind(m.actor) == "person":
                 return True
     return False
+
+
+def _apposed_name(state: _State, token: Token) -> MentionInfo | None:
+    """The person named after a comma and title words: "their host, Tajik President Emomali Rahmon"
+    (the parser does not always mark such an apposition)."""
+    doc, lex = state.doc, words()
+    lower = token.lower_
+    if not (lower in lex.counterpart_words or lower in lex.guest_words or lower in lex.host_words
+            or lower in lex.leader_words or lower in lex.offices):
+        return None
+    if token.i + 2 >= len(doc) or doc[token.i + 1].text != ",":
+        return None
+    for i in range(token.i + 2, min(token.i + 8, len(doc))):
+        m = state.at(i)
+        if m is not None and state.kind(m.actor) == "person" and m.via == "name":
+            return m
+        if not (doc[i].text[:1].isupper() or doc[i].text in ("'s", "’s")):
+            return None
+    return None
 
 
 def _principal(state: _State, token: Token) -> ActorInfo | None:
@@ -917,6 +940,11 @@ def _descriptions(state: _State) -> None:
         existing = state.at(token.i)
         if existing is not None and state.kind(existing.actor) == "person":
             continue
+        named = _apposed_name(state, token)
+        if named is not None:
+            # "their host, Tajik President Emomali Rahmon", "his counterpart, Foreign Minister X": that person
+            state.add(token.i, token.i + 1, state.actors[named.actor], "description")
+            continue
         if _names_someone(state, token) or any(t.lower_ in ("former", "first", "late", "ex", "then") for t in token.lefts):
             continue  # a title before a name, or a former office: not a description of the holder
         two = f"{doc[token.i - 1].lower_} {lower}" if token.i else lower
@@ -930,15 +958,23 @@ def _descriptions(state: _State) -> None:
             country = _country_modifier(state, token)
             if country is None:
                 # "the president of the European Commission", "the head of NATO": the body's holder
-                body = _of_body(state, token)
+                body = _of_body(state, token) or _modifier_body(state, token)
                 person = _body_head(state, body, office) if body is not None else None
                 if person is not None:
                     state.add(token.i, token.i + 1, person, "description")
                 continue
             person = _holder(state, country, office, token)
+        elif lower == "chief" and token.i > 0 and doc[token.i - 1].dep_ in ("compound", "amod", "nmod") \
+                and doc[token.i - 1].head.i == token.i and _modifier_body(state, token) is not None:
+            # "the NATO chief", "the alliance chief": the head of that organization (never "the army chief")
+            person = _body_head(state, _modifier_body(state, token) or "", None)
         elif lower == "side":
+            # contract v1.1: "the X side" is that side's leader or minister in the event: the person of that
+            # country the article has named, else its leader
             country = _country_modifier(state, token)
-            person = _holder(state, country, None, token) if country else None
+            same_side = [m.actor for m in state.mentions if m.start < token.i and state.kind(m.actor) == "person"
+                         and state.actors[m.actor].country == country] if country else []
+            person = state.actors[same_side[-1]] if same_side else _holder(state, country, None, token) if country else None
         elif lower in lex.guest_words or lower in lex.host_words:
             person = _party(state, token, guest=lower in lex.guest_words)
         else:
@@ -971,6 +1007,8 @@ def _leaders_of(state: _State) -> None:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     countries += [pobj, *pobj.conjuncts]
+                    # "of Kazakhstan, Kyrgyzstan, Turkmenistan and Uzbekistan" parsed as an apposition
+                    countries += [a for c in pobj.children if c.dep_ == "appos" for a in (c, *c.conjuncts)]
             elif child.dep_ in ("amod", "compound", "nmod"):
                 countries += [child, *child.conjuncts]
         if token.dep_ == "conj" and token.head.pos_ in ("PROPN", "ADJ") and token.head.i < token.i:
@@ -1009,6 +1047,21 @@ def _of_body(state: _State, token: Token) -> str | None:
                 m = state.at(pobj.i)
                 if m is not None and state.kind(m.actor) == "organization":
                     return m.actor
+    return None
+
+
+def _modifier_body(state: _State, token: Token) -> str | None:
+    """The organization a modifier names: "the NATO chief", "the alliance chief" (the knowledge base's
+    one organization of that name)."""
+    for child in token.lefts:
+        if child.dep_ not in ("compound", "amod", "nmod") or child.i != token.i - 1:
+            continue  # the word right before the office: "the UN nuclear chief" is not the UN's head
+        m = state.at(child.i)
+        if m is not None and state.kind(m.actor) == "organization":
+            return m.actor
+        found = state.kb.lookup(child.text, "organization") if m is None else []
+        if len(found) == 1:
+            return found[0].id
     return None
 
 

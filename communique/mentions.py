@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import weakref
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -46,6 +46,8 @@ class MentionIndex:
         self._token_keys = [mentions[p].start for p in self._by_token]
         self._by_char = sorted(range(len(mentions)), key=lambda p: mentions[p].start_char)
         self._char_keys = [mentions[p].start_char for p in self._by_char]
+        self.by_country: dict[str, list[str]] | None = None  # filled by people_of_country
+        self.texts: list[tuple[str, str]] | None = None  # filled by mention_texts
 
     def covering(self, start: int, end: int) -> MentionInfo | None:
         """The first mention (in list order) that overlaps tokens ``start:end``."""
@@ -53,6 +55,11 @@ class MentionIndex:
             return next((m for m in self.mentions if m.start < end and start < m.end), None)
         found = [p for p in self._covering[max(start, 0) : max(end, 0)] if p >= 0]
         return self.mentions[min(found)] if found else None
+
+    def before(self, end: int) -> Iterator[MentionInfo]:
+        """The mentions whose first token is before ``end``, the latest first."""
+        for k in range(bisect.bisect_left(self._token_keys, end) - 1, -1, -1):
+            yield self.mentions[self._by_token[k]]
 
     def starting(self, start: int, end: int, *, chars: bool = False) -> list[int]:
         """Positions, in list order, of the mentions whose first token (or character) is in ``start:end``."""
@@ -81,3 +88,31 @@ def mentions_starting(doc: Doc, start: int, end: int, *, chars: bool = False) ->
     """The mentions, in list order, whose first token (or with ``chars``, character) is in ``start:end``."""
     index = mention_index(doc)
     return [index.mentions[p] for p in index.starting(start, end, chars=chars)]
+
+
+def mentions_before(doc: Doc, end: int) -> Iterator[MentionInfo]:
+    """The mentions whose first token is before token ``end``, the latest first (read lazily)."""
+    return mention_index(doc).before(end)
+
+
+def people_of_country(doc: Doc, country: str) -> list[str]:
+    """The people of a country (ISO3) the document mentions, in order of first mention; one pass per
+    document for every question (issue 14: events asked it once per event)."""
+    index = mention_index(doc)
+    if index.by_country is None:
+        actors = doc._.cq_actors or {}
+        found: dict[str, dict[str, None]] = {}
+        for mention in index.mentions:
+            info = actors.get(mention.actor)
+            if info is not None and info.kind == "person" and info.country:
+                found.setdefault(info.country, {})[mention.actor] = None
+        index.by_country = {iso3: list(people) for iso3, people in found.items()}
+    return index.by_country.get(country, [])
+
+
+def mention_texts(doc: Doc) -> list[tuple[str, str]]:
+    """Each distinct (text, actor) of the document's mentions, in order of first mention."""
+    index = mention_index(doc)
+    if index.texts is None:
+        index.texts = list(dict.fromkeys((m.text, m.actor) for m in index.mentions))
+    return index.texts

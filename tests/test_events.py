@@ -590,3 +590,141 @@ def test_events_counterparts_from_two_countries_named_in_apposition(analyze) -> 
     (m,) = meetings(a)  # one trilateral meeting of a group named together
     assert {a.actor(p).country for p in m.participants} == {"USA", "JPN", "KOR"}
     assert all(a.actor(p).kind == "person" for p in m.participants)
+
+
+# -- third pass (rules from dev-news half b, half a held out) --------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The spokeswoman announced on Monday that Emmanuel Macron would host Olaf Scholz for a state visit in June.",
+    "A spokesman said that Xi Jinping and Vladimir Putin would meet as soon as the situation allowed.",
+])
+def test_events_would_is_the_future_of_reported_speech(analyze, text: str) -> None:
+    a = analyze(text, published=dt.date(2024, 3, 6))
+    assert meetings(a) and all(m.status == "planned" for m in meetings(a))
+
+
+@pytest.mark.parametrize("text, status", [
+    # the contact is when something is done: it takes place when that is done
+    ("Olaf Scholz told Emmanuel Macron that Germany was looking forward to welcoming him at the NATO summit in July.",
+     "planned"),
+    ("Olaf Scholz and Emmanuel Macron agreed on a road map during the talks in Berlin.", "held"),
+    # what precedes the act is not planned with it
+    ("Antony Blinken will travel to Tokyo tomorrow, following two days of meetings in Seoul with Cho Tae-yul.", "held"),
+])
+def test_events_a_contact_as_the_time_of_an_act_shares_its_status(analyze, text: str, status: str) -> None:
+    a = analyze(text, published=dt.date(2024, 3, 6))
+    contacts = [m for m in meetings(a) if m.kind != "summit"] or meetings(a)
+    assert contacts and contacts[0].status == status
+
+
+@pytest.mark.parametrize("second, kind", [
+    ("The two had already spoken by phone in May.", "phone_call"),
+    ("The two leaders, who last met in Beijing in April, discussed trade.", "meeting"),
+    ("An aide said the two had prepared the visit in a call on Tuesday.", "phone_call"),
+    ("Later the two leaders took an informal walk through a park.", "meeting"),
+])
+def test_events_the_two_named_before(analyze, second: str, kind: str) -> None:
+    a = analyze("Emmanuel Macron received Xi Jinping in Paris on Friday. " + second, published=dt.date(2024, 5, 10))
+    later = [m for m in meetings(a) if m.evidence.text == second and m.status == "held"]
+    assert len(later) == 1 and later[0].kind == kind
+    assert names(a, later[0].participants) == {"Emmanuel Macron", "Xi Jinping"}
+
+
+def test_events_an_object_pronoun_is_not_its_own_subject(analyze) -> None:
+    a = analyze("Olaf Scholz began an official visit to India on Monday, and Prime Minister Narendra Modi received him "
+                "at Hyderabad House.", published=dt.date(2024, 2, 27))
+    assert all(names(a, m.participants) == {"Olaf Scholz", "Narendra Modi"} for m in meetings(a))
+
+
+def test_events_summit_opened_and_attended_by(analyze) -> None:
+    a = analyze("Spanish Prime Minister Pedro Sanchez opened a summit of Mediterranean states in Malaga on Friday, "
+                "attended by Italian Prime Minister Giorgia Meloni, Greek Prime Minister Kyriakos Mitsotakis and "
+                "French President Emmanuel Macron.", published=dt.date(2024, 5, 11))
+    (m,) = meetings(a)
+    assert m.kind == "summit" and {a.actor(p).country for p in m.participants} == {"ESP", "ITA", "GRC", "FRA"}
+
+
+def test_events_leaders_of_join_their_host_at_a_summit(analyze) -> None:
+    a = analyze("The presidents of Kazakhstan, Kyrgyzstan, Turkmenistan and Uzbekistan joined their host, Tajik "
+                "President Emomali Rahmon, in Dushanbe on Thursday for a summit of the region.",
+                published=dt.date(2023, 9, 15))
+    (m,) = meetings(a)
+    assert m.kind == "summit" and {a.actor(p).country for p in m.participants} == {"KAZ", "KGZ", "TKM", "UZB", "TJK"}
+    assert all(a.actor(p).kind == "person" for p in m.participants)
+
+
+def test_events_talks_with_hung_on_their_place_and_the_side_that_invited(analyze) -> None:
+    a = analyze("Japanese Foreign Minister Yoko Kamikawa held talks on Monday in the old city of Kyoto with Indian "
+                "Foreign Minister Subrahmanyam Jaishankar, who arrived in Japan on Sunday for a three-day visit at the "
+                "invitation of the Japanese side.", published=dt.date(2024, 3, 6))
+    by_kind = {m.kind: m for m in meetings(a)}
+    assert names(a, by_kind["talks"].participants) == {"Yōko Kamikawa", "Subrahmanyam Jaishankar"}
+    visit = by_kind["visit"]
+    assert names(a, visit.source) == {"Subrahmanyam Jaishankar"} and names(a, visit.target) == {"Yōko Kamikawa"}
+    assert names(a, [visit.initiator]) == {"Yōko Kamikawa"}  # "the Japanese side": its minister in the event
+
+
+def test_events_a_private_meeting_and_official_talks_of_the_two_leaders(analyze) -> None:
+    a = analyze("Emmanuel Macron welcomed Olaf Scholz to the Elysee on Monday at the start of a state visit. The two "
+                "leaders held a private tête-à-tête before leading their delegations in official talks on energy.",
+                published=dt.date(2024, 5, 28))
+    second = [m for m in meetings(a) if m.evidence.text.startswith("The two leaders")]
+    assert sorted(m.formality for m in second) == ["formal", "informal"]
+    assert all(names(a, m.participants) == {"Emmanuel Macron", "Olaf Scholz"} for m in second)
+
+
+def test_events_a_reception_then_talks_with_the_guest(analyze) -> None:
+    # "Prince Mohammed" is Mohammed bin Salman; the welcome and the later official talks are two records
+    a = analyze("Saudi Crown Prince Mohammed bin Salman received Emmanuel Macron at the royal palace in Riyadh on "
+                "Monday. In the evening Prince Mohammed and his guest held official talks on energy.",
+                published=dt.date(2024, 12, 3))
+    assert sorted(m.kind for m in meetings(a)) == ["meeting", "talks"]
+    assert all(names(a, m.participants) == {"Mohammed bin Salman", "Emmanuel Macron"} for m in meetings(a))
+
+
+@pytest.mark.parametrize("text, earlier", [
+    # "her Chinese counterpart" is China's foreign minister on the date (Qin Gang), read through "her"
+    ("Annalena Baerbock met Wang Yi in Beijing on Saturday, a day after tense talks there with her Chinese "
+     "counterpart. Wang told her that the two countries should cooperate.", ("Qin Gang", dt.date(2023, 4, 14))),
+    ("Vladimir Putin met Recep Tayyip Erdogan in Sochi on Monday, a week after talks with Ebrahim Raisi in Tehran.",
+     ("Ebrahim Raisi", dt.date(2023, 4, 3))),
+])
+def test_events_a_contact_some_days_before_the_news(analyze, text: str, earlier: tuple[str, dt.date]) -> None:
+    a = analyze(text, published=dt.date(2023, 4, 15))
+    name, date = earlier
+    (m,) = [m for m in meetings(a) if name in names(a, m.participants)]
+    assert m.kind == "talks" and m.date == date and len(m.participants) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Joe Biden, Narendra Modi, Fumio Kishida and Anthony Albanese held a summit of the Quad by video conference on "
+    "Friday.",
+    "The leaders of Russia, Belarus and Kazakhstan held a session of the Supreme Eurasian Economic Council by video "
+    "link on Tuesday.",
+])
+def test_events_a_summit_or_council_session_by_video_is_formal(analyze, text: str) -> None:
+    a = analyze(text, published=dt.date(2023, 5, 26))
+    (m,) = meetings(a)
+    assert m.kind == "video_call" and m.formality == "formal" and len(m.participants) >= 3
+
+
+@pytest.mark.parametrize("text, initiator", [
+    ("Kassym-Jomart Tokayev held a telephone conversation on Monday with Shavkat Mirziyoyev, who called to "
+     "congratulate him on his birthday.", "Shavkat Mirziyoyev"),
+    ("Olaf Scholz hosted Emmanuel Macron and Donald Tusk in Berlin on Friday for a summit, convened at Tusk's "
+     "initiative.", "Donald Tusk"),
+    ("William Ruto held talks with Yoweri Museveni on Thursday in Entebbe, talks the Kenyan side had requested.",
+     "William Ruto"),
+])
+def test_events_who_started_it(analyze, text: str, initiator: str) -> None:
+    a = analyze(text, published=dt.date(2024, 3, 16))
+    (m,) = meetings(a)
+    assert names(a, [m.initiator]) == {initiator}
+
+
+def test_events_a_delegation_to_the_talks_takes_part(analyze) -> None:
+    a = analyze("Antony Blinken and Sergey Lavrov held negotiations in Geneva on Monday. Lavrov, whose delegation at the "
+                "negotiations included Deputy Foreign Minister Sergei Ryabkov, said the talks were useful.",
+                published=dt.date(2022, 1, 11))
+    (m,) = [m for m in meetings(a) if m.status == "held"]
+    assert names(a, m.participants) == {"Antony Blinken", "Sergey Lavrov", "Sergei Ryabkov"}
