@@ -11,7 +11,9 @@ Source and target come from the parse:
 - active voice: subject → source; object, dative or a preposition ("sanctions on Y") → target;
 - passive voice: the "by" agent → source, the passive subject → target ("Y was sanctioned by X");
 - conjoined actors ("X and Y") are all sources or targets; a verb conjoined with another shares its subject;
-- nouns: "X's threat against Y", "an attack by X on Y", "X launched an attack on Y".
+- nouns: "X's threat against Y", "an attack by X on Y", "X launched an attack on Y";
+- a side the sentence leaves unnamed is the place the act happened in ("imposed a curfew in Hebron",
+  "soldiers were killed in Basra"), coded with its country as PETRARCH and the PLOVER gold standard do.
 
 Intent follows CAMEO: a future, planned or promised cooperative act ("X will send aid to Y", "X
 offered to release ...") is AGREE with an 03x code, a conflictual one ("X will impose sanctions")
@@ -41,6 +43,7 @@ from .actors import ActorInfo, actor_at, local_id
 from .agents import agent_of
 from .cameo import plover_for, quad_class
 from .events import EventInfo, _phrase_actor, _phrase_actors
+from .places import place_country
 from .quotes import CRITICISM, PRAISE
 from .quotes.lexicon import SPEECH_VERBS
 from .verbdict import dictionary
@@ -485,10 +488,51 @@ def _objects_of(doc: Doc, verb: Token, skip: set[str]) -> list[str]:
         if any(t not in skip for t in targets):
             break
     if not any(t not in skip for t in targets):
-        for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ == "in":
-                targets += [a for p in c.children if p.dep_ == "pobj" for a in _actors(doc, p)]
+        targets += _place_actors(doc, verb)
     return [t for t in dict.fromkeys(targets) if t not in skip]
+
+
+def _place_actors(doc: Doc, verb: Token) -> list[str]:
+    """The place an act happened in, as the actor of a side the sentence leaves unnamed: "will meet in
+    Zurich", "blew themselves up in Tel Aviv", "soldiers killed in Ukraine".
+
+    PETRARCH codes a missing source or target with the country of the place, and the PLOVER gold
+    standard does too ("reimposed blockades in the West Bank": target PSE; "a roadside bombing near
+    Samarra killed ...": source IRQ). An actor named in the phrase is taken as it is; a city or region
+    is an actor coded with its country (:func:`_place_actor`, :mod:`communique.places`).
+    """
+    out: list[str] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for noun in (p for p in prep.children if p.dep_ == "pobj"):
+            found = _actors(doc, noun)
+            if found:
+                out += found
+                continue
+            place = _place_actor(doc, noun)
+            if place is not None:
+                out.append(place)
+    return out
+
+
+def _place_actor(doc: Doc, noun: Token) -> str | None:
+    """A city or region as an actor: its people, coded with its country alone ("in Basra" → IRQ), as
+    PETRARCH and the PLOVER gold standard write a place that stands for a side; it joins ``doc._.cq_actors``."""
+    country = place_country(noun)
+    if country is None:
+        return None
+    words = [c for c in noun.lefts if c.dep_ == "compound"] + [noun]
+    name = " ".join(w.text for w in words)
+    actor = local_id(name, "group")
+    doc._.cq_actors.setdefault(actor, ActorInfo(id=actor, name=name, kind="group", country=country, cameo=country, known=False))
+    return actor
+
+
+def _is_place(doc: Doc, actor: str) -> bool:
+    """A country, or a city or region standing for its people (:func:`_place_actor`)."""
+    info = doc._.cq_actors[actor]
+    return info.kind == "country" or info.kind == "group" and info.cameo is not None and info.cameo == info.country
 
 
 def _noun_targets(doc: Doc, noun: Token) -> list[str]:
@@ -762,9 +806,13 @@ class EventCoder:
         elif _future(verb):
             status = "planned"
         sources = _subjects(doc, verb)
-        if not sources and not _unclaimed_violence(verb, cameo):
+        unclaimed = not sources and _unclaimed_violence(verb, cameo)
+        if not sources and not unclaimed:
             return None
         targets = _objects_of(doc, verb, set(sources))
+        if unclaimed:
+            # "ten soldiers were killed in Ukraine": the place's country stands for the unnamed source
+            sources = [a for a in _place_actors(doc, verb) if a not in targets and _is_place(doc, a)]
         if not sources and not targets:
             return None
         return self._event(sent, plover, cameo, sources, targets, status, verb)

@@ -26,7 +26,6 @@ the pattern that matches the most words wins, then the earlier one.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,6 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import KnowledgeBaseError
+from .packaged import read_packaged, write_packaged
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -264,7 +264,7 @@ def build_verbs(source: Path, dest: Path = VERBS_FILE) -> dict[str, Any]:
         **parsed,
     }
     dest.parent.mkdir(parents=True, exist_ok=True)
-    dest.write_text(json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
+    write_packaged(dest, data, indent=None)
     return data
 
 
@@ -539,11 +539,4 @@ def _match_pattern(
 @lru_cache(maxsize=1)
 def dictionary() -> Dictionary:
     """The packaged verb dictionary (``data/cameo_verbs.json``)."""
-    try:
-        data = json.loads(VERBS_FILE.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise KnowledgeBaseError(
-            f"{VERBS_FILE}: cannot read the CAMEO verb dictionary ({exc}). It ships with the package; "
-            "rebuild it with `communique kb verbs --shared ../shared`."
-        ) from exc
-    return Dictionary(data)
+    return Dictionary(read_packaged(VERBS_FILE, "CAMEO verb dictionary"))

@@ -204,15 +204,21 @@ def test_coding_agent_of_a_noun_phrase(
     assert agent_of(doc(words, heads, deps, pos, lemmas)[head]) == code
 
 
-def test_coding_kb_verbs_builds_both_files(tmp_path: Path) -> None:
+def test_coding_kb_verbs_builds_the_three_files(tmp_path: Path) -> None:
     shared = tmp_path / "shared"
     (shared / "data" / "petrarch2").mkdir(parents=True)
     (shared / "data" / "petrarch2" / "CAMEO.2.0.txt").write_text(VERBS_TEXT, encoding="utf-8")
     (shared / "data" / "petrarch2" / "Phoenix.agents.txt").write_text(AGENTS_TEXT, encoding="utf-8")
+    (shared / "data" / "actors" / "petrarch2").mkdir(parents=True)
+    (shared / "data" / "actors" / "petrarch2" / "Phoenix.Countries.actors.txt").write_text(
+        "KENYA_  [KEN]\n+MOMBASA_\n", encoding="utf-8"
+    )
     out = tmp_path / "data"
     result = CliRunner().invoke(cli, ["kb", "verbs", "--shared", str(shared), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert "2 verb blocks" in result.output and "agent nouns" in result.output
+    assert "2 verb blocks" in result.output and "agent nouns" in result.output and "place names" in result.output
+    places = json.loads((out / "cameo_places.json").read_text(encoding="utf-8"))
+    assert places["places"]["mombasa"] == "KEN"
     verbs = json.loads((out / "cameo_verbs.json").read_text(encoding="utf-8"))
     assert verbs["license"] == "MIT" and "Open Event Data Alliance" in verbs["attribution"]
     agents = json.loads((out / "cameo_agents.json").read_text(encoding="utf-8"))
@@ -399,3 +405,33 @@ def test_coding_existential_participle_is_a_passive(analyze, text: str, source: 
     assert event is not None, [(e.plover, e.cameo) for e in a.events]
     assert {n.lower() for n in names(a, event.source)} == source
     assert len(event.target) == 1 and a.actor(event.target[0]).country in ("MLI", "NER")
+
+
+@pytest.mark.parametrize(
+    "text, plover, source, target",
+    [
+        # violence without a doer: the place it happened in stands for the source (PETRARCH, PLOVER GSR)
+        ("Four policemen were shot dead in Mosul on Friday.", "ASSAULT", ("Mosul", "IRQ"), ("policemen", None)),
+        ("Nine Chadian soldiers were killed in Niger.", "ASSAULT", ("Niger", "NER"), ("Chadian soldiers", "TCD")),
+        # an act with no target named: the place is the target
+        ("Turkish troops imposed a curfew in Diyarbakir.", "COERCE", ("Turkish troops", "TUR"), ("Diyarbakir", "TUR")),
+    ],
+)
+def test_coding_place_stands_for_a_side_the_sentence_leaves_unnamed(
+    analyze, text: str, plover: str, source: tuple[str, str | None], target: tuple[str, str | None]
+) -> None:
+    a = analyze(text)
+    event = next((e for e in a.events if e.plover == plover), None)
+    assert event is not None, [(e.plover, e.cameo) for e in a.events]
+    sides = [[(a.actor(x).name, a.actor(x).country) for x in side] for side in (event.source, event.target)]
+    assert sides == [[source], [target]]
+    # a city is coded with its country alone: the people of the place, no agent of its own
+    place = next(x for x in [*event.source, *event.target] if a.actor(x).name in ("Mosul", "Diyarbakir", "Niger"))
+    assert event.actor_codes[place] in ("IRQ", "TUR", "NER")
+
+
+def test_coding_place_is_no_side_when_the_sentence_names_both(analyze) -> None:
+    a = analyze("Rebels killed three soldiers in Gao.")
+    event = next(e for e in a.events if e.plover == "ASSAULT")
+    assert [a.actor(x).name for x in event.source] == ["Rebels"]
+    assert "Gao" not in {a.actor(x).name for x in [*event.source, *event.target]}

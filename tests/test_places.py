@@ -1,0 +1,99 @@
+"""Place names → countries from PETRARCH2's country dictionary (issue 11).
+
+The dictionary text is written for the tests in the TABARI format; the sentences are our own.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc
+import spacy
+
+from communique.errors import KnowledgeBaseError
+from communique.places import build_places, parse_places, place_country
+
+COUNTRIES_TEXT = """\
+# iso3	qid	name	aliases	demonyms	capital	metonyms
+UKR	Q212	Ukraine	Ukrajina	Ukrainian	Kyiv	
+GEO	Q230	Georgia		Georgian	Tbilisi	
+USA	Q30	United States	USA	American	Washington	
+"""
+
+PLACES_TEXT = """\
+UKRAINE_
++UKRAINIAN_
++DONETSK_
++BLACK_SEA_
+	[USRUKR <910824]
+	[UKRUNR 910824-911221]
+	[UKR >911221]
+GEORGIA_  [GEO]
++BATUMI_
++BLACK_SEA_
+UNITED_STATES_  [USA]
++NEW_YORK_CITY_
++GEORGIA_
+PETRO_POROSHENKO_  [UKR]
++POROSHENKO_
+"""
+
+
+@pytest.fixture
+def places_file(tmp_path: Path) -> tuple[Path, Path]:
+    countries = tmp_path / "countries.tsv"
+    countries.write_text(COUNTRIES_TEXT, encoding="utf-8")
+    phoenix = tmp_path / "Phoenix.Countries.actors.txt"
+    phoenix.write_text(PLACES_TEXT, encoding="utf-8")
+    return phoenix, countries
+
+
+def test_places_read_a_states_own_entry(places_file: tuple[Path, Path], tmp_path: Path) -> None:
+    phoenix, countries = places_file
+    data = build_places(phoenix, tmp_path / "out.json", countries)
+    table = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["places"]
+    assert table == data["places"]
+    # the current code of a state's dated entry; cities and regions of each state
+    assert table["donetsk"] == "UKR" and table["batumi"] == "GEO" and table["new york city"] == "USA"
+    # a name two states claim names neither; a person coded with a country is no place
+    assert "black sea" not in table and "georgia" not in table
+    assert "poroshenko" not in table and "petro poroshenko" not in table
+    assert data["license"] == "MIT" and "Open Event Data Alliance" in data["attribution"]
+
+
+def test_places_build_names_a_wrong_file(places_file: tuple[Path, Path], tmp_path: Path) -> None:
+    _phoenix, countries = places_file
+    with pytest.raises(KnowledgeBaseError, match="cannot read"):
+        build_places(tmp_path / "missing.txt", tmp_path / "out.json", countries)
+    notes = tmp_path / "notes.txt"
+    notes.write_text("just some notes\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="no country entries"):
+        build_places(notes, tmp_path / "out.json", countries)
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, pos, head, country",
+    [
+        # "in the occupied West Bank": the proper-noun phrase, without its adjective
+        (["the", "occupied", "West", "Bank"], [3, 3, 3, 3], ["det", "amod", "compound", "ROOT"],
+         ["DET", "VERB", "PROPN", "PROPN"], 3, "PSE"),
+        (["eastern", "Beirut"], [1, 1], ["amod", "ROOT"], ["ADJ", "PROPN"], 1, "LBN"),
+        (["Basra"], [0], ["ROOT"], ["PROPN"], 0, "IRQ"),
+        # a common noun is no place, nor an unknown name
+        (["the", "capital"], [1, 1], ["det", "ROOT"], ["DET", "NOUN"], 1, None),
+        (["Xanadoria"], [0], ["ROOT"], ["PROPN"], 0, None),
+    ],
+)
+def test_places_country_of_a_noun_phrase(
+    words: list[str], heads: list[int], deps: list[str], pos: list[str], head: int, country: str | None
+) -> None:
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert place_country(doc[head]) == country
+
+
+def test_places_parse_skips_states_it_cannot_place(places_file: tuple[Path, Path]) -> None:
+    phoenix, _countries = places_file
+    # without the country table no entry is known to be a state
+    assert parse_places(phoenix, []) == {}
