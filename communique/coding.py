@@ -39,7 +39,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .actors import ActorInfo, actor_at, local_id
+from .actors import ActorInfo, actor_at, local_id, partisan
 from .agents import agent_of
 from .cameo import plover_for, quad_class
 from .events import EventInfo, _phrase_actor, _phrase_actors
@@ -283,11 +283,42 @@ def _conditional(verb: Token) -> bool:
 
 
 def _unclaimed_violence(verb: Token, cameo: str) -> bool:
-    """"Three civilians were killed in a bombing", "there were ten soldiers killed": violence reported
-    in the passive with no agent is an event with an unknown source (GDELT and PETRARCH leave the
-    source empty), not no event."""
-    passive = _is_passive(verb) or _existential(verb) is not None
-    return cameo[:2] in FORCE_ROOTS and passive and not any(c.dep_ == "agent" for c in verb.children)
+    """"Three civilians were killed in a bombing", "there were ten soldiers killed", "a roadside bomb
+    killed two soldiers": violence reported with no doer (in the passive without an agent, or done by a
+    weapon no one is said to have used) is an event with an unknown source (GDELT and PETRARCH leave
+    the source empty, or take the place), not no event."""
+    if cameo[:2] not in FORCE_ROOTS:
+        return False
+    if _is_passive(verb) or _existential(verb) is not None:
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        return all(_instrument(p) for p in agents)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and _instrument(subject)
+
+
+def _instrument(noun: Token) -> bool:
+    """A weapon or a blast where a doer would stand: "shot down by a missile", "a car bomb killed ...".
+
+    The CAMEO dictionary's ``&WEAPON`` set and the lexicon's ``instrument_nouns`` name them; an agent
+    noun ("bomber", "gunmen") is a person, not an instrument.
+    """
+    if noun.pos_ != "NOUN" or agent_of(noun) is not None:
+        return False
+    return noun.lemma_.lower() in lexicon()["instrument_nouns"] or dictionary().in_set("WEAPON", noun)
+
+
+def _wielders(doc: Doc, noun: Token) -> list[str]:
+    """Who used an instrument, when its phrase says: "a missile (believed to be) fired by rebels"."""
+    return [
+        a for c in noun.children if c.dep_ == "acl"
+        for g in c.subtree if g.dep_ == "agent"
+        for p in g.children if p.dep_ == "pobj" for a in _actors(doc, p)
+    ]
+
+
+def _doers(doc: Doc, noun: Token) -> list[str]:
+    """The actors a subject or "by" agent names: an instrument's wielders, else the phrase's actors."""
+    return _wielders(doc, noun) if _instrument(noun) else _actors(doc, noun)
 
 
 def _existential(verb: Token) -> Token | None:
@@ -346,18 +377,20 @@ def _actors(doc: Doc, token: Token) -> list[str]:
     """Actors of a noun phrase: ``events._phrase_actors`` first, else any actor inside the phrase."""
     if token.lower_ in RELATIVE and token.head.dep_ == "relcl":
         token = token.head.head
-    found = _owners_folded(doc, token, _phrase_actors(doc, token))
+    # "pro-Russia rebels": the country is the side the group takes, not an actor of the phrase
+    sided = {m.actor for t in token.subtree if partisan(t) and (m := actor_at(doc, t.i)) is not None}
+    found = [a for a in _owners_folded(doc, token, _phrase_actors(doc, token)) if a not in sided]
     conjuncts = [token, *token.conjuncts]
     for actor, conjunct in zip(found, conjuncts) if len(found) == len(conjuncts) else []:
         _affiliate(doc, conjunct, actor)
     if found:
         return found
     inside = _phrase_actor(doc, token)
-    if inside is not None:
+    if inside is not None and inside not in sided:
         return [inside]
     for t in token.subtree:  # "Doctors from two American aid groups"
         mention = actor_at(doc, t.i)
-        if mention is not None and doc._.cq_actors[mention.actor].kind in ("person", "country", "organization"):
+        if mention is not None and mention.actor not in sided and doc._.cq_actors[mention.actor].kind in ("person", "country", "organization"):
             return [mention.actor]
     group = _sector_actor(doc, token)
     return [group] if group is not None else []
@@ -403,12 +436,14 @@ def _sector_actor(doc: Doc, token: Token) -> str | None:
     if code is None:
         return None
     words = [c for c in token.lefts if c.dep_ in ("compound", "amod")] + [token]
-    name = " ".join(w.text for w in words)
+    name = doc[words[0].i : token.i + 1].text  # "pro-Russia rebels" as written, hyphens unspaced
     # "Ugandan rebels": a demonym the NER left untagged gives the country (UGAREB); without one,
     # "---" stands in its place, as PETRARCH writes it ("---REB")
     country = None
     kb = doc._.cq_kb
     for word in words[:-1]:
+        if partisan(word):
+            continue  # "pro-Russia rebels" fight for Russia's side, they are not Russia's
         place = kb.place(word.text) if kb is not None and word.text[:1].isupper() else None
         if place is not None and place.kind == "country" and place.country:
             country = place.country
@@ -430,7 +465,7 @@ def _subjects(doc: Doc, verb: Token) -> list[str]:
                 return [a for c in head.children if c.dep_ == "nsubjpass" for a in _actors(doc, c)]
             if agent is None:
                 return []
-            return [a for p in agent.children if p.dep_ == "pobj" for a in _actors(doc, p)]
+            return [a for p in agent.children if p.dep_ == "pobj" for a in _doers(doc, p)]
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "csubj")), None)
         if subject is not None and subject.lower_ in PRONOUNS:
             # "Japan said it had halted aid": the pronoun is the reporting clause's subject
@@ -438,7 +473,7 @@ def _subjects(doc: Doc, verb: Token) -> list[str]:
             if governing:
                 return governing
         if subject is not None:
-            return _actors(doc, subject)
+            return _doers(doc, subject)
         if head.dep_ in ("xcomp", "conj", "advcl", "acomp") and head.head.pos_ in ("VERB", "AUX", "ADJ"):
             head, hops = head.head, hops + 1
             continue

@@ -363,6 +363,24 @@ class Dictionary:
             for lemma, entries in data["verbs"].items()
         }
         self.forms: dict[str, str] = data["forms"]
+        self.synsets = {name.strip("&_"): tuple(members) for name, members in synsets.items()}
+
+    def in_set(self, name: str, noun: Token) -> bool:
+        """Whether a noun (with the compound before it) is a member of the synonym set ``&name``.
+
+        A member matches as the dictionary's words do: exactly when it ends in ``_``, else as a stem
+        ("MISSILE" matches "missiles"); "car bomb" matches a noun "bomb" with the compound "car".
+        """
+        compound = next((c.lower_ for c in noun.lefts if c.dep_ == "compound" and c.i == noun.i - 1), None)
+        heads = (noun.lower_, noun.lemma_.lower())
+        for member in self.synsets.get(name.strip("&_"), ()):
+            exact = member.endswith("_")
+            *front, last = member.rstrip("_").split()
+            if front and " ".join(front) != compound:
+                continue
+            if any(head == last or not exact and head.startswith(last) for head in heads):
+                return True
+        return False
 
     def lemma(self, token: Token) -> str | None:
         """The dictionary verb a token is a form of (spaCy's lemma, else the dictionary's irregular forms)."""

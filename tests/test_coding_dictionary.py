@@ -435,3 +435,37 @@ def test_coding_place_is_no_side_when_the_sentence_names_both(analyze) -> None:
     event = next(e for e in a.events if e.plover == "ASSAULT")
     assert [a.actor(x).name for x in event.source] == ["Rebels"]
     assert "Gao" not in {a.actor(x).name for x in [*event.source, *event.target]}
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # a weapon where the doer would stand: the doer is who used it, when the phrase says
+        ("The airliner was shot down by a missile fired by separatist rebels.", {"separatist rebels"}),
+        ("The convoy was hit by a rocket believed to be launched by insurgents.", {"insurgents"}),
+        # no one said to have used it: violence with an unknown source, the place standing for it
+        ("Two policemen were killed by a car bomb in Mosul.", {"Mosul"}),
+    ],
+)
+def test_coding_a_weapon_is_no_doer(analyze, text: str, source: set[str]) -> None:
+    a = analyze(text)
+    event = next((e for e in a.events if e.plover == "ASSAULT"), None)
+    assert event is not None, [(e.plover, e.cameo) for e in a.events]
+    assert names(a, event.source) == source
+
+
+def test_coding_a_weapons_synonym_set_member_matches_as_a_stem() -> None:
+    from communique.verbdict import dictionary
+
+    vocab = spacy.blank("en").vocab
+    missiles = Doc(vocab, words=["missiles"], heads=[0], deps=["ROOT"], pos=["NOUN"])
+    talks = Doc(vocab, words=["talks"], heads=[0], deps=["ROOT"], pos=["NOUN"])
+    assert dictionary().in_set("&WEAPON", missiles[0]) and not dictionary().in_set("&WEAPON", talks[0])
+
+
+@pytest.mark.parametrize("text", ["Pro-Russia rebels shelled the airport.", "Anti-Turkish militants attacked a border post."])
+def test_coding_a_partisan_group_is_not_the_country_it_sides_with(analyze, text: str) -> None:
+    a = analyze(text)
+    event = next(e for e in a.events if e.plover == "ASSAULT")
+    assert [a.actor(x).country for x in event.source] == [None]
+    assert [a.actor(x).name for x in event.source][0].lower().startswith(("pro-russia", "anti-turkish"))
