@@ -43,7 +43,7 @@ from .actors import ActorInfo, actor_at, local_id, partisan
 from .agents import agent_of
 from .cameo import plover_for, quad_class
 from .events import EventInfo, _phrase_actor, _phrase_actors
-from .places import place_country
+from .places import place_country, place_name
 from .quotes import CRITICISM, PRAISE
 from .quotes.lexicon import SPEECH_VERBS
 from .verbdict import dictionary
@@ -53,7 +53,8 @@ LEXICON_FILE = Path(str(resources.files("communique") / "data" / "plover_lexicon
 PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl", "relcl", "pcomp"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "may", "might", "could"})
 INTENT_HEADS = frozenset({"plan", "intend", "going", "prepare", "expect", "aim", "want", "seek", "hope", "try"})
-STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine"})
+PLACE_PREPS = frozenset({"in", "near", "outside"})
+STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine", "engage", "involve"})
 PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 TARGET_PREPS = ("to", "against", "on", "upon", "with", "from", "into", "at", "toward", "towards", "of", "for", "over")
@@ -363,6 +364,8 @@ def _affiliate(doc: Doc, token: Token, actor: str) -> None:
             place = kb.place(word.text)  # "British", "French": a demonym the NER folded into a name
             if place is not None and place.kind == "country" and place.country:
                 countries.add(place.country)
+            elif mention is None and (city := place_country(word)) is not None:
+                countries.add(city)  # "the mayor of Nablus, a member of X": a city of the phrase
             continue
         if mention is None:
             continue
@@ -379,10 +382,7 @@ def _actors(doc: Doc, token: Token) -> list[str]:
         token = token.head.head
     # "pro-Russia rebels": the country is the side the group takes, not an actor of the phrase
     sided = {m.actor for t in token.subtree if partisan(t) and (m := actor_at(doc, t.i)) is not None}
-    found = [a for a in _owners_folded(doc, token, _phrase_actors(doc, token)) if a not in sided]
-    conjuncts = [token, *token.conjuncts]
-    for actor, conjunct in zip(found, conjuncts) if len(found) == len(conjuncts) else []:
-        _affiliate(doc, conjunct, actor)
+    found = _named(doc, token, sided)
     if found:
         return found
     inside = _phrase_actor(doc, token)
@@ -394,6 +394,16 @@ def _actors(doc: Doc, token: Token) -> list[str]:
             return [mention.actor]
     group = _sector_actor(doc, token)
     return [group] if group is not None else []
+
+
+def _named(doc: Doc, token: Token, sided: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """The actors a noun phrase names (``events._phrase_actors``), a country owning a body folded into it
+    and each one's country filled from its own phrase (:func:`_affiliate`); ``sided`` are left out."""
+    found = [a for a in _owners_folded(doc, token, _phrase_actors(doc, token)) if a not in sided]
+    conjuncts = [token, *token.conjuncts]
+    for actor, conjunct in zip(found, conjuncts) if len(found) == len(conjuncts) else []:
+        _affiliate(doc, conjunct, actor)
+    return found
 
 
 def _owners_folded(doc: Doc, token: Token, found: list[str]) -> list[str]:
@@ -447,11 +457,20 @@ def _sector_actor(doc: Doc, token: Token) -> str | None:
         place = kb.place(word.text) if kb is not None and word.text[:1].isupper() else None
         if place is not None and place.kind == "country" and place.country:
             country = place.country
-    actor = local_id(name, "group")
+    key = name
+    if country is None:  # "the mayor of Nablus", "the governor of the province of Helmand"
+        country = next((c for p in _of_objects(token) if (c := place_country(p)) is not None), None)
+        key = f"{name} {country}" if country else name  # another country's mayor is another actor
+    actor = local_id(key, "group")
     doc._.cq_actors.setdefault(
         actor, ActorInfo(id=actor, name=name, kind="group", country=country, cameo=(country or "---") + code, known=False)
     )
     return actor
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    """The nouns of the "of" phrase after a noun: "the mayor of Nablus" → [Nablus]."""
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
 
 
 def _subjects(doc: Doc, verb: Token) -> list[str]:
@@ -511,7 +530,7 @@ def _objects_of(doc: Doc, verb: Token, skip: set[str]) -> list[str]:
     ordered = sorted(verb.children, key=lambda c: (c.dep_ not in ("dative", "iobj"), c.dep_ != "dobj", c.i))
     for c in ordered:
         if c.dep_ in ("dative", "iobj", "dobj"):
-            targets += _owners_folded(doc, c, _phrase_actors(doc, c))
+            targets += _named(doc, c)
             if not targets:
                 targets += _noun_targets(doc, c)
         elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
@@ -522,6 +541,11 @@ def _objects_of(doc: Doc, verb: Token, skip: set[str]) -> list[str]:
                 targets += _objects_of(doc, c, skip)
         if any(t not in skip for t in targets):
             break
+    if not any(t not in skip for t in targets):
+        # "killed three soldiers", "arrested dozens of students": an unnamed object is a sector actor;
+        # only when nothing else is the target ("offered its troops to Y": the troops are the thing given)
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        targets += [g for c in objects if (g := _sector_actor(doc, c)) is not None]
     if not any(t not in skip for t in targets):
         targets += _place_actors(doc, verb)
     return [t for t in dict.fromkeys(targets) if t not in skip]
@@ -537,8 +561,10 @@ def _place_actors(doc: Doc, verb: Token) -> list[str]:
     is an actor coded with its country (:func:`_place_actor`, :mod:`communique.places`).
     """
     out: list[str] = []
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ != "in":
+    # "a roadside bomb near the town of Samarra killed ...": the weapon's own place, when the verb has none
+    heads = [verb, *(c for c in verb.children if c.dep_ == "nsubj" and _instrument(c))]
+    for prep in (c for head in heads for c in head.children):
+        if out or prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
             continue
         for noun in (p for p in prep.children if p.dep_ == "pobj"):
             found = _actors(doc, noun)
@@ -555,10 +581,10 @@ def _place_actor(doc: Doc, noun: Token) -> str | None:
     """A city or region as an actor: its people, coded with its country alone ("in Basra" → IRQ), as
     PETRARCH and the PLOVER gold standard write a place that stands for a side; it joins ``doc._.cq_actors``."""
     country = place_country(noun)
-    if country is None:
+    head = place_name(noun)
+    if country is None or head is None:
         return None
-    words = [c for c in noun.lefts if c.dep_ == "compound"] + [noun]
-    name = " ".join(w.text for w in words)
+    name = doc[min([c.i for c in head.lefts if c.dep_ == "compound"] + [head.i]) : head.i + 1].text
     actor = local_id(name, "group")
     doc._.cq_actors.setdefault(actor, ActorInfo(id=actor, name=name, kind="group", country=country, cameo=country, known=False))
     return actor

@@ -36,6 +36,11 @@ ATTRIBUTION = (
 )
 # the words of a place name before its head: "West Bank", "Tel Aviv", "eastern Beirut" (tried without "eastern")
 NAME_DEPS = frozenset({"compound", "amod"})
+# common nouns that name a place by an "of" phrase: "the town of Samarra", "the northern city of Nablus"
+PLACE_NOUNS = frozenset({
+    "area", "capital", "city", "county", "district", "enclave", "port", "province", "region", "state",
+    "suburb", "territory", "town", "village",
+})
 
 
 def parse_places(path: Path, countries: list[dict[str, Any]]) -> dict[str, str]:
@@ -85,17 +90,31 @@ def places() -> dict[str, str]:
     return table
 
 
-def place_country(noun: Token) -> str | None:
-    """The ISO3 code of the place a proper-noun phrase headed by ``noun`` names, longest name first.
+def place_name(noun: Token) -> Token | None:
+    """The proper noun that names a place in a phrase headed by ``noun``: itself, or the name in "the
+    town of Samarra" and "Helmand province"; None for any other common noun."""
+    if noun.pos_ == "PROPN":
+        return noun
+    if noun.lemma_.lower() not in PLACE_NOUNS:
+        return None
+    named = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    named += [c for c in noun.lefts if c.dep_ == "compound"][-1:]
+    return named[0] if named and named[0].pos_ == "PROPN" else None
 
-    "the occupied West Bank" → PSE, "eastern Beirut" → LBN; None for a common noun or an unknown place.
+
+def place_country(noun: Token) -> str | None:
+    """The ISO3 code of the place a phrase headed by ``noun`` names, longest name first.
+
+    "the occupied West Bank" → PSE, "eastern Beirut" → LBN, "the town of Samarra" → IRQ; None for
+    another common noun or an unknown place.
     """
-    if noun.pos_ != "PROPN":
+    name = place_name(noun)
+    if name is None:
         return None
     table = places()
-    words = [c for c in noun.lefts if c.dep_ in NAME_DEPS]
+    words = [c for c in name.lefts if c.dep_ in NAME_DEPS]
     for start in range(len(words) + 1):
-        name = norm_name(" ".join([*(w.text for w in words[start:]), noun.text]))
-        if name in table:
-            return table[name]
+        key = norm_name(" ".join([*(w.text for w in words[start:]), name.text]))
+        if key in table:
+            return table[key]
     return None

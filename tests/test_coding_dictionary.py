@@ -469,3 +469,33 @@ def test_coding_a_partisan_group_is_not_the_country_it_sides_with(analyze, text:
     event = next(e for e in a.events if e.plover == "ASSAULT")
     assert [a.actor(x).country for x in event.source] == [None]
     assert [a.actor(x).name for x in event.source][0].lower().startswith(("pro-russia", "anti-turkish"))
+
+
+@pytest.mark.parametrize(
+    "text, side, name, country",
+    [
+        # an unnamed object is a sector actor, when nothing else is the target
+        ("A roadside bomb near the town of Samarra killed two soldiers.", "source", "Samarra", "IRQ"),
+        ("A roadside bomb near the town of Samarra killed two soldiers.", "target", "soldiers", None),
+        # a sector noun takes the country of the place its "of" phrase names
+        ("Israeli troops detained the mayor of the West Bank city of Hebron.", "target", "mayor", "PSE"),
+        ("Taliban fighters kidnapped the governor of Helmand province.", "target", "governor", "AFG"),
+    ],
+)
+def test_coding_places_give_sides_and_countries(analyze, text: str, side: str, name: str, country: str | None) -> None:
+    a = analyze(text)
+    event = next(e for e in a.events if e.plover in ("ASSAULT", "COERCE"))
+    actors = [a.actor(x) for x in (event.source if side == "source" else event.target)]
+    assert [(x.name, x.country) for x in actors] == [(name, country)]
+
+
+def test_coding_a_body_in_the_phrase_of_a_city_takes_its_country(analyze) -> None:
+    a = analyze("Israel freed the mayor of the West Bank city of Jenin, a member of the Zarqa Movement.")
+    event = next(e for e in a.events if e.plover == "RETREAT")
+    assert [a.actor(x).country for x in event.target] == ["PSE"]
+
+
+def test_coding_an_engaged_party_is_the_doer(analyze) -> None:
+    a = analyze("Sudanese forces were engaged in heavy fighting against rebels in Darfur.")
+    event = next(e for e in a.events if e.plover == "ASSAULT")
+    assert [a.actor(x).country for x in event.source] == ["SDN"]

@@ -81,6 +81,9 @@ def test_places_build_names_a_wrong_file(places_file: tuple[Path, Path], tmp_pat
          ["DET", "VERB", "PROPN", "PROPN"], 3, "PSE"),
         (["eastern", "Beirut"], [1, 1], ["amod", "ROOT"], ["ADJ", "PROPN"], 1, "LBN"),
         (["Basra"], [0], ["ROOT"], ["PROPN"], 0, "IRQ"),
+        # a place noun named by its "of" phrase or its compound
+        (["the", "town", "of", "Samarra"], [1, 1, 1, 2], ["det", "ROOT", "prep", "pobj"], ["DET", "NOUN", "ADP", "PROPN"], 1, "IRQ"),
+        (["Helmand", "province"], [1, 1], ["compound", "ROOT"], ["PROPN", "NOUN"], 1, "AFG"),
         # a common noun is no place, nor an unknown name
         (["the", "capital"], [1, 1], ["det", "ROOT"], ["DET", "NOUN"], 1, None),
         (["Xanadoria"], [0], ["ROOT"], ["PROPN"], 0, None),
@@ -89,7 +92,7 @@ def test_places_build_names_a_wrong_file(places_file: tuple[Path, Path], tmp_pat
 def test_places_country_of_a_noun_phrase(
     words: list[str], heads: list[int], deps: list[str], pos: list[str], head: int, country: str | None
 ) -> None:
-    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=[w.lower() for w in words])
     assert place_country(doc[head]) == country
 
 
