@@ -43,7 +43,7 @@ from .actors import ActorInfo, actor_at, local_id, partisan
 from .agents import agent_of
 from .cameo import plover_for, quad_class
 from .events import EventInfo, _phrase_actor, _phrase_actors
-from .places import place_country, place_name
+from .gazetteer import group_code, place_country, place_name
 from .quotes import CRITICISM, PRAISE
 from .quotes.lexicon import SPEECH_VERBS
 from .verbdict import dictionary
@@ -404,6 +404,22 @@ def _named(doc: Doc, token: Token, sided: frozenset[str] | set[str] = frozenset(
     for actor, conjunct in zip(found, conjuncts) if len(found) == len(conjuncts) else []:
         _affiliate(doc, conjunct, actor)
     return found
+
+
+def _code_group(doc: Doc, actor: str) -> None:
+    """Give a body the knowledge base does not know its CAMEO code from PETRARCH2's list of armed groups
+    ("Hamas" PSEREBHMS, "the Taliban" AFGREB), and the country the code begins with; only an actor with
+    neither a code nor a country is filled."""
+    info = doc._.cq_actors.get(actor)
+    if info is None or info.kind not in ("organization", "group") or info.cameo or info.country:
+        return
+    code = group_code(info.name)
+    if code is None:
+        return
+    info.cameo = code
+    kb = doc._.cq_kb
+    if kb is not None and kb.country_by_iso3(code[:3]) is not None:
+        info.country = code[:3]
 
 
 def _owners_folded(doc: Doc, token: Token, found: list[str]) -> list[str]:
@@ -922,6 +938,8 @@ class EventCoder:
     ) -> EventInfo:
         sources = list(dict.fromkeys(sources))
         targets = [t for t in dict.fromkeys(targets) if t not in sources]
+        for actor in sources + targets:
+            _code_group(sent.doc, actor)
         mapped = plover_for(cameo)
         mode = mapped[1] if mapped is not None and mapped[0] == plover else None
         event = EventInfo(

@@ -213,12 +213,15 @@ def test_coding_kb_verbs_builds_the_three_files(tmp_path: Path) -> None:
     (shared / "data" / "actors" / "petrarch2" / "Phoenix.Countries.actors.txt").write_text(
         "KENYA_  [KEN]\n+MOMBASA_\n", encoding="utf-8"
     )
+    (shared / "data" / "actors" / "petrarch2" / "Phoenix.MilNonState.actors.txt").write_text(
+        "RIVER_BRIGADE_ [KENREB]\n", encoding="utf-8"
+    )
     out = tmp_path / "data"
     result = CliRunner().invoke(cli, ["kb", "verbs", "--shared", str(shared), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert "2 verb blocks" in result.output and "agent nouns" in result.output and "place names" in result.output
-    places = json.loads((out / "cameo_places.json").read_text(encoding="utf-8"))
-    assert places["places"]["mombasa"] == "KEN"
+    assert "2 verb blocks" in result.output and "agent nouns" in result.output and "place names" in result.output and "1 groups" in result.output
+    gazetteer = json.loads((out / "cameo_gazetteer.json").read_text(encoding="utf-8"))
+    assert gazetteer["places"]["mombasa"] == "KEN" and gazetteer["groups"]["river brigade"] == "KENREB"
     verbs = json.loads((out / "cameo_verbs.json").read_text(encoding="utf-8"))
     assert verbs["license"] == "MIT" and "Open Event Data Alliance" in verbs["attribution"]
     agents = json.loads((out / "cameo_agents.json").read_text(encoding="utf-8"))
@@ -499,3 +502,17 @@ def test_coding_an_engaged_party_is_the_doer(analyze) -> None:
     a = analyze("Sudanese forces were engaged in heavy fighting against rebels in Darfur.")
     event = next(e for e in a.events if e.plover == "ASSAULT")
     assert [a.actor(x).country for x in event.source] == ["SDN"]
+
+
+@pytest.mark.parametrize(
+    "text, side, country, code",
+    [
+        ("Hamas fired rockets at an Israeli town.", "source", "PSE", "PSEREBHMS"),
+        ("Afghan troops attacked the Taliban in Kunduz.", "target", "AFG", "AFGREB"),
+    ],
+)
+def test_coding_an_armed_group_takes_its_cameo_code(analyze, text: str, side: str, country: str, code: str) -> None:
+    a = analyze(text)
+    event = next(e for e in a.events if e.plover == "ASSAULT")
+    group = (event.source if side == "source" else event.target)[0]
+    assert a.actor(group).country == country and event.actor_codes[group] == code

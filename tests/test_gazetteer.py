@@ -1,4 +1,4 @@
-"""Place names → countries from PETRARCH2's country dictionary (issue 11).
+"""Place and armed-group names → CAMEO codes from PETRARCH2's actor dictionaries (issue 11).
 
 The dictionary text is written for the tests in the TABARI format; the sentences are our own.
 """
@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 import spacy
 
 from communique.errors import KnowledgeBaseError
-from communique.places import build_places, parse_places, place_country
+from communique.gazetteer import build_gazetteer, group_code, parse_groups, parse_places, place_country
 
 COUNTRIES_TEXT = """\
 # iso3	qid	name	aliases	demonyms	capital	metonyms
@@ -41,18 +41,32 @@ PETRO_POROSHENKO_  [UKR]
 """
 
 
+GROUPS_TEXT = """\
+RIVER_BRIGADE_ [KENREB]
++RB_
++SOLDIERS_
+HILL_FRONT_
++RIVER_BRIGADE_
+	[UGAREB 19900101-20050101]
+	[UGAREB]
+ZERO_UNIT_ [---REB 19900101-20001231]
+"""
+
+
 @pytest.fixture
-def places_file(tmp_path: Path) -> tuple[Path, Path]:
+def places_file(tmp_path: Path) -> tuple[Path, Path, Path]:
     countries = tmp_path / "countries.tsv"
     countries.write_text(COUNTRIES_TEXT, encoding="utf-8")
     phoenix = tmp_path / "Phoenix.Countries.actors.txt"
     phoenix.write_text(PLACES_TEXT, encoding="utf-8")
-    return phoenix, countries
+    groups = tmp_path / "Phoenix.MilNonState.actors.txt"
+    groups.write_text(GROUPS_TEXT, encoding="utf-8")
+    return phoenix, countries, groups
 
 
-def test_places_read_a_states_own_entry(places_file: tuple[Path, Path], tmp_path: Path) -> None:
-    phoenix, countries = places_file
-    data = build_places(phoenix, tmp_path / "out.json", countries)
+def test_gazetteer_places_read_a_states_own_entry(places_file: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    phoenix, countries, groups = places_file
+    data = build_gazetteer(phoenix, groups, tmp_path / "out.json", countries)
     table = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["places"]
     assert table == data["places"]
     # the current code of a state's dated entry; cities and regions of each state
@@ -63,14 +77,28 @@ def test_places_read_a_states_own_entry(places_file: tuple[Path, Path], tmp_path
     assert data["license"] == "MIT" and "Open Event Data Alliance" in data["attribution"]
 
 
-def test_places_build_names_a_wrong_file(places_file: tuple[Path, Path], tmp_path: Path) -> None:
-    _phoenix, countries = places_file
-    with pytest.raises(KnowledgeBaseError, match="cannot read"):
-        build_places(tmp_path / "missing.txt", tmp_path / "out.json", countries)
+def test_gazetteer_build_names_a_wrong_file(places_file: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    phoenix, countries, groups = places_file
+    with pytest.raises(KnowledgeBaseError, match="missing.txt: cannot read"):
+        build_gazetteer(tmp_path / "missing.txt", groups, tmp_path / "out.json", countries)
     notes = tmp_path / "notes.txt"
     notes.write_text("just some notes\n", encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match="no country entries"):
-        build_places(notes, tmp_path / "out.json", countries)
+        build_gazetteer(notes, groups, tmp_path / "out.json", countries)
+    with pytest.raises(KnowledgeBaseError, match="no group entries"):
+        build_gazetteer(phoenix, notes, tmp_path / "out.json", countries)
+
+
+def test_gazetteer_groups_take_their_current_code(places_file: tuple[Path, Path, Path]) -> None:
+    _phoenix, _countries, groups = places_file
+    table = parse_groups(groups)
+    # a name two groups claim names neither; a code no longer in force is no code
+    assert table == {"rb": "KENREB", "hill front": "UGAREB"}
+
+
+def test_gazetteer_group_code_of_the_packaged_list() -> None:
+    assert group_code("the Taliban") == "AFGREB" and group_code("Hamas") == "PSEREBHMS"
+    assert group_code("the Ministry of Finance") is None
 
 
 @pytest.mark.parametrize(
@@ -89,14 +117,14 @@ def test_places_build_names_a_wrong_file(places_file: tuple[Path, Path], tmp_pat
         (["Xanadoria"], [0], ["ROOT"], ["PROPN"], 0, None),
     ],
 )
-def test_places_country_of_a_noun_phrase(
+def test_gazetteer_country_of_a_noun_phrase(
     words: list[str], heads: list[int], deps: list[str], pos: list[str], head: int, country: str | None
 ) -> None:
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=[w.lower() for w in words])
     assert place_country(doc[head]) == country
 
 
-def test_places_parse_skips_states_it_cannot_place(places_file: tuple[Path, Path]) -> None:
-    phoenix, _countries = places_file
+def test_gazetteer_parse_skips_states_it_cannot_place(places_file: tuple[Path, Path, Path]) -> None:
+    phoenix, _countries, _groups = places_file
     # without the country table no entry is known to be a state
     assert parse_places(phoenix, []) == {}
