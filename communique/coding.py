@@ -52,7 +52,10 @@ LEXICON_FILE = Path(str(resources.files("communique") / "data" / "plover_lexicon
 
 PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl", "relcl", "pcomp"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "may", "might", "could"})
-INTENT_HEADS = frozenset({"plan", "intend", "going", "prepare", "expect", "aim", "want", "seek", "hope", "try"})
+INTENT_HEADS = frozenset({"plan", "intend", "going", "prepare", "expect", "aim", "want", "seek", "hope"})
+# "tried to seize a tanker": an attempt is the act, as CAMEO codes it (PLOVER GSR: "an attempt to
+# assassinate ... was thwarted" is ASSAULT); an attempt still to come ("will try to") lies ahead
+ATTEMPT_HEADS = frozenset({"try", "attempt"})
 PLACE_PREPS = frozenset({"in", "near", "outside"})
 STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine", "engage", "involve"})
 PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
@@ -68,6 +71,7 @@ PREDICATE_DEPS = frozenset({"ROOT", "conj", "parataxis"})
 # "Cooperate in some way" codes: in the dictionary they come from its vaguest patterns ("ORDER * (TO)",
 # "GIVE * WELCOME", "TAKE * STEPS") and coded more false events than true ones on PLOVER GSR dev.
 CONDITIONS = frozenset({"if", "unless", "until", "whether"})
+MEMBER_NOUNS = frozenset({"leader", "member", "head", "representative", "delegation", "delegate"})
 QUANTITY_NOUNS = frozenset({"hundred", "thousand", "dozen", "million", "group", "number", "third", "half", "some", "many"})
 VAGUE_CODES = frozenset({"030", "050", "060"})
 # CAMEO's uses of force (assault, fight, mass violence): PETRARCH's "ATTACK" in its transformations
@@ -200,6 +204,8 @@ def _own_clause(verb: Token) -> bool:
     head = verb.head.lemma_.lower()
     if verb.dep_ in ("xcomp", "ccomp") and head in lexicon()["governors"]:
         return True
+    if verb.dep_ == "xcomp" and head in ATTEMPT_HEADS and verb.head.pos_ == "VERB":
+        return _own_clause(verb.head)  # "tried to seize": the attempted act, where the attempt is reported
     if _existential(verb) is not None:
         return True  # "there were ten soldiers killed": the participle is what the sentence reports
     if verb.dep_ == "ccomp":
@@ -265,6 +271,8 @@ def _future(verb: Token) -> bool:
         return True
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_HEADS:
         return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ATTEMPT_HEADS:
+        return _future(verb.head)
     return verb.dep_ == "conj" and verb.head.pos_ == "VERB" and _future(verb.head) and not any(
         c.dep_ == "aux" for c in verb.children
     )
@@ -383,7 +391,12 @@ def _actors(doc: Doc, token: Token) -> list[str]:
     # "pro-Russia rebels": the country is the side the group takes, not an actor of the phrase
     sided = {m.actor for t in token.subtree if partisan(t) and (m := actor_at(doc, t.i)) is not None}
     found = _named(doc, token, sided)
+    conjuncts = [token, *token.conjuncts]
     if found:
+        if len(found) < len(conjuncts):
+            # "the government and Hamas": a conjunct naming no actor is a sector actor of its own
+            unnamed = [c for c in conjuncts if all(actor_at(doc, t.i) is None for t in (*c.lefts, c))]
+            found += [g for c in unnamed if (g := _sector_actor(doc, c)) is not None]
         return found
     inside = _phrase_actor(doc, token)
     if inside is not None and inside not in sided:
@@ -392,8 +405,16 @@ def _actors(doc: Doc, token: Token) -> list[str]:
         mention = actor_at(doc, t.i)
         if mention is not None and mention.actor not in sided and doc._.cq_actors[mention.actor].kind in ("person", "country", "organization"):
             return [mention.actor]
-    group = _sector_actor(doc, token)
-    return [group] if group is not None else []
+    # "the government and the rebels", "the Palestinians": sector actors, or the people of a place
+    return [g for c in conjuncts if (g := _sector_actor(doc, c) or _people_of_place(doc, c)) is not None]
+
+
+def _people_of_place(doc: Doc, noun: Token) -> str | None:
+    """"The Palestinians", "Kosovars": a plural name the place dictionary lists for a state (PETRARCH
+    codes a people as its state), unless "ethnic" makes it a minority living elsewhere."""
+    if noun.tag_ not in ("NNPS", "NNS") or any(c.lower_ == "ethnic" for c in noun.lefts):
+        return None
+    return _place_actor(doc, noun)
 
 
 def _named(doc: Doc, token: Token, sided: frozenset[str] | set[str] = frozenset()) -> list[str]:
@@ -448,8 +469,9 @@ def _owners_folded(doc: Doc, token: Token, found: list[str]) -> list[str]:
 def _sector_actor(doc: Doc, token: Token) -> str | None:
     """"Insurgents shelled the city", "riot police dispersed ...": an agent noun with no named actor
     is a CAMEO sector actor of its own (---REB, ---COP), as PETRARCH codes it; it joins ``doc._.cq_actors``."""
-    # "Hundreds of thousands of people", "a group of refugees": the people counted, not the count
-    while token.lemma_.lower() in QUANTITY_NOUNS or token.pos_ == "NUM":
+    # "Hundreds of thousands of people", "a group of refugees": the people counted, not the count;
+    # "leaders of the opposition coalition", "members of the rebel group": the body they belong to
+    while (token.lemma_.lower() in QUANTITY_NOUNS | MEMBER_NOUNS or token.pos_ == "NUM") and agent_of(token) is None:
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if pobj is None:
@@ -719,7 +741,7 @@ class EventCoder:
                 back = self._reverse(sent, event, match)
                 if back is not None:
                     out.append(back)
-        acts = {self._triggers[id(e)].i for e in out}
+        acts = {self._triggers[id(e)].i: e.plover for e in out}
         for token in tokens:
             if token.pos_ not in ("NOUN", "PROPN") or token.i in consumed:
                 continue
@@ -728,6 +750,8 @@ class EventCoder:
             match = _match_noun(doc, token)
             if match is None:
                 continue
+            if token.dep_ == "nsubj" and acts.get(token.head.i) == (_plover(match.cameo, match.plover) or ("",))[0]:
+                continue  # "drone strikes killed six": the act's own doing, one event with the verb
             event = self._noun_event(doc, sent, match, consumed)
             if event is not None:
                 out.append(event)

@@ -516,3 +516,40 @@ def test_coding_an_armed_group_takes_its_cameo_code(analyze, text: str, side: st
     event = next(e for e in a.events if e.plover == "ASSAULT")
     group = (event.source if side == "source" else event.target)[0]
     assert a.actor(group).country == country and event.actor_codes[group] == code
+
+
+@pytest.mark.parametrize(
+    "text, plover, status",
+    [
+        # an attempt is the act; an attempt still to come is a threat
+        ("Venezuela tried to seize a Guyanese fishing boat.", "COERCE", "held"),
+        ("Venezuela will try to seize a Guyanese fishing boat.", "THREATEN", "planned"),
+    ],
+)
+def test_coding_an_attempt_is_the_act(analyze, text: str, plover: str, status: str) -> None:
+    a = analyze(text)
+    assert [(e.plover, e.status) for e in a.events] == [(plover, status)]
+
+
+@pytest.mark.parametrize(
+    "text, plover, sources",
+    [
+        # conjoined unnamed actors are all sources, each a sector actor
+        ("The army and the rebels agreed to free all prisoners.", "AGREE", {"---MIL", "---REB"}),
+        ("The government and Hamas agreed to free all prisoners.", "AGREE", {"---GOV", "PSEREBHMS"}),
+        # a people named by its state's plural name is that state's
+        ("The Palestinians rejected the proposal.", "REJECT", {"PSE"}),
+        # the members of a body act for it
+        ("Leaders of the opposition party staged a rally in Minsk.", "PROTEST", {"---OPP"}),
+    ],
+)
+def test_coding_unnamed_and_plural_actors(analyze, text: str, plover: str, sources: set[str]) -> None:
+    a = analyze(text)
+    event = next((e for e in a.events if e.plover == plover), None)
+    assert event is not None, [(e.plover, e.cameo) for e in a.events]
+    assert {event.actor_codes[x] for x in event.source} == sources
+
+
+def test_coding_an_attack_noun_doing_a_coded_act_is_one_event(analyze) -> None:
+    a = analyze("Israeli drone strikes killed four militants in Gaza.")
+    assert [(e.plover, len(e.source)) for e in a.events] == [("ASSAULT", 1)]
