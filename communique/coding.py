@@ -583,7 +583,7 @@ def _objects_of(doc: Doc, verb: Token, skip: set[str]) -> list[str]:
         # "killed three soldiers", "arrested dozens of students": an unnamed object is a sector actor;
         # only when nothing else is the target ("offered its troops to Y": the troops are the thing given)
         objects = [c for c in verb.children if c.dep_ == "dobj"]
-        targets += [g for c in objects if (g := _sector_actor(doc, c)) is not None]
+        targets += [g for c in objects if (g := _sector_actor(doc, c) or _people_of_place(doc, c)) is not None]
     if not any(t not in skip for t in targets):
         targets += _place_actors(doc, verb)
     return [t for t in dict.fromkeys(targets) if t not in skip]
@@ -596,11 +596,14 @@ def _place_actors(doc: Doc, verb: Token) -> list[str]:
     PETRARCH codes a missing source or target with the country of the place, and the PLOVER gold
     standard does too ("reimposed blockades in the West Bank": target PSE; "a roadside bombing near
     Samarra killed ...": source IRQ). An actor named in the phrase is taken as it is; a city or region
-    is an actor coded with its country (:func:`_place_actor`, :mod:`communique.places`).
+    is an actor coded with its country (:func:`_place_actor`, :mod:`communique.gazetteer`).
     """
     out: list[str] = []
-    # "a roadside bomb near the town of Samarra killed ...": the weapon's own place, when the verb has none
+    # when the verb has no place: the weapon's own ("a roadside bomb near the town of Samarra killed
+    # ..."), or that of what was acted on ("fired shells at targets in Jericho")
     heads = [verb, *(c for c in verb.children if c.dep_ == "nsubj" and _instrument(c))]
+    heads += [c for c in verb.children if c.dep_ == "dobj"]
+    heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS for p in c.children if p.dep_ == "pobj"]
     for prep in (c for head in heads for c in head.children):
         if out or prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
             continue

@@ -137,8 +137,9 @@ def group_code(name: str) -> str | None:
 
 def place_name(noun: Token) -> Token | None:
     """The proper noun that names a place in a phrase headed by ``noun``: itself, or the name in "the
-    town of Samarra" and "Helmand province"; None for any other common noun."""
-    if noun.pos_ == "PROPN":
+    town of Samarra" and "Helmand province"; None for any other common noun. A capitalised plural is a
+    name too ("Iraqis", which taggers often read as a common noun)."""
+    if noun.pos_ == "PROPN" or noun.tag_ == "NNS" and noun.text[:1].isupper() and noun.i > noun.sent.start:
         return noun
     if noun.lemma_.lower() not in PLACE_NOUNS:
         return None
@@ -162,4 +163,8 @@ def place_country(noun: Token) -> str | None:
         key = norm_name(" ".join([*(w.text for w in words[start:]), name.text]))
         if key in table:
             return table[key]
+    # "Iraqis": the dictionary lists the singular ("IRAQI_"); a people's plural names the same state
+    plural = norm_name(name.text)
+    if name.tag_ in ("NNS", "NNPS") and plural.endswith("s") and plural[:-1] in table:
+        return table[plural[:-1]]
     return None

@@ -483,6 +483,9 @@ def test_coding_a_partisan_group_is_not_the_country_it_sides_with(analyze, text:
         # a sector noun takes the country of the place its "of" phrase names
         ("Israeli troops detained the mayor of the West Bank city of Hebron.", "target", "mayor", "PSE"),
         ("Taliban fighters kidnapped the governor of Helmand province.", "target", "governor", "AFG"),
+        # the place of what was acted on, and a people named by its plural
+        ("Syrian tanks fired shells at positions in Hebron.", "target", "Hebron", "PSE"),
+        ("Turkish jets killed nine Iraqis near Mosul.", "target", "Iraqis", "IRQ"),
     ],
 )
 def test_coding_places_give_sides_and_countries(analyze, text: str, side: str, name: str, country: str | None) -> None:

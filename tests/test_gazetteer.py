@@ -112,6 +112,8 @@ def test_gazetteer_group_code_of_the_packaged_list() -> None:
         # a place noun named by its "of" phrase or its compound
         (["the", "town", "of", "Samarra"], [1, 1, 1, 2], ["det", "ROOT", "prep", "pobj"], ["DET", "NOUN", "ADP", "PROPN"], 1, "IRQ"),
         (["Helmand", "province"], [1, 1], ["compound", "ROOT"], ["PROPN", "NOUN"], 1, "AFG"),
+        # a people's plural where the dictionary lists the singular
+        (["four", "Iraqis"], [1, 1], ["nummod", "ROOT"], ["NUM", "PROPN"], 1, "IRQ"),
         # a common noun is no place, nor an unknown name
         (["the", "capital"], [1, 1], ["det", "ROOT"], ["DET", "NOUN"], 1, None),
         (["Xanadoria"], [0], ["ROOT"], ["PROPN"], 0, None),
@@ -120,7 +122,8 @@ def test_gazetteer_group_code_of_the_packaged_list() -> None:
 def test_gazetteer_country_of_a_noun_phrase(
     words: list[str], heads: list[int], deps: list[str], pos: list[str], head: int, country: str | None
 ) -> None:
-    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=[w.lower() for w in words])
+    tags = ["NNPS" if w.endswith("s") and p == "PROPN" else "NN" for w, p in zip(words, pos)]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=[w.lower() for w in words])
     assert place_country(doc[head]) == country
 
 
