@@ -23,8 +23,9 @@ violence reported in the passive without an agent ("three civilians were killed"
 with no named actor is a sector actor of its own ("insurgents" REB, "riot police" COP, an unnamed
 crowd CVL; :mod:`communique.agents`).
 
-Praise and criticism verbs (``quotes.PRAISE``/``CRITICISM``) are left to ``communique_events``,
-and so are meetings (CONSULT).
+Praise and criticism verbs (``quotes.PRAISE``/``CRITICISM``) are left to ``communique_events``
+where it finds a stance in the sentence (else the coder's sector actors may), and meetings
+(CONSULT) always are.
 """
 
 from __future__ import annotations
@@ -704,7 +705,10 @@ class EventCoder:
         doc._.cq_events = list(doc._.cq_events or []) + found
 
     def _sentence(self, doc: Doc, sent: Span) -> list[EventInfo]:
-        skip_lemmas = PRAISE | CRITICISM
+        # praise and criticism are communique_events' own, unless it found none in the sentence: "the
+        # Sudanese army accused the rebels of ..." names no actor it reads, the coder's sector actors do
+        stances = {e.plover for e in doc._.cq_events or () if e.evidence == (sent.start_char, sent.end_char)}
+        skip_lemmas = (PRAISE | CRITICISM) if stances & {"SUPPORT", "ACCUSE"} else frozenset()
         consumed: set[int] = set()
         out: list[EventInfo] = []
         # governors first: "threatened to impose", "refused to release", "demanded that Y withdraw"

@@ -556,3 +556,23 @@ def test_coding_unnamed_and_plural_actors(analyze, text: str, plover: str, sourc
 def test_coding_an_attack_noun_doing_a_coded_act_is_one_event(analyze) -> None:
     a = analyze("Israeli drone strikes killed four militants in Gaza.")
     assert [(e.plover, len(e.source)) for e in a.events] == [("ASSAULT", 1)]
+
+
+@pytest.mark.parametrize(
+    "text, plover, codes",
+    [
+        # criticism and praise between unnamed actors: communique_events reads none, the coder's sector actors do
+        ("The Malian army accused the rebels of attacking a clinic.", "ACCUSE", ("MLIMIL", "---REB")),
+        ("Opposition leaders praised the police for their restraint.", "SUPPORT", ("---OPP", "---COP")),
+    ],
+)
+def test_coding_stances_between_unnamed_actors(analyze, text: str, plover: str, codes: tuple[str, str]) -> None:
+    a = analyze(text)
+    event = next((e for e in a.events if e.plover == plover), None)
+    assert event is not None, [(e.plover, e.cameo) for e in a.events]
+    assert (event.actor_codes[event.source[0]], event.actor_codes[event.target[0]]) == codes
+
+
+def test_coding_leaves_named_stances_to_events(analyze) -> None:
+    a = analyze("Mali accused Niger of arming the rebels.")
+    assert [e.plover for e in a.events] == ["ACCUSE"]
