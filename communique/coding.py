@@ -923,6 +923,8 @@ class EventCoder:
             sources = [a for a in _place_actors(doc, verb) if a not in targets and _is_place(doc, a)]
         if not sources and not targets:
             return None
+        if cameo[:2] == "07" and not targets and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+            return None  # "contributed to planning the massacres": aid is a thing given or someone helped
         return self._event(sent, plover, cameo, sources, targets, status, verb)
 
     def _reverse(self, sent: Span, event: EventInfo, match: _Match) -> EventInfo | None:

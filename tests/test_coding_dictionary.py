@@ -576,3 +576,15 @@ def test_coding_stances_between_unnamed_actors(analyze, text: str, plover: str, 
 def test_coding_leaves_named_stances_to_events(analyze) -> None:
     a = analyze("Mali accused Niger of arming the rebels.")
     assert [e.plover for e in a.events] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    "text, aid",
+    [
+        ("Belgian officers contributed to planning the coup.", False),
+        ("Japan contributed ten million dollars to Nepal.", True),
+    ],
+)
+def test_coding_aid_is_a_thing_given_or_someone_helped(analyze, text: str, aid: bool) -> None:
+    a = analyze(text)
+    assert any(e.plover == "AID" for e in a.events) is aid, [(e.plover, e.cameo) for e in a.events]
