@@ -312,9 +312,10 @@ def _instrument(noun: Token) -> bool:
     The CAMEO dictionary's ``&WEAPON`` set and the lexicon's ``instrument_nouns`` name them; an agent
     noun ("bomber", "gunmen") is a person, not an instrument.
     """
-    if noun.pos_ != "NOUN" or agent_of(noun) is not None:
+    if noun.pos_ != "NOUN":
         return False
-    return noun.lemma_.lower() in lexicon()["instrument_nouns"] or dictionary().in_set("WEAPON", noun)
+    named = noun.lemma_.lower() in lexicon()["instrument_nouns"] or dictionary().in_set("WEAPON", noun)
+    return named and agent_of(noun) is None
 
 
 def _wielders(doc: Doc, noun: Token) -> list[str]:
@@ -591,8 +592,8 @@ def _objects_of(doc: Doc, verb: Token, skip: set[str]) -> list[str]:
 
 
 def _place_actors(doc: Doc, verb: Token) -> list[str]:
-    """The place an act happened in, as the actor of a side the sentence leaves unnamed: "will meet in
-    Zurich", "blew themselves up in Tel Aviv", "soldiers killed in Ukraine".
+    """The place an act happened in, as the actor of a side the sentence leaves unnamed: "imposed a
+    curfew in Hebron", "blew themselves up in Tel Aviv", "soldiers killed in Ukraine".
 
     PETRARCH codes a missing source or target with the country of the place, and the PLOVER gold
     standard does too ("reimposed blockades in the West Bank": target PSE; "a roadside bombing near
@@ -694,8 +695,12 @@ class EventCoder:
     def find(self, doc: Doc) -> list[EventInfo]:
         self._triggers = {}
         found: list[EventInfo] = []
+        # the types communique_events found in each sentence, read once (not per sentence)
+        before: dict[tuple[int, int], set[str]] = {}
+        for e in doc._.cq_events or ():
+            before.setdefault(e.evidence, set()).add(e.plover)
         for sent in doc.sents:
-            for event in self._sentence(doc, sent):
+            for event in self._sentence(doc, sent, before.get((sent.start_char, sent.end_char), set())):
                 key = (event.plover, tuple(event.source), tuple(event.target), event.evidence)
                 if all((e.plover, tuple(e.source), tuple(e.target), e.evidence) != key for e in found):
                     found.append(event)
@@ -704,18 +709,18 @@ class EventCoder:
     def set_annotations(self, doc: Doc, found: list[EventInfo]) -> None:
         doc._.cq_events = list(doc._.cq_events or []) + found
 
-    def _sentence(self, doc: Doc, sent: Span) -> list[EventInfo]:
+    def _sentence(self, doc: Doc, sent: Span, earlier: set[str]) -> list[EventInfo]:
+        """The coder's events in one sentence; ``earlier`` are the types ``communique_events`` found in it."""
         # praise and criticism are communique_events' own, unless it found none in the sentence: "the
         # Sudanese army accused the rebels of ..." names no actor it reads, the coder's sector actors do
-        stances = {e.plover for e in doc._.cq_events or () if e.evidence == (sent.start_char, sent.end_char)}
-        skip_lemmas = (PRAISE | CRITICISM) if stances & {"SUPPORT", "ACCUSE"} else frozenset()
+        skip_lemmas = (PRAISE | CRITICISM) if earlier & {"SUPPORT", "ACCUSE"} else frozenset()
         consumed: set[int] = set()
         out: list[EventInfo] = []
         # governors first: "threatened to impose", "refused to release", "demanded that Y withdraw"
         governors: dict[str, str] = lexicon()["governors"]
         matches: dict[int, _Match] = {}
         tokens = list(sent)  # spaCy makes a new Token on every access: read the sentence once
-        contacts = _contact_words(doc, sent)
+        contacts = _contact_words(sent) if "CONSULT" in earlier else set()
         for token in tokens:
             if token.i in contacts or any(c.i in contacts for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
                 continue  # "called Y", "postponed his visit": the meeting's own words, coded by communique_events
@@ -996,12 +1001,10 @@ def _own_subject(doc: Doc, governor: Token, act: Token) -> bool:
     return any(a not in subjects for c in objects for a in _actors(doc, c))
 
 
-def _contact_words(doc: Doc, sent: Span) -> set[int]:
-    """The words of the sentence that make the contacts ``communique_events`` found in it."""
+def _contact_words(sent: Span) -> set[int]:
+    """The words of a sentence that make the contacts ``communique_events`` found in it."""
     from .events import _triggers
 
-    if not any(e.plover == "CONSULT" and e.evidence == (sent.start_char, sent.end_char) for e in doc._.cq_events or ()):
-        return set()
     return {t.i for t, _ in _triggers(sent)}
 
 

@@ -364,6 +364,7 @@ class Dictionary:
         }
         self.forms: dict[str, str] = data["forms"]
         self.synsets = {name.strip("&_"): tuple(members) for name, members in synsets.items()}
+        self._set_index: dict[str, dict[str, list[tuple[str, str, bool]]]] = {}
 
     def in_set(self, name: str, noun: Token) -> bool:
         """Whether a noun (with the compound before it) is a member of the synonym set ``&name``.
@@ -372,15 +373,27 @@ class Dictionary:
         ("MISSILE" matches "missiles"); "car bomb" matches a noun "bomb" with the compound "car".
         """
         compound = next((c.lower_ for c in noun.lefts if c.dep_ == "compound" and c.i == noun.i - 1), None)
-        heads = (noun.lower_, noun.lemma_.lower())
-        for member in self.synsets.get(name.strip("&_"), ()):
-            exact = member.endswith("_")
-            *front, last = member.rstrip("_").split()
-            if front and " ".join(front) != compound:
-                continue
-            if any(head == last or not exact and head.startswith(last) for head in heads):
-                return True
+        # members keyed by their last word's first three letters (the whole word when shorter): a noun
+        # tries only the few that can match
+        index = self._members(name.strip("&_"))
+        for head in (noun.lower_, noun.lemma_.lower()):
+            for front, last, exact in (m for n in (1, 2, 3) for m in index.get(head[:n], ())):
+                if front and front != compound:
+                    continue
+                if head == last or not exact and head.startswith(last):
+                    return True
         return False
+
+    def _members(self, name: str) -> dict[str, list[tuple[str, str, bool]]]:
+        """The set ``name`` indexed for :meth:`in_set`: (front words, last word, exact) by the last word's start."""
+        index = self._set_index.get(name)
+        if index is None:
+            index = {}
+            for member in self.synsets.get(name, ()):
+                *front, last = member.rstrip("_").split()
+                index.setdefault(last[:3], []).append((" ".join(front), last, member.endswith("_")))
+            self._set_index[name] = index
+        return index
 
     def lemma(self, token: Token) -> str | None:
         """The dictionary verb a token is a form of (spaCy's lemma, else the dictionary's irregular forms)."""
