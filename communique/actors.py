@@ -180,6 +180,15 @@ def _unaccented(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
+def partisan(word: Token) -> bool:
+    """A name after "pro-" or "anti-" ("pro-Russia rebels", "anti-American protesters"): a stance
+    toward a country, not the nationality of the people it describes."""
+    doc, i = word.doc, word.i
+    if word.lower_.startswith(("pro-", "anti-")):
+        return True
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("pro", "anti")
+
+
 def local_id(name: str, kind: str) -> str:
     """A stable id for an actor the knowledge base does not know."""
     digest = hashlib.sha1(f"{kind}:{norm_name(name)}".encode("utf-8")).hexdigest()[:10]
@@ -557,7 +566,7 @@ class ActorResolver:
             country = next(
                 (by_token[c.i] for c in token.lefts
                  if c.i in by_token and c.dep_ in ("compound", "amod", "nmod")
-                 and found.actors[by_token[c.i].actor].kind == "country"),
+                 and found.actors[by_token[c.i].actor].kind == "country" and not partisan(doc[by_token[c.i].start])),
                 None,
             )
             if country is None:

@@ -17,7 +17,6 @@ its own (``---REB``, ``---COP``: no country), which :func:`agent_of` finds for t
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from importlib import resources
@@ -26,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import KnowledgeBaseError
 from .mentions import mentions_starting
+from .packaged import read_packaged, write_packaged
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -99,8 +99,7 @@ def build_agents(source: Path, dest: Path = AGENTS_FILE) -> dict[str, Any]:
         "source": "https://github.com/openeventdata/petrarch2 (petrarch2/data/dictionaries/Phoenix.agents.txt)",
         "agents": dict(sorted(agents.items())),
     }
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    dest.write_text(json.dumps(data, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_packaged(dest, data)
     return data
 
 
@@ -134,14 +133,7 @@ SUPPLEMENT = {"opposition": "OPP", "official": "GOV", "authority": "GOV"}
 @lru_cache(maxsize=1)
 def agents() -> AgentTable:
     """The packaged agent nouns (``data/cameo_agents.json``) with :data:`SUPPLEMENT`."""
-    try:
-        data: dict[str, Any] = json.loads(AGENTS_FILE.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise KnowledgeBaseError(
-            f"{AGENTS_FILE}: cannot read the CAMEO agents ({exc}). It ships with the package; rebuild it with "
-            "`communique kb verbs --shared ../shared`."
-        ) from exc
-    return AgentTable({**SUPPLEMENT, **data["agents"]})
+    return AgentTable({**SUPPLEMENT, **read_packaged(AGENTS_FILE, "CAMEO agents")["agents"]})
 
 
 def agent_of(noun: Token, skip: frozenset[int] = frozenset()) -> str | None:

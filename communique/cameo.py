@@ -17,7 +17,6 @@ cooperation) come from GDELT's CAMEO adaptation of Goldstein (1992), ``data/came
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from importlib import resources
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import KnowledgeBaseError
+from .packaged import read_packaged, write_packaged
 
 MAPPING_FILE = Path(str(resources.files("communique") / "data" / "cameo_plover.json"))
 GOLDSTEIN_FILE = Path(str(resources.files("communique") / "data" / "cameo_goldstein.tsv"))
@@ -85,21 +85,15 @@ def build_mapping(source: Path, dest: Path = MAPPING_FILE) -> dict[str, Any]:
         "source": "https://github.com/openeventdata/PLOVER (CAMEO2PLOVER-2021.txt)",
         **table,
     }
-    dest.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_packaged(dest, data, indent=1)
     return data
 
 
 @lru_cache(maxsize=1)
 def mapping() -> dict[str, Any]:
     """The packaged CAMEO → PLOVER mapping."""
-    try:
-        data: dict[str, Any] = json.loads(MAPPING_FILE.read_text(encoding="utf-8"))
-        return data
-    except (OSError, ValueError) as exc:
-        raise KnowledgeBaseError(
-            f"{MAPPING_FILE}: cannot read the CAMEO→PLOVER mapping ({exc}). It ships with the "
-            "package; reinstall communique or rebuild it with communique.cameo.build_mapping()."
-        ) from exc
+    return read_packaged(MAPPING_FILE, "CAMEO→PLOVER mapping",
+                         "reinstall communique or rebuild it with communique.cameo.build_mapping()")
 
 
 def _clean(code: str) -> str:

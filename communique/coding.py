@@ -11,7 +11,9 @@ Source and target come from the parse:
 - active voice: subject → source; object, dative or a preposition ("sanctions on Y") → target;
 - passive voice: the "by" agent → source, the passive subject → target ("Y was sanctioned by X");
 - conjoined actors ("X and Y") are all sources or targets; a verb conjoined with another shares its subject;
-- nouns: "X's threat against Y", "an attack by X on Y", "X launched an attack on Y".
+- nouns: "X's threat against Y", "an attack by X on Y", "X launched an attack on Y";
+- a side the sentence leaves unnamed is the place the act happened in ("imposed a curfew in Hebron",
+  "soldiers were killed in Basra"), coded with its country as PETRARCH and the PLOVER gold standard do.
 
 Intent follows CAMEO: a future, planned or promised cooperative act ("X will send aid to Y", "X
 offered to release ...") is AGREE with an 03x code, a conflictual one ("X will impose sanctions")
@@ -21,8 +23,9 @@ violence reported in the passive without an agent ("three civilians were killed"
 with no named actor is a sector actor of its own ("insurgents" REB, "riot police" COP, an unnamed
 crowd CVL; :mod:`communique.agents`).
 
-Praise and criticism verbs (``quotes.PRAISE``/``CRITICISM``) are left to ``communique_events``,
-and so are meetings (CONSULT).
+Praise and criticism verbs (``quotes.PRAISE``/``CRITICISM``) are left to ``communique_events``
+where it finds a stance in the sentence (else the coder's sector actors may), and meetings
+(CONSULT) always are.
 """
 
 from __future__ import annotations
@@ -37,10 +40,11 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .actors import ActorInfo, actor_at, local_id
+from .actors import ActorInfo, actor_at, local_id, partisan
 from .agents import agent_of
 from .cameo import plover_for, quad_class
 from .events import EventInfo, _phrase_actor, _phrase_actors
+from .gazetteer import group_code, place_country, place_name
 from .quotes import CRITICISM, PRAISE
 from .quotes.lexicon import SPEECH_VERBS
 from .verbdict import dictionary
@@ -49,8 +53,12 @@ LEXICON_FILE = Path(str(resources.files("communique") / "data" / "plover_lexicon
 
 PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl", "relcl", "pcomp"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "may", "might", "could"})
-INTENT_HEADS = frozenset({"plan", "intend", "going", "prepare", "expect", "aim", "want", "seek", "hope", "try"})
-STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine"})
+INTENT_HEADS = frozenset({"plan", "intend", "going", "prepare", "expect", "aim", "want", "seek", "hope"})
+# "tried to seize a tanker": an attempt is the act, as CAMEO codes it (PLOVER GSR: "an attempt to
+# assassinate ... was thwarted" is ASSAULT); an attempt still to come ("will try to") lies ahead
+ATTEMPT_HEADS = frozenset({"try", "attempt"})
+PLACE_PREPS = frozenset({"in", "near", "outside"})
+STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine", "engage", "involve"})
 PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 TARGET_PREPS = ("to", "against", "on", "upon", "with", "from", "into", "at", "toward", "towards", "of", "for", "over")
@@ -64,6 +72,7 @@ PREDICATE_DEPS = frozenset({"ROOT", "conj", "parataxis"})
 # "Cooperate in some way" codes: in the dictionary they come from its vaguest patterns ("ORDER * (TO)",
 # "GIVE * WELCOME", "TAKE * STEPS") and coded more false events than true ones on PLOVER GSR dev.
 CONDITIONS = frozenset({"if", "unless", "until", "whether"})
+MEMBER_NOUNS = frozenset({"leader", "member", "head", "representative", "delegation", "delegate"})
 QUANTITY_NOUNS = frozenset({"hundred", "thousand", "dozen", "million", "group", "number", "third", "half", "some", "many"})
 VAGUE_CODES = frozenset({"030", "050", "060"})
 # CAMEO's uses of force (assault, fight, mass violence): PETRARCH's "ATTACK" in its transformations
@@ -196,6 +205,8 @@ def _own_clause(verb: Token) -> bool:
     head = verb.head.lemma_.lower()
     if verb.dep_ in ("xcomp", "ccomp") and head in lexicon()["governors"]:
         return True
+    if verb.dep_ == "xcomp" and head in ATTEMPT_HEADS and verb.head.pos_ == "VERB":
+        return _own_clause(verb.head)  # "tried to seize": the attempted act, where the attempt is reported
     if _existential(verb) is not None:
         return True  # "there were ten soldiers killed": the participle is what the sentence reports
     if verb.dep_ == "ccomp":
@@ -261,6 +272,8 @@ def _future(verb: Token) -> bool:
         return True
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_HEADS:
         return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ATTEMPT_HEADS:
+        return _future(verb.head)
     return verb.dep_ == "conj" and verb.head.pos_ == "VERB" and _future(verb.head) and not any(
         c.dep_ == "aux" for c in verb.children
     )
@@ -280,11 +293,43 @@ def _conditional(verb: Token) -> bool:
 
 
 def _unclaimed_violence(verb: Token, cameo: str) -> bool:
-    """"Three civilians were killed in a bombing", "there were ten soldiers killed": violence reported
-    in the passive with no agent is an event with an unknown source (GDELT and PETRARCH leave the
-    source empty), not no event."""
-    passive = _is_passive(verb) or _existential(verb) is not None
-    return cameo[:2] in FORCE_ROOTS and passive and not any(c.dep_ == "agent" for c in verb.children)
+    """"Three civilians were killed in a bombing", "there were ten soldiers killed", "a roadside bomb
+    killed two soldiers": violence reported with no doer (in the passive without an agent, or done by a
+    weapon no one is said to have used) is an event with an unknown source (GDELT and PETRARCH leave
+    the source empty, or take the place), not no event."""
+    if cameo[:2] not in FORCE_ROOTS:
+        return False
+    if _is_passive(verb) or _existential(verb) is not None:
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        return all(_instrument(p) for p in agents)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and _instrument(subject)
+
+
+def _instrument(noun: Token) -> bool:
+    """A weapon or a blast where a doer would stand: "shot down by a missile", "a car bomb killed ...".
+
+    The CAMEO dictionary's ``&WEAPON`` set and the lexicon's ``instrument_nouns`` name them; an agent
+    noun ("bomber", "gunmen") is a person, not an instrument.
+    """
+    if noun.pos_ != "NOUN":
+        return False
+    named = noun.lemma_.lower() in lexicon()["instrument_nouns"] or dictionary().in_set("WEAPON", noun)
+    return named and agent_of(noun) is None
+
+
+def _wielders(doc: Doc, noun: Token) -> list[str]:
+    """Who used an instrument, when its phrase says: "a missile (believed to be) fired by rebels"."""
+    return [
+        a for c in noun.children if c.dep_ == "acl"
+        for g in c.subtree if g.dep_ == "agent"
+        for p in g.children if p.dep_ == "pobj" for a in _actors(doc, p)
+    ]
+
+
+def _doers(doc: Doc, noun: Token) -> list[str]:
+    """The actors a subject or "by" agent names: an instrument's wielders, else the phrase's actors."""
+    return _wielders(doc, noun) if _instrument(noun) else _actors(doc, noun)
 
 
 def _existential(verb: Token) -> Token | None:
@@ -329,6 +374,8 @@ def _affiliate(doc: Doc, token: Token, actor: str) -> None:
             place = kb.place(word.text)  # "British", "French": a demonym the NER folded into a name
             if place is not None and place.kind == "country" and place.country:
                 countries.add(place.country)
+            elif mention is None and (city := place_country(word)) is not None:
+                countries.add(city)  # "the mayor of Nablus, a member of X": a city of the phrase
             continue
         if mention is None:
             continue
@@ -343,21 +390,59 @@ def _actors(doc: Doc, token: Token) -> list[str]:
     """Actors of a noun phrase: ``events._phrase_actors`` first, else any actor inside the phrase."""
     if token.lower_ in RELATIVE and token.head.dep_ == "relcl":
         token = token.head.head
-    found = _owners_folded(doc, token, _phrase_actors(doc, token))
+    # "pro-Russia rebels": the country is the side the group takes, not an actor of the phrase
+    sided = {m.actor for t in token.subtree if partisan(t) and (m := actor_at(doc, t.i)) is not None}
+    found = _named(doc, token, sided)
     conjuncts = [token, *token.conjuncts]
-    for actor, conjunct in zip(found, conjuncts) if len(found) == len(conjuncts) else []:
-        _affiliate(doc, conjunct, actor)
     if found:
+        if len(found) < len(conjuncts):
+            # "the government and Hamas": a conjunct naming no actor is a sector actor of its own
+            unnamed = [c for c in conjuncts if all(actor_at(doc, t.i) is None for t in (*c.lefts, c))]
+            found += [g for c in unnamed if (g := _sector_actor(doc, c)) is not None]
         return found
     inside = _phrase_actor(doc, token)
-    if inside is not None:
+    if inside is not None and inside not in sided:
         return [inside]
     for t in token.subtree:  # "Doctors from two American aid groups"
         mention = actor_at(doc, t.i)
-        if mention is not None and doc._.cq_actors[mention.actor].kind in ("person", "country", "organization"):
+        if mention is not None and mention.actor not in sided and doc._.cq_actors[mention.actor].kind in ("person", "country", "organization"):
             return [mention.actor]
-    group = _sector_actor(doc, token)
-    return [group] if group is not None else []
+    # "the government and the rebels", "the Palestinians": sector actors, or the people of a place
+    return [g for c in conjuncts if (g := _sector_actor(doc, c) or _people_of_place(doc, c)) is not None]
+
+
+def _people_of_place(doc: Doc, noun: Token) -> str | None:
+    """"The Palestinians", "Kosovars": a plural name the place dictionary lists for a state (PETRARCH
+    codes a people as its state), unless "ethnic" makes it a minority living elsewhere."""
+    if noun.tag_ not in ("NNPS", "NNS") or any(c.lower_ == "ethnic" for c in noun.lefts):
+        return None
+    return _place_actor(doc, noun)
+
+
+def _named(doc: Doc, token: Token, sided: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """The actors a noun phrase names (``events._phrase_actors``), a country owning a body folded into it
+    and each one's country filled from its own phrase (:func:`_affiliate`); ``sided`` are left out."""
+    found = [a for a in _owners_folded(doc, token, _phrase_actors(doc, token)) if a not in sided]
+    conjuncts = [token, *token.conjuncts]
+    for actor, conjunct in zip(found, conjuncts) if len(found) == len(conjuncts) else []:
+        _affiliate(doc, conjunct, actor)
+    return found
+
+
+def _code_group(doc: Doc, actor: str) -> None:
+    """Give a body the knowledge base does not know its CAMEO code from PETRARCH2's list of armed groups
+    ("Hamas" PSEREBHMS, "the Taliban" AFGREB), and the country the code begins with; only an actor with
+    neither a code nor a country is filled."""
+    info = doc._.cq_actors.get(actor)
+    if info is None or info.kind not in ("organization", "group") or info.cameo or info.country:
+        return
+    code = group_code(info.name)
+    if code is None:
+        return
+    info.cameo = code
+    kb = doc._.cq_kb
+    if kb is not None and kb.country_by_iso3(code[:3]) is not None:
+        info.country = code[:3]
 
 
 def _owners_folded(doc: Doc, token: Token, found: list[str]) -> list[str]:
@@ -386,8 +471,9 @@ def _owners_folded(doc: Doc, token: Token, found: list[str]) -> list[str]:
 def _sector_actor(doc: Doc, token: Token) -> str | None:
     """"Insurgents shelled the city", "riot police dispersed ...": an agent noun with no named actor
     is a CAMEO sector actor of its own (---REB, ---COP), as PETRARCH codes it; it joins ``doc._.cq_actors``."""
-    # "Hundreds of thousands of people", "a group of refugees": the people counted, not the count
-    while token.lemma_.lower() in QUANTITY_NOUNS or token.pos_ == "NUM":
+    # "Hundreds of thousands of people", "a group of refugees": the people counted, not the count;
+    # "leaders of the opposition coalition", "members of the rebel group": the body they belong to
+    while (token.lemma_.lower() in QUANTITY_NOUNS | MEMBER_NOUNS or token.pos_ == "NUM") and agent_of(token) is None:
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if pobj is None:
@@ -400,20 +486,31 @@ def _sector_actor(doc: Doc, token: Token) -> str | None:
     if code is None:
         return None
     words = [c for c in token.lefts if c.dep_ in ("compound", "amod")] + [token]
-    name = " ".join(w.text for w in words)
+    name = doc[words[0].i : token.i + 1].text  # "pro-Russia rebels" as written, hyphens unspaced
     # "Ugandan rebels": a demonym the NER left untagged gives the country (UGAREB); without one,
     # "---" stands in its place, as PETRARCH writes it ("---REB")
     country = None
     kb = doc._.cq_kb
     for word in words[:-1]:
+        if partisan(word):
+            continue  # "pro-Russia rebels" fight for Russia's side, they are not Russia's
         place = kb.place(word.text) if kb is not None and word.text[:1].isupper() else None
         if place is not None and place.kind == "country" and place.country:
             country = place.country
-    actor = local_id(name, "group")
+    key = name
+    if country is None:  # "the mayor of Nablus", "the governor of the province of Helmand"
+        country = next((c for p in _of_objects(token) if (c := place_country(p)) is not None), None)
+        key = f"{name} {country}" if country else name  # another country's mayor is another actor
+    actor = local_id(key, "group")
     doc._.cq_actors.setdefault(
         actor, ActorInfo(id=actor, name=name, kind="group", country=country, cameo=(country or "---") + code, known=False)
     )
     return actor
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    """The nouns of the "of" phrase after a noun: "the mayor of Nablus" → [Nablus]."""
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
 
 
 def _subjects(doc: Doc, verb: Token) -> list[str]:
@@ -427,7 +524,7 @@ def _subjects(doc: Doc, verb: Token) -> list[str]:
                 return [a for c in head.children if c.dep_ == "nsubjpass" for a in _actors(doc, c)]
             if agent is None:
                 return []
-            return [a for p in agent.children if p.dep_ == "pobj" for a in _actors(doc, p)]
+            return [a for p in agent.children if p.dep_ == "pobj" for a in _doers(doc, p)]
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "csubj")), None)
         if subject is not None and subject.lower_ in PRONOUNS:
             # "Japan said it had halted aid": the pronoun is the reporting clause's subject
@@ -435,7 +532,7 @@ def _subjects(doc: Doc, verb: Token) -> list[str]:
             if governing:
                 return governing
         if subject is not None:
-            return _actors(doc, subject)
+            return _doers(doc, subject)
         if head.dep_ in ("xcomp", "conj", "advcl", "acomp") and head.head.pos_ in ("VERB", "AUX", "ADJ"):
             head, hops = head.head, hops + 1
             continue
@@ -473,7 +570,7 @@ def _objects_of(doc: Doc, verb: Token, skip: set[str]) -> list[str]:
     ordered = sorted(verb.children, key=lambda c: (c.dep_ not in ("dative", "iobj"), c.dep_ != "dobj", c.i))
     for c in ordered:
         if c.dep_ in ("dative", "iobj", "dobj"):
-            targets += _owners_folded(doc, c, _phrase_actors(doc, c))
+            targets += _named(doc, c)
             if not targets:
                 targets += _noun_targets(doc, c)
         elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
@@ -485,10 +582,61 @@ def _objects_of(doc: Doc, verb: Token, skip: set[str]) -> list[str]:
         if any(t not in skip for t in targets):
             break
     if not any(t not in skip for t in targets):
-        for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ == "in":
-                targets += [a for p in c.children if p.dep_ == "pobj" for a in _actors(doc, p)]
+        # "killed three soldiers", "arrested dozens of students": an unnamed object is a sector actor;
+        # only when nothing else is the target ("offered its troops to Y": the troops are the thing given)
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        targets += [g for c in objects if (g := _sector_actor(doc, c) or _people_of_place(doc, c)) is not None]
+    if not any(t not in skip for t in targets):
+        targets += _place_actors(doc, verb)
     return [t for t in dict.fromkeys(targets) if t not in skip]
+
+
+def _place_actors(doc: Doc, verb: Token) -> list[str]:
+    """The place an act happened in, as the actor of a side the sentence leaves unnamed: "imposed a
+    curfew in Hebron", "blew themselves up in Tel Aviv", "soldiers killed in Ukraine".
+
+    PETRARCH codes a missing source or target with the country of the place, and the PLOVER gold
+    standard does too ("reimposed blockades in the West Bank": target PSE; "a roadside bombing near
+    Samarra killed ...": source IRQ). An actor named in the phrase is taken as it is; a city or region
+    is an actor coded with its country (:func:`_place_actor`, :mod:`communique.gazetteer`).
+    """
+    out: list[str] = []
+    # when the verb has no place: the weapon's own ("a roadside bomb near the town of Samarra killed
+    # ..."), or that of what was acted on ("fired shells at targets in Jericho")
+    heads = [verb, *(c for c in verb.children if c.dep_ == "nsubj" and _instrument(c))]
+    heads += [c for c in verb.children if c.dep_ == "dobj"]
+    heads += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS for p in c.children if p.dep_ == "pobj"]
+    for prep in (c for head in heads for c in head.children):
+        if out or prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+            continue
+        for noun in (p for p in prep.children if p.dep_ == "pobj"):
+            found = _actors(doc, noun)
+            if found:
+                out += found
+                continue
+            place = _place_actor(doc, noun)
+            if place is not None:
+                out.append(place)
+    return out
+
+
+def _place_actor(doc: Doc, noun: Token) -> str | None:
+    """A city or region as an actor: its people, coded with its country alone ("in Basra" → IRQ), as
+    PETRARCH and the PLOVER gold standard write a place that stands for a side; it joins ``doc._.cq_actors``."""
+    country = place_country(noun)
+    head = place_name(noun)
+    if country is None or head is None:
+        return None
+    name = doc[min([c.i for c in head.lefts if c.dep_ == "compound"] + [head.i]) : head.i + 1].text
+    actor = local_id(name, "group")
+    doc._.cq_actors.setdefault(actor, ActorInfo(id=actor, name=name, kind="group", country=country, cameo=country, known=False))
+    return actor
+
+
+def _is_place(doc: Doc, actor: str) -> bool:
+    """A country, or a city or region standing for its people (:func:`_place_actor`)."""
+    info = doc._.cq_actors[actor]
+    return info.kind == "country" or info.kind == "group" and info.cameo is not None and info.cameo == info.country
 
 
 def _noun_targets(doc: Doc, noun: Token) -> list[str]:
@@ -547,8 +695,12 @@ class EventCoder:
     def find(self, doc: Doc) -> list[EventInfo]:
         self._triggers = {}
         found: list[EventInfo] = []
+        # the types communique_events found in each sentence, read once (not per sentence)
+        before: dict[tuple[int, int], set[str]] = {}
+        for e in doc._.cq_events or ():
+            before.setdefault(e.evidence, set()).add(e.plover)
         for sent in doc.sents:
-            for event in self._sentence(doc, sent):
+            for event in self._sentence(doc, sent, before.get((sent.start_char, sent.end_char), set())):
                 key = (event.plover, tuple(event.source), tuple(event.target), event.evidence)
                 if all((e.plover, tuple(e.source), tuple(e.target), e.evidence) != key for e in found):
                     found.append(event)
@@ -557,15 +709,18 @@ class EventCoder:
     def set_annotations(self, doc: Doc, found: list[EventInfo]) -> None:
         doc._.cq_events = list(doc._.cq_events or []) + found
 
-    def _sentence(self, doc: Doc, sent: Span) -> list[EventInfo]:
-        skip_lemmas = PRAISE | CRITICISM
+    def _sentence(self, doc: Doc, sent: Span, earlier: set[str]) -> list[EventInfo]:
+        """The coder's events in one sentence; ``earlier`` are the types ``communique_events`` found in it."""
+        # praise and criticism are communique_events' own, unless it found none in the sentence: "the
+        # Sudanese army accused the rebels of ..." names no actor it reads, the coder's sector actors do
+        skip_lemmas = (PRAISE | CRITICISM) if earlier & {"SUPPORT", "ACCUSE"} else frozenset()
         consumed: set[int] = set()
         out: list[EventInfo] = []
         # governors first: "threatened to impose", "refused to release", "demanded that Y withdraw"
         governors: dict[str, str] = lexicon()["governors"]
         matches: dict[int, _Match] = {}
         tokens = list(sent)  # spaCy makes a new Token on every access: read the sentence once
-        contacts = _contact_words(doc, sent)
+        contacts = _contact_words(sent) if "CONSULT" in earlier else set()
         for token in tokens:
             if token.i in contacts or any(c.i in contacts for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
                 continue  # "called Y", "postponed his visit": the meeting's own words, coded by communique_events
@@ -598,7 +753,7 @@ class EventCoder:
                 back = self._reverse(sent, event, match)
                 if back is not None:
                     out.append(back)
-        acts = {self._triggers[id(e)].i for e in out}
+        acts = {self._triggers[id(e)].i: e.plover for e in out}
         for token in tokens:
             if token.pos_ not in ("NOUN", "PROPN") or token.i in consumed:
                 continue
@@ -607,6 +762,8 @@ class EventCoder:
             match = _match_noun(doc, token)
             if match is None:
                 continue
+            if token.dep_ == "nsubj" and acts.get(token.head.i) == (_plover(match.cameo, match.plover) or ("",))[0]:
+                continue  # "drone strikes killed six": the act's own doing, one event with the verb
             event = self._noun_event(doc, sent, match, consumed)
             if event is not None:
                 out.append(event)
@@ -762,11 +919,17 @@ class EventCoder:
         elif _future(verb):
             status = "planned"
         sources = _subjects(doc, verb)
-        if not sources and not _unclaimed_violence(verb, cameo):
+        unclaimed = not sources and _unclaimed_violence(verb, cameo)
+        if not sources and not unclaimed:
             return None
         targets = _objects_of(doc, verb, set(sources))
+        if unclaimed:
+            # "ten soldiers were killed in Ukraine": the place's country stands for the unnamed source
+            sources = [a for a in _place_actors(doc, verb) if a not in targets and _is_place(doc, a)]
         if not sources and not targets:
             return None
+        if cameo[:2] == "07" and not targets and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+            return None  # "contributed to planning the massacres": aid is a thing given or someone helped
         return self._event(sent, plover, cameo, sources, targets, status, verb)
 
     def _reverse(self, sent: Span, event: EventInfo, match: _Match) -> EventInfo | None:
@@ -813,6 +976,8 @@ class EventCoder:
     ) -> EventInfo:
         sources = list(dict.fromkeys(sources))
         targets = [t for t in dict.fromkeys(targets) if t not in sources]
+        for actor in sources + targets:
+            _code_group(sent.doc, actor)
         mapped = plover_for(cameo)
         mode = mapped[1] if mapped is not None and mapped[0] == plover else None
         event = EventInfo(
@@ -836,12 +1001,10 @@ def _own_subject(doc: Doc, governor: Token, act: Token) -> bool:
     return any(a not in subjects for c in objects for a in _actors(doc, c))
 
 
-def _contact_words(doc: Doc, sent: Span) -> set[int]:
-    """The words of the sentence that make the contacts ``communique_events`` found in it."""
+def _contact_words(sent: Span) -> set[int]:
+    """The words of a sentence that make the contacts ``communique_events`` found in it."""
     from .events import _triggers
 
-    if not any(e.plover == "CONSULT" and e.evidence == (sent.start_char, sent.end_char) for e in doc._.cq_events or ()):
-        return set()
     return {t.i for t, _ in _triggers(sent)}
 
 

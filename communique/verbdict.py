@@ -26,7 +26,6 @@ the pattern that matches the most words wins, then the earlier one.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,6 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import KnowledgeBaseError
+from .packaged import read_packaged, write_packaged
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -264,7 +264,7 @@ def build_verbs(source: Path, dest: Path = VERBS_FILE) -> dict[str, Any]:
         **parsed,
     }
     dest.parent.mkdir(parents=True, exist_ok=True)
-    dest.write_text(json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
+    write_packaged(dest, data, indent=None)
     return data
 
 
@@ -363,6 +363,37 @@ class Dictionary:
             for lemma, entries in data["verbs"].items()
         }
         self.forms: dict[str, str] = data["forms"]
+        self.synsets = {name.strip("&_"): tuple(members) for name, members in synsets.items()}
+        self._set_index: dict[str, dict[str, list[tuple[str, str, bool]]]] = {}
+
+    def in_set(self, name: str, noun: Token) -> bool:
+        """Whether a noun (with the compound before it) is a member of the synonym set ``&name``.
+
+        A member matches as the dictionary's words do: exactly when it ends in ``_``, else as a stem
+        ("MISSILE" matches "missiles"); "car bomb" matches a noun "bomb" with the compound "car".
+        """
+        compound = next((c.lower_ for c in noun.lefts if c.dep_ == "compound" and c.i == noun.i - 1), None)
+        # members keyed by their last word's first three letters (the whole word when shorter): a noun
+        # tries only the few that can match
+        index = self._members(name.strip("&_"))
+        for head in (noun.lower_, noun.lemma_.lower()):
+            for front, last, exact in (m for n in (1, 2, 3) for m in index.get(head[:n], ())):
+                if front and front != compound:
+                    continue
+                if head == last or not exact and head.startswith(last):
+                    return True
+        return False
+
+    def _members(self, name: str) -> dict[str, list[tuple[str, str, bool]]]:
+        """The set ``name`` indexed for :meth:`in_set`: (front words, last word, exact) by the last word's start."""
+        index = self._set_index.get(name)
+        if index is None:
+            index = {}
+            for member in self.synsets.get(name, ()):
+                *front, last = member.rstrip("_").split()
+                index.setdefault(last[:3], []).append((" ".join(front), last, member.endswith("_")))
+            self._set_index[name] = index
+        return index
 
     def lemma(self, token: Token) -> str | None:
         """The dictionary verb a token is a form of (spaCy's lemma, else the dictionary's irregular forms)."""
@@ -539,11 +570,4 @@ def _match_pattern(
 @lru_cache(maxsize=1)
 def dictionary() -> Dictionary:
     """The packaged verb dictionary (``data/cameo_verbs.json``)."""
-    try:
-        data = json.loads(VERBS_FILE.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise KnowledgeBaseError(
-            f"{VERBS_FILE}: cannot read the CAMEO verb dictionary ({exc}). It ships with the package; "
-            "rebuild it with `communique kb verbs --shared ../shared`."
-        ) from exc
-    return Dictionary(data)
+    return Dictionary(read_packaged(VERBS_FILE, "CAMEO verb dictionary"))

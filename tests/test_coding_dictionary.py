@@ -204,15 +204,24 @@ def test_coding_agent_of_a_noun_phrase(
     assert agent_of(doc(words, heads, deps, pos, lemmas)[head]) == code
 
 
-def test_coding_kb_verbs_builds_both_files(tmp_path: Path) -> None:
+def test_coding_kb_verbs_builds_the_three_files(tmp_path: Path) -> None:
     shared = tmp_path / "shared"
     (shared / "data" / "petrarch2").mkdir(parents=True)
     (shared / "data" / "petrarch2" / "CAMEO.2.0.txt").write_text(VERBS_TEXT, encoding="utf-8")
     (shared / "data" / "petrarch2" / "Phoenix.agents.txt").write_text(AGENTS_TEXT, encoding="utf-8")
+    (shared / "data" / "actors" / "petrarch2").mkdir(parents=True)
+    (shared / "data" / "actors" / "petrarch2" / "Phoenix.Countries.actors.txt").write_text(
+        "KENYA_  [KEN]\n+MOMBASA_\n", encoding="utf-8"
+    )
+    (shared / "data" / "actors" / "petrarch2" / "Phoenix.MilNonState.actors.txt").write_text(
+        "RIVER_BRIGADE_ [KENREB]\n", encoding="utf-8"
+    )
     out = tmp_path / "data"
     result = CliRunner().invoke(cli, ["kb", "verbs", "--shared", str(shared), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert "2 verb blocks" in result.output and "agent nouns" in result.output
+    assert "2 verb blocks" in result.output and "agent nouns" in result.output and "place names" in result.output and "1 groups" in result.output
+    gazetteer = json.loads((out / "cameo_gazetteer.json").read_text(encoding="utf-8"))
+    assert gazetteer["places"]["mombasa"] == "KEN" and gazetteer["groups"]["river brigade"] == "KENREB"
     verbs = json.loads((out / "cameo_verbs.json").read_text(encoding="utf-8"))
     assert verbs["license"] == "MIT" and "Open Event Data Alliance" in verbs["attribution"]
     agents = json.loads((out / "cameo_agents.json").read_text(encoding="utf-8"))
@@ -399,3 +408,183 @@ def test_coding_existential_participle_is_a_passive(analyze, text: str, source: 
     assert event is not None, [(e.plover, e.cameo) for e in a.events]
     assert {n.lower() for n in names(a, event.source)} == source
     assert len(event.target) == 1 and a.actor(event.target[0]).country in ("MLI", "NER")
+
+
+@pytest.mark.parametrize(
+    "text, plover, source, target",
+    [
+        # violence without a doer: the place it happened in stands for the source (PETRARCH, PLOVER GSR)
+        ("Four policemen were shot dead in Mosul on Friday.", "ASSAULT", ("Mosul", "IRQ"), ("policemen", None)),
+        ("Nine Chadian soldiers were killed in Niger.", "ASSAULT", ("Niger", "NER"), ("Chadian soldiers", "TCD")),
+        # an act with no target named: the place is the target
+        ("Turkish troops imposed a curfew in Diyarbakir.", "COERCE", ("Turkish troops", "TUR"), ("Diyarbakir", "TUR")),
+    ],
+)
+def test_coding_place_stands_for_a_side_the_sentence_leaves_unnamed(
+    analyze, text: str, plover: str, source: tuple[str, str | None], target: tuple[str, str | None]
+) -> None:
+    a = analyze(text)
+    event = next((e for e in a.events if e.plover == plover), None)
+    assert event is not None, [(e.plover, e.cameo) for e in a.events]
+    sides = [[(a.actor(x).name, a.actor(x).country) for x in side] for side in (event.source, event.target)]
+    assert sides == [[source], [target]]
+    # a city is coded with its country alone: the people of the place, no agent of its own
+    place = next(x for x in [*event.source, *event.target] if a.actor(x).name in ("Mosul", "Diyarbakir", "Niger"))
+    assert event.actor_codes[place] in ("IRQ", "TUR", "NER")
+
+
+def test_coding_place_is_no_side_when_the_sentence_names_both(analyze) -> None:
+    a = analyze("Rebels killed three soldiers in Gao.")
+    event = next(e for e in a.events if e.plover == "ASSAULT")
+    assert [a.actor(x).name for x in event.source] == ["Rebels"]
+    assert "Gao" not in {a.actor(x).name for x in [*event.source, *event.target]}
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # a weapon where the doer would stand: the doer is who used it, when the phrase says
+        ("The airliner was shot down by a missile fired by separatist rebels.", {"separatist rebels"}),
+        ("The convoy was hit by a rocket believed to be launched by insurgents.", {"insurgents"}),
+        # no one said to have used it: violence with an unknown source, the place standing for it
+        ("Two policemen were killed by a car bomb in Mosul.", {"Mosul"}),
+    ],
+)
+def test_coding_a_weapon_is_no_doer(analyze, text: str, source: set[str]) -> None:
+    a = analyze(text)
+    event = next((e for e in a.events if e.plover == "ASSAULT"), None)
+    assert event is not None, [(e.plover, e.cameo) for e in a.events]
+    assert names(a, event.source) == source
+
+
+def test_coding_a_weapons_synonym_set_member_matches_as_a_stem() -> None:
+    from communique.verbdict import dictionary
+
+    vocab = spacy.blank("en").vocab
+    missiles = Doc(vocab, words=["missiles"], heads=[0], deps=["ROOT"], pos=["NOUN"])
+    talks = Doc(vocab, words=["talks"], heads=[0], deps=["ROOT"], pos=["NOUN"])
+    assert dictionary().in_set("&WEAPON", missiles[0]) and not dictionary().in_set("&WEAPON", talks[0])
+
+
+@pytest.mark.parametrize("text", ["Pro-Russia rebels shelled the airport.", "Anti-Turkish militants attacked a border post."])
+def test_coding_a_partisan_group_is_not_the_country_it_sides_with(analyze, text: str) -> None:
+    a = analyze(text)
+    event = next(e for e in a.events if e.plover == "ASSAULT")
+    assert [a.actor(x).country for x in event.source] == [None]
+    assert [a.actor(x).name for x in event.source][0].lower().startswith(("pro-russia", "anti-turkish"))
+
+
+@pytest.mark.parametrize(
+    "text, side, name, country",
+    [
+        # an unnamed object is a sector actor, when nothing else is the target
+        ("A roadside bomb near the town of Samarra killed two soldiers.", "source", "Samarra", "IRQ"),
+        ("A roadside bomb near the town of Samarra killed two soldiers.", "target", "soldiers", None),
+        # a sector noun takes the country of the place its "of" phrase names
+        ("Israeli troops detained the mayor of the West Bank city of Hebron.", "target", "mayor", "PSE"),
+        ("Taliban fighters kidnapped the governor of Helmand province.", "target", "governor", "AFG"),
+        # the place of what was acted on, and a people named by its plural
+        ("Syrian tanks fired shells at positions in Hebron.", "target", "Hebron", "PSE"),
+        ("Turkish jets killed nine Iraqis near Mosul.", "target", "Iraqis", "IRQ"),
+    ],
+)
+def test_coding_places_give_sides_and_countries(analyze, text: str, side: str, name: str, country: str | None) -> None:
+    a = analyze(text)
+    event = next(e for e in a.events if e.plover in ("ASSAULT", "COERCE"))
+    actors = [a.actor(x) for x in (event.source if side == "source" else event.target)]
+    assert [(x.name, x.country) for x in actors] == [(name, country)]
+
+
+def test_coding_a_body_in_the_phrase_of_a_city_takes_its_country(analyze) -> None:
+    a = analyze("Israel freed the mayor of the West Bank city of Jenin, a member of the Zarqa Movement.")
+    event = next(e for e in a.events if e.plover == "RETREAT")
+    assert [a.actor(x).country for x in event.target] == ["PSE"]
+
+
+def test_coding_an_engaged_party_is_the_doer(analyze) -> None:
+    a = analyze("Sudanese forces were engaged in heavy fighting against rebels in Darfur.")
+    event = next(e for e in a.events if e.plover == "ASSAULT")
+    assert [a.actor(x).country for x in event.source] == ["SDN"]
+
+
+@pytest.mark.parametrize(
+    "text, side, country, code",
+    [
+        ("Hamas fired rockets at an Israeli town.", "source", "PSE", "PSEREBHMS"),
+        ("Afghan troops attacked the Taliban in Kunduz.", "target", "AFG", "AFGREB"),
+    ],
+)
+def test_coding_an_armed_group_takes_its_cameo_code(analyze, text: str, side: str, country: str, code: str) -> None:
+    a = analyze(text)
+    event = next(e for e in a.events if e.plover == "ASSAULT")
+    group = (event.source if side == "source" else event.target)[0]
+    assert a.actor(group).country == country and event.actor_codes[group] == code
+
+
+@pytest.mark.parametrize(
+    "text, plover, status",
+    [
+        # an attempt is the act; an attempt still to come is a threat
+        ("Venezuela tried to seize a Guyanese fishing boat.", "COERCE", "held"),
+        ("Venezuela will try to seize a Guyanese fishing boat.", "THREATEN", "planned"),
+    ],
+)
+def test_coding_an_attempt_is_the_act(analyze, text: str, plover: str, status: str) -> None:
+    a = analyze(text)
+    assert [(e.plover, e.status) for e in a.events] == [(plover, status)]
+
+
+@pytest.mark.parametrize(
+    "text, plover, sources",
+    [
+        # conjoined unnamed actors are all sources, each a sector actor
+        ("The army and the rebels agreed to free all prisoners.", "AGREE", {"---MIL", "---REB"}),
+        ("The government and Hamas agreed to free all prisoners.", "AGREE", {"---GOV", "PSEREBHMS"}),
+        # a people named by its state's plural name is that state's
+        ("The Palestinians rejected the proposal.", "REJECT", {"PSE"}),
+        # the members of a body act for it
+        ("Leaders of the opposition party staged a rally in Minsk.", "PROTEST", {"---OPP"}),
+    ],
+)
+def test_coding_unnamed_and_plural_actors(analyze, text: str, plover: str, sources: set[str]) -> None:
+    a = analyze(text)
+    event = next((e for e in a.events if e.plover == plover), None)
+    assert event is not None, [(e.plover, e.cameo) for e in a.events]
+    assert {event.actor_codes[x] for x in event.source} == sources
+
+
+def test_coding_an_attack_noun_doing_a_coded_act_is_one_event(analyze) -> None:
+    a = analyze("Israeli drone strikes killed four militants in Gaza.")
+    assert [(e.plover, len(e.source)) for e in a.events] == [("ASSAULT", 1)]
+
+
+@pytest.mark.parametrize(
+    "text, plover, codes",
+    [
+        # criticism and praise between unnamed actors: communique_events reads none, the coder's sector actors do
+        ("The Malian army accused the rebels of attacking a clinic.", "ACCUSE", ("MLIMIL", "---REB")),
+        ("Opposition leaders praised the police for their restraint.", "SUPPORT", ("---OPP", "---COP")),
+    ],
+)
+def test_coding_stances_between_unnamed_actors(analyze, text: str, plover: str, codes: tuple[str, str]) -> None:
+    a = analyze(text)
+    event = next((e for e in a.events if e.plover == plover), None)
+    assert event is not None, [(e.plover, e.cameo) for e in a.events]
+    assert (event.actor_codes[event.source[0]], event.actor_codes[event.target[0]]) == codes
+
+
+def test_coding_leaves_named_stances_to_events(analyze) -> None:
+    a = analyze("Mali accused Niger of arming the rebels.")
+    assert [e.plover for e in a.events] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    "text, aid",
+    [
+        ("Belgian officers contributed to planning the coup.", False),
+        ("Japan contributed ten million dollars to Nepal.", True),
+    ],
+)
+def test_coding_aid_is_a_thing_given_or_someone_helped(analyze, text: str, aid: bool) -> None:
+    a = analyze(text)
+    assert any(e.plover == "AID" for e in a.events) is aid, [(e.plover, e.cameo) for e in a.events]

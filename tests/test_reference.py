@@ -91,6 +91,18 @@ def test_reference_plover_floors(pipeline) -> None:
 
 
 @pytest.mark.slow
+def test_reference_petr_floors(pipeline) -> None:
+    from communique.evalsets import score_petr
+
+    result = score_petr(SHARED / "eval" / "petr2-gsr" / "PETR2_GSR_validation.xml", pipeline.analyze).to_dict()
+    floors = FLOORS["petr"]
+    for half, key in (("development", "development"), ("held-out", "held_out")):
+        scores = result["halves"][half]
+        assert scores["root"]["f1"] >= floors[f"{key}_root"], (half, scores["root"])
+        assert scores["full_code"]["f1"] >= floors[f"{key}_full"], (half, scores["full_code"])
+
+
+@pytest.mark.slow
 def test_reference_polnear_floors(pipeline) -> None:
     from communique.evalsets import score_polnear
 
