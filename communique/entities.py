@@ -33,7 +33,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .actors import ActorInfo, MentionInfo, RoleInfo
+from .actors import ActorInfo, MentionInfo, RoleInfo, _quoted_mask
 from .institutions import HEAD_NOUNS, Body, classify, fold, lexicon
 from .kb import KBActor, KnowledgeBase, norm_name
 
@@ -234,6 +234,7 @@ class EntityLinker:
         _join_split_names(state)
         _split_pairs(state)
         _join_names(state)
+        _surnames_named_in_article(state)
         _bare_surnames(state)
         _countries_from_roles(state)
         _institutions(state)
@@ -241,6 +242,7 @@ class EntityLinker:
         _descriptions(state)
         _leaders_of(state)
         _pronouns(state)
+        _pronouns_after_quotations(state)
         _stable_ids(state)
         state.mentions.sort(key=lambda m: m.start)
         return state
@@ -412,6 +414,31 @@ def _join_names(state: _State) -> None:
                 and not same_person_name(info.name, state.actors[target].name):
             continue  # two different people the KB knows
         remap[m.actor] = target
+    _apply(state, remap)
+
+
+def _surnames_named_in_article(state: _State) -> None:
+    """"Mayor Ivan Horvat said ... Horvat said": a family name the linker gave to a knowledge-base
+    person of that surname (János Horvát) is the person the article introduced with a full name
+    that is not the KB person's, when every mention of the KB person is that family name alone."""
+    singles: dict[str, list[MentionInfo]] = {}
+    for m in state.mentions:
+        info = state.actors.get(m.actor)
+        if info is not None and info.known and info.kind == "person":
+            singles.setdefault(m.actor, []).append(m)
+    remap: dict[str, str] = {}
+    for actor, mentions in singles.items():
+        if any(m.via != "name" or len(name_tokens(m.text)) != 1 for m in mentions):
+            continue
+        first = min(m.start for m in mentions)
+        word = name_tokens(mentions[0].text)
+        owners = {f.actor for f in state.mentions
+                  if f.start < first and f.via == "name" and f.actor != actor and state.kind(f.actor) == "person"
+                  and len(name_tokens(f.text)) >= 2
+                  and (name_tokens(f.text)[-1] == word[0] or _variant(name_tokens(f.text)[-1], word[0], 0.85))
+                  and not same_person_name(state.actors[f.actor].name, state.actors[actor].name)}
+        if len(owners) == 1:
+            remap[actor] = owners.pop()
     _apply(state, remap)
 
 
@@ -1113,6 +1140,40 @@ def _pronouns(state: _State) -> None:
         if candidates:
             state.mentions[i] = MentionInfo(m.start, m.end, candidates[-1].actor, m.via, m.start_char, m.end_char, m.text)
             state._indexed = None
+
+
+def _pronouns_after_quotations(state: _State) -> None:
+    """"He added: ..." after a paragraph-long quotation: the pronoun the actor layer left without an
+    antecedent (nobody named in the three sentences before it) refers to the last person named in the
+    narrative, counting back over sentences that lie wholly inside quotation marks, which name the
+    speaker's words, not the people "he" can be. Gender must agree where it is known."""
+    doc = state.doc
+    quoted = _quoted_mask(doc)
+    people = [m for m in state.mentions if not quoted[m.start] and state.kind(m.actor) == "person"]
+    if not people:
+        return
+    for token in state.tokens:
+        word = token.lower_
+        if word not in ("he", "she") or token.pos_ != "PRON" or quoted[token.i] or state.at(token.i) is not None:
+            continue
+        start, narrative, steps = token.sent.start, 0, 0
+        while start > 0 and narrative < 3 and steps < 15:
+            sent = doc[start - 1].sent
+            start, steps = sent.start, steps + 1
+            if any(not quoted[t.i] for t in sent if t.is_alpha):
+                narrative += 1
+        wanted = "male" if word == "he" else "female"
+        earlier = [m for m in people if start <= m.start < token.i
+                   and gender_of(state, state.actors[m.actor]) in (wanted, None)]
+        if not earlier:
+            continue
+        last_sent = doc[earlier[-1].start].sent
+        subjects = [m for m in earlier if doc[m.start].sent == last_sent and doc[m.start].dep_ in ("nsubj", "nsubjpass")]
+        chosen = (subjects or earlier)[-1 if not subjects else 0]
+        added = state.add(token.i, token.i + 1, state.actors[chosen.actor], "pronoun")
+        if added is not None:
+            people.append(added)
+            people.sort(key=lambda m: m.start)
 
 
 def _countries_from_roles(state: _State) -> None:
