@@ -29,3 +29,43 @@ def test_family_name_is_the_person_the_article_named_not_a_namesake_in_the_kb(an
     a = analyze('Mayor Ivan Horvat said the city would appeal. "The ruling is wrong," Horvat said.')
     assert speaker_of(a, "ruling is wrong") == {"Ivan Horvat"}
     assert len([x for x in a.actors if x.kind == "person"]) == 1
+
+
+def speaker_words(analysis, text: str, words: str) -> str | None:
+    quote = next(q for q in analysis.quotes if words in q.text)
+    mention = quote.speaker_mention
+    return text[mention.start:mention.end] if mention is not None else None
+
+
+def test_title_of_a_body_before_the_name_gives_the_person(analyze) -> None:
+    text = "President of Kazakhstan Kassym-Jomart Tokayev said the talks had been useful."
+    a = analyze(text)
+    assert speaker_of(a, "talks had been useful") == {"Kassym-Jomart Tokayev"}
+
+
+def test_second_said_joined_to_the_reported_clause_keeps_the_first_speaker(analyze) -> None:
+    text = ('Ruth Okoye, the station chief, said the team immediately "went into search mode" and said '
+            'the rescue was always the priority.')
+    a = analyze(text)
+    assert speaker_words(a, text, "went into search mode") == "Ruth Okoye"
+    assert speaker_of(a, "rescue was always") == {"Ruth Okoye"}
+
+
+def test_any_verb_closing_a_short_sentence_after_a_quotation_attributes_it(analyze) -> None:
+    text = '"That is simply not true," an angry Marek Zielinski bristled on Tuesday. "Nobody believes it."'
+    a = analyze(text)
+    assert speaker_of(a, "simply not true") == {"Marek Zielinski"}
+    assert speaker_of(a, "Nobody believes it") == {"Marek Zielinski"}
+
+
+def test_a_verb_with_its_own_object_after_a_quotation_does_not(analyze) -> None:
+    a = analyze('"We are ready," the banner read. "Prices rose by 4 percent," Zielinski repeated the figure.')
+    assert not any("Prices rose" in q.text and names(a, [q.speaker]) for q in a.quotes)
+
+
+def test_quotation_cut_in_two_by_a_cue_with_a_long_apposition(analyze) -> None:
+    text = ('"The risk," said Dana Whitfield, an economist who directs the bank\'s forecasting unit, '
+            '"is that we attract workers and repel jobs."')
+    a = analyze(text)
+    assert speaker_of(a, "The risk") == {"Dana Whitfield"}
+    assert speaker_of(a, "attract workers") == {"Dana Whitfield"}

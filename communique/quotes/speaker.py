@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from ..actors import actor_at
+from ..actors import MentionInfo, actor_at
 from .lexicon import (
     AGENT_ENDINGS, CLAUSE_VERBS, CONTROL_VERBS, DOCUMENT_NOUNS, EVIDENCE_NOUNS, HEADLINE_SOURCES,
     INFERENCE_VERBS, JOINT_VERBS, NO_SPEAKER, NOT_AGENTS, NOT_SPEAKERS, OBJECT_CUES, OFFICES, PEOPLE_NOUNS,
@@ -31,6 +31,13 @@ def _subject_of(verb: Token) -> Token | None:
             verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ in ("VB", "VBN") and verb.head.tag_ == verb.tag_)):
         # "... and added", "didn't come out and say ...", "has praised ... and called ..."
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        outer = verb.head.head
+        if (verb.head.dep_ == "ccomp" and outer.i < verb.head.i and _lemma(outer) in SPEECH_VERBS
+                and _lemma(verb) in SPEECH_VERBS and _lemma(verb.head) not in SPEECH_VERBS
+                and not (subjects and _source_like(subjects[0]))):
+            # 'He said the base "went into collect mode" and said ...': the parser joined the second
+            # "said" to the reported clause, whose subject cannot speak; the first speaker goes on
+            subjects = [c for c in outer.children if c.dep_ == "nsubj"] or subjects
     if (not subjects and verb.dep_ == "advcl" and verb.tag_ == "VB" and _lemma(verb) in SPEECH_VERBS | frozenset(PREP_CUES)
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
             and not any(c.dep_ in ("dobj", "dative") for c in verb.head.children)):
@@ -222,6 +229,10 @@ def _resolve_np(doc: Doc, head: Token) -> tuple[str | None, tuple[int, int] | No
                     break
     start = min(t.idx for t in left if t.dep_ != "punct" or t == head)
     end = head.idx + len(head)
+    if mention is None and head.is_title:
+        named = _titled_person(doc, head)
+        if named is not None:
+            return named.actor, (start, named.end_char)
     if mention is not None:
         start = min(start, mention.start_char)
         end = max(end, mention.end_char)
@@ -231,6 +242,22 @@ def _resolve_np(doc: Doc, head: Token) -> tuple[str | None, tuple[int, int] | No
             or (head.is_title and not head.is_sent_start)):  # a name the tagger read as a common noun
         return None, (start, end)
     return None, None
+
+
+def _titled_person(doc: Doc, head: Token) -> MentionInfo | None:
+    """"Speaker of the House Rep. Paul Ryan", "President of Kazakhstan Kassym-Jomart Tokayev": a title
+    with an "of" phrase that the parser made the head, the person named at the phrase's end."""
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1), None)
+    if of is None:
+        return None
+    end = max(t.i for t in of.subtree) + 1
+    actors = doc._.cq_actors or {}
+    found = None
+    for i in range(of.i + 1, min(end, of.i + 10)):
+        m = actor_at(doc, i)
+        if m is not None and m.end <= end and getattr(actors.get(m.actor), "kind", None) == "person":
+            found = m
+    return found
 
 
 def _possessor(doc: Doc, noun: Token) -> tuple[str | None, tuple[int, int] | None]:
@@ -385,7 +412,9 @@ def _np_run(doc: Doc, i: int, stop: int) -> tuple[int, int] | None:
         token = doc[j]
         if "\n" in token.text or "\n" in _text(doc)[token.idx - 1 : token.idx] and j > i:
             break
-        if token.pos_ in _NP_POS or token.tag_ == "HYPH" or (token.pos_ == "PUNCT" and token.text == "." and j > i):
+        if (token.pos_ in _NP_POS or token.tag_ == "HYPH" or (token.pos_ == "PUNCT" and token.text == "." and j > i)
+                or (token.pos_ == "VERB" and token.is_title and actor_at(doc, token.i) is not None)):
+            # a name the tagger read as a verb ('"...," Trump shot back') is still a name
             if token.pos_ == "PART" and token.lower_ not in ("'s", "’s", "'", "’"):
                 break
             j += 1
