@@ -69,3 +69,35 @@ def test_quotation_cut_in_two_by_a_cue_with_a_long_apposition(analyze) -> None:
     a = analyze(text)
     assert speaker_of(a, "The risk") == {"Dana Whitfield"}
     assert speaker_of(a, "attract workers") == {"Dana Whitfield"}
+
+
+def test_role_with_a_named_apposition_is_the_person_not_the_principal(analyze) -> None:
+    a = analyze("Vladimir Putin will travel to Astana. Putin's spokesman, Dmitry Peskov, told reporters "
+                "that no bilateral meeting was planned.")
+    assert speaker_of(a, "no bilateral meeting") == {"Dmitry Peskov"}
+
+
+def test_you_said_in_a_two_speaker_transcript_is_the_other_speakers_quote(analyze) -> None:
+    text = ("Prime Minister Ada Okafor: Thank you for coming. Last year you said that the port deal would be signed "
+            "within months, and we still hope so.\n"
+            "President Erik Lindqvist: Madam Prime Minister, you told me in March that your parliament would vote "
+            "on it this spring.\n")
+    a = analyze(text)
+    turns = {q.cue: q.speaker for q in a.quotes if q.rule == "speaker-label"}
+    relayed = {q.text: q.speaker for q in a.quotes if q.rule == "addressee"}
+    assert len(turns) == 2 and None not in turns.values()
+    port = next(who for words, who in relayed.items() if "port deal would be signed" in words)
+    vote = next(who for words, who in relayed.items() if "parliament would vote" in words)
+    assert port == turns["President Erik Lindqvist"] and vote == turns["Prime Minister Ada Okafor"]
+
+
+def test_participle_cue_speaks_for_the_clause_it_hangs_on_not_for_a_word_after_it(analyze) -> None:
+    a = analyze("Prime Minister Jonas Ekberg spoke out sharply against the plan, suggesting “Orbanization” in the "
+                "form of “slander” had reached Swedish politics.")
+    assert speaker_of(a, "slander") == {"Jonas Ekberg"}
+
+
+def test_day_parsed_as_subject_of_the_reported_clause_does_not_speak(analyze) -> None:
+    a = analyze('Senator Lena Marsh noted that Saturday would have been the founder\'s birthday and quoted his '
+                '"golden rule."')
+    assert speaker_of(a, "golden rule") == {"Lena Marsh"}

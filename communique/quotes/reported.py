@@ -7,6 +7,8 @@ whole document, so content an earlier row (or a quotation) has taken is no later
 
 - ``reported``: a cue verb and its clause or infinitive ("X said that ...", "X stressed ...", "X wants
   to ...", "As X said, ...", "..., as a memo put it", "X said the same");
+- ``addressee``: in a two-speaker transcript, the other speaker's words a turn reports ("Mr President,
+  in 2001 you said that ...");
 - ``object``: a cue whose object is a stance noun ("voiced concern over ...", "stressed the need for
   ...", "set out his ambition to ...");
 - ``sourceless`` and ``appearance``: nobody named ("Asked whether ...", "X is expected to win", "the plan
@@ -455,8 +457,29 @@ def _source_phrase(doc: Doc, token: Token) -> tuple[Token, str, str] | None:
     return None
 
 
+# -- addressee: "Mr President, in 2001 you said that ..." in a two-speaker transcript --------------------
+def _addressed_cue(token: Token) -> bool:
+    return (token.pos_ == "VERB" and token.tag_ in ("VBD", "VBN", "VBP") and _lemma(token) in SPEECH_VERBS
+            and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in token.children))
+
+
+def _addressee(cue: Token, _found: Content) -> Speaker | None:
+    """The other speaker of a two-speaker transcript, whose earlier words a turn reports ("you said that
+    ..."): speech reported inside speech is a quote of its own (contract v1.1)."""
+    subject = next(c for c in cue.children if c.dep_ == "nsubj" and c.lower_ == "you")
+    turns = cue.doc._.cq_turns or []
+    own = next((t for t in turns if t[0] <= cue.idx < t[1]), None)
+    if own is None or own[2] is None:
+        return None
+    others = {speaker for _, _, speaker in turns if speaker is not None and speaker != own[2]}
+    if len(others) != 1:
+        return None
+    return others.pop(), (subject.idx, subject.idx + len(subject))
+
+
 RULES: tuple[Rule, ...] = (
     Rule("reported", _reporting_cue, _clause_content, _reporter, relays=_as_relay),
+    Rule("addressee", _addressed_cue, _clause_content, _addressee, relays=lambda token: True),
     Rule("object", _object_cue, _stance_noun_content, _own_subject),
     Rule("sourceless", _verb_or_aux, _unsourced_content, _appearing_subject),
     Rule("stance-object", _stance_cue, _stance_content, _judging_subject),

@@ -27,6 +27,8 @@ def _subject_of(verb: Token) -> Token | None:
     """The subject of a cue verb, looking through conjuncts ("... and added"), participles
     ("..., saying") and passives ("X was quoted as saying", "... was said by X")."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp") and subjects and subjects[0].i > verb.i:
+        subjects = []  # '..., suggesting "Trumpization" had spread': the reported clause's subject, misparsed
     if not subjects and verb.dep_ == "conj" and verb.head is not verb and (
             verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ in ("VB", "VBN") and verb.head.tag_ == verb.tag_)):
         # "... and added", "didn't come out and say ...", "has praised ... and called ..."
@@ -34,7 +36,7 @@ def _subject_of(verb: Token) -> Token | None:
         outer = verb.head.head
         if (verb.head.dep_ == "ccomp" and outer.i < verb.head.i and _lemma(outer) in SPEECH_VERBS
                 and _lemma(verb) in SPEECH_VERBS and _lemma(verb.head) not in SPEECH_VERBS
-                and not (subjects and _source_like(subjects[0]))):
+                and not (subjects and _source_like(subjects[0]) and subjects[0].ent_type_ not in ("DATE", "TIME"))):
             # 'He said the base "went into collect mode" and said ...': the parser joined the second
             # "said" to the reported clause, whose subject cannot speak; the first speaker goes on
             subjects = [c for c in outer.children if c.dep_ == "nsubj"] or subjects
@@ -49,7 +51,7 @@ def _subject_of(verb: Token) -> Token | None:
         if (_lemma(head) in SPEECH_VERBS | CLAUSE_VERBS or head.pos_ != "VERB"
                 or (_lemma(verb) in SAYING and verb.dep_ == "advcl")):
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects and verb.i > 0 and (verb.doc[verb.i - 1].text in _QUOTE_CHARS | {"''", ","}):
+    if not subjects and verb.i > 0 and verb.tag_ != "VBG" and (verb.doc[verb.i - 1].text in _QUOTE_CHARS | {"''", ","}):
         # '"...?" asked Mr. Scholz': the parser reads an inverted subject as the object
         subjects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN" and c.i > verb.i]
     if (not subjects and verb.dep_ == "xcomp" and _lemma(verb.head) in CONTROL_VERBS
@@ -102,6 +104,9 @@ def _speaker_of_verb(doc: Doc, verb: Token) -> tuple[str | None, tuple[int, int]
         found = _possessor(doc, subject)
         if found != (None, None):
             return found
+    named = _named_in_apposition(doc, subject)
+    if named is not None:
+        return named
     speaker, mention = _resolve_np(doc, subject)
     if speaker is None:
         holder = _office_holder(doc, subject)
@@ -112,6 +117,22 @@ def _speaker_of_verb(doc: Doc, verb: Token) -> tuple[str | None, tuple[int, int]
     if mention is None:
         mention = _np_words(subject)
     return speaker, mention
+
+
+def _named_in_apposition(doc: Doc, subject: Token) -> tuple[str, tuple[int, int]] | None:
+    """"Putin's spokesman, Dmitry Peskov, said", "the ministry's spokeswoman, Maria Zakharova, said":
+    a role noun whose apposition names a person -- that person speaks, not the role's principal."""
+    if subject.pos_ != "NOUN":
+        return None
+    appos = next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i), None)
+    if appos is None or appos.pos_ != "PROPN":
+        return None
+    found = actor_at(doc, appos.i)
+    actors = doc._.cq_actors or {}
+    if found is None or getattr(actors.get(found.actor), "kind", None) != "person":
+        return None
+    start = min(t.idx for t in subject.subtree)
+    return found.actor, (start, max(found.end_char, appos.idx + len(appos)))
 
 
 def _joint(subject: Token, verb: Token) -> bool:
