@@ -101,3 +101,18 @@ def test_day_parsed_as_subject_of_the_reported_clause_does_not_speak(analyze) ->
     a = analyze('Senator Lena Marsh noted that Saturday would have been the founder\'s birthday and quoted his '
                 '"golden rule."')
     assert speaker_of(a, "golden rule") == {"Lena Marsh"}
+
+
+def test_according_to_a_document_gives_the_body_that_issued_it(analyze) -> None:
+    a = analyze("According to a readout released by the White House, the president raised the detention of "
+                "two journalists. Trade grew by a fifth, according to figures from the Kazakh Foreign Ministry.")
+    readout = next(q for q in a.quotes if "detention" in q.text)
+    figures = next(q for q in a.quotes if "Trade grew" in q.text)
+    assert (a.actor(readout.speaker).kind, a.actor(readout.speaker).country) == ("organization", "USA")
+    assert (a.actor(figures.speaker).kind, a.actor(figures.speaker).country) == ("organization", "KAZ")
+
+
+def test_participle_after_a_clause_that_cannot_speak_is_its_reporters(analyze) -> None:
+    a = analyze("Viktor Orban spoke to reporters on Friday. Orban made clear that his talk with the envoy was not a "
+                "negotiation, saying that anyone who believed otherwise was mistaken.")
+    assert speaker_of(a, "anyone who believed otherwise") == {"Viktor Orbán"}

@@ -157,6 +157,11 @@ STANCE_ADJECTIVES = frozenset(
     upset disappointed frustrated happy pleased glad eager keen determined opposed""".split()
 )
 # records that find or show things: "polls show a close race", "the audit found 31 errors"
+# what a body issues or compiles: "a readout released by the White House", "figures from the ministry"
+AUTHORED_NOUNS = frozenset(
+    """statement readout release communique communiqué bulletin memo letter note transcript calculation
+    figure data estimate analysis survey poll study report""".split()
+)
 EVIDENCE_NOUNS = frozenset(
     """poll survey study report analysis data figure number average research review audit investigation probe
     estimate census tally count model forecast projection paper record filing statistic result""".split()

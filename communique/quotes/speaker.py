@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import MentionInfo, actor_at
 from .lexicon import (
-    AGENT_ENDINGS, CLAUSE_VERBS, CONTROL_VERBS, DOCUMENT_NOUNS, EVIDENCE_NOUNS, HEADLINE_SOURCES,
+    AGENT_ENDINGS, AUTHORED_NOUNS, CLAUSE_VERBS, CONTROL_VERBS, DOCUMENT_NOUNS, EVIDENCE_NOUNS, HEADLINE_SOURCES,
     INFERENCE_VERBS, JOINT_VERBS, NO_SPEAKER, NOT_AGENTS, NOT_SPEAKERS, OBJECT_CUES, OFFICES, PEOPLE_NOUNS,
     PREP_CUES, PROXY_NOUNS, QUANTIFIERS, SAYING, SOURCE_NOUNS, SPEECH_NOUNS, SPEECH_VERBS, STANCE_NOUNS,
     TIME_WORDS,
@@ -33,13 +33,8 @@ def _subject_of(verb: Token) -> Token | None:
             verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ in ("VB", "VBN") and verb.head.tag_ == verb.tag_)):
         # "... and added", "didn't come out and say ...", "has praised ... and called ..."
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
-        outer = verb.head.head
-        if (verb.head.dep_ == "ccomp" and outer.i < verb.head.i and _lemma(outer) in SPEECH_VERBS
-                and _lemma(verb) in SPEECH_VERBS and _lemma(verb.head) not in SPEECH_VERBS
-                and not (subjects and _source_like(subjects[0]) and subjects[0].ent_type_ not in ("DATE", "TIME"))):
-            # 'He said the base "went into collect mode" and said ...': the parser joined the second
-            # "said" to the reported clause, whose subject cannot speak; the first speaker goes on
-            subjects = [c for c in outer.children if c.dep_ == "nsubj"] or subjects
+        if _lemma(verb) in SPEECH_VERBS and _lemma(verb.head) not in SPEECH_VERBS and _lemma(verb.head.head) in SPEECH_VERBS:
+            subjects = _past_reported_clause(verb.head, subjects)
     if (not subjects and verb.dep_ == "advcl" and verb.tag_ == "VB" and _lemma(verb) in SPEECH_VERBS | frozenset(PREP_CUES)
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
             and not any(c.dep_ in ("dobj", "dative") for c in verb.head.children)):
@@ -51,6 +46,8 @@ def _subject_of(verb: Token) -> Token | None:
         if (_lemma(head) in SPEECH_VERBS | CLAUSE_VERBS or head.pos_ != "VERB"
                 or (_lemma(verb) in SAYING and verb.dep_ == "advcl")):
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if _lemma(verb) in SPEECH_VERBS and _lemma(head) not in SPEECH_VERBS:
+                subjects = _past_reported_clause(head, subjects)
     if not subjects and verb.i > 0 and verb.tag_ != "VBG" and (verb.doc[verb.i - 1].text in _QUOTE_CHARS | {"''", ","}):
         # '"...?" asked Mr. Scholz': the parser reads an inverted subject as the object
         subjects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN" and c.i > verb.i]
@@ -64,6 +61,17 @@ def _subject_of(verb: Token) -> Token | None:
         if agent is not None:
             subjects = [c for c in agent.children if c.dep_ == "pobj"]
     return subjects[0] if subjects else None
+
+
+def _past_reported_clause(clause: Token, subjects: list[Token]) -> list[Token]:
+    """A cue the parser hung on a reported clause whose subject cannot speak ('He said the base "went into
+    collect mode" and said ...', 'X made clear that his meeting was not political, saying ...'): the
+    subject of the verb that reports the clause speaks on, when it can."""
+    if clause.dep_ != "ccomp" or clause.head.i > clause.i or (
+            subjects and _source_like(subjects[0]) and subjects[0].ent_type_ not in ("DATE", "TIME")):
+        return subjects
+    outer = [c for c in clause.head.children if c.dep_ == "nsubj"]
+    return outer if outer and _source_like(outer[0]) else subjects
 
 
 def _speaker_of_verb(doc: Doc, verb: Token) -> tuple[str | None, tuple[int, int] | None]:
@@ -250,6 +258,10 @@ def _resolve_np(doc: Doc, head: Token) -> tuple[str | None, tuple[int, int] | No
                     break
     start = min(t.idx for t in left if t.dep_ != "punct" or t == head)
     end = head.idx + len(head)
+    if mention is None and _lemma(head) in AUTHORED_NOUNS:
+        author = _author(doc, head)
+        if author is not None:
+            return author.actor, (start, max(end, author.end_char))
     if mention is None and head.is_title:
         named = _titled_person(doc, head)
         if named is not None:
@@ -263,6 +275,23 @@ def _resolve_np(doc: Doc, head: Token) -> tuple[str | None, tuple[int, int] | No
             or (head.is_title and not head.is_sent_start)):  # a name the tagger read as a common noun
         return None, (start, end)
     return None, None
+
+
+def _author(doc: Doc, noun: Token) -> MentionInfo | None:
+    """Who issued or compiled a document: "a readout released by the White House", "figures from the
+    Kazakh Foreign Ministry", "calculations by Amy Roe", "a statement issued by the ministry"."""
+    phrases = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
+    for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        phrases += [c for c in acl.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("by", "from"))]
+    for phrase in phrases:
+        pobj = next((c for c in phrase.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        found = actor_at(doc, pobj.i) or next(
+            (m for t in pobj.lefts if (m := actor_at(doc, t.i)) is not None and t.dep_ in ("compound", "amod")), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _titled_person(doc: Doc, head: Token) -> MentionInfo | None:
