@@ -116,3 +116,20 @@ def test_participle_after_a_clause_that_cannot_speak_is_its_reporters(analyze) -
     a = analyze("Viktor Orban spoke to reporters on Friday. Orban made clear that his talk with the envoy was not a "
                 "negotiation, saying that anyone who believed otherwise was mistaken.")
     assert speaker_of(a, "anyone who believed otherwise") == {"Viktor Orbán"}
+
+
+def test_that_clause_after_a_phrase_of_the_cue_is_its_content(analyze) -> None:
+    a = analyze("The Kremlin said in a readout of the call that the leaders had discussed the grain corridor.")
+    assert [(q.rule, q.text) for q in a.quotes] == [("reported", "the leaders had discussed the grain corridor")]
+    assert a.actor(a.quotes[0].speaker).kind == "organization"
+    a = analyze("The campaign's chief strategist John Weaver says in a statement that the race will now be a "
+                "four-man contest.")
+    assert [q.text for q in a.quotes] == ["the race will now be a four-man contest"]
+
+
+def test_this_was_stated_by_attributes_the_statement_before_it(analyze) -> None:
+    a = analyze("Kazakhstan is ready to host a new round of talks. This was stated by Foreign Minister Murat "
+                "Nurtleu at a briefing on Tuesday.")
+    quote = next(q for q in a.quotes if q.rule == "stated-by")
+    assert quote.text == "Kazakhstan is ready to host a new round of talks" and not quote.direct
+    assert a.actor(quote.speaker).name.endswith("Nurtleu")

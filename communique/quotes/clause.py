@@ -33,6 +33,10 @@ def _reported_clause(verb: Token) -> tuple[int, int] | None:
             for grand in child.children:
                 if grand.dep_ in ("acl", "ccomp", "relcl") and any(c.lower_ == "that" and c.dep_ == "mark" for c in grand.children):
                     return _token_range([t for t in grand.subtree])
+        if child.dep_ in ("prep", "dative", "dobj", "npadvmod") and child.i > verb.i and lemma in SPEECH_VERBS:
+            clause = _stranded_clause(child)
+            if clause is not None:
+                return _token_range([t for t in clause.subtree])
     if lemma == "ask":
         # "asked the network to donate ...": who was asked, and to do what
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
@@ -80,6 +84,20 @@ def _reported_clause(verb: Token) -> tuple[int, int] | None:
             return None
         tokens = [t for c in parts for t in c.subtree]
         return _token_range(tokens)
+    return None
+
+
+def _stranded_clause(phrase: Token) -> Token | None:
+    """'said in a statement that ...', 'told reporters in Moscow after the talks that ...': the parser hangs
+    the cue's "that" clause on the last noun of a phrase after it. A clause with a "that" mark and a
+    subject of its own (not the relative "a story that posted") is the cue's complement."""
+    for token in phrase.subtree:
+        if token.dep_ not in ("acl", "ccomp", "relcl", "advcl") or token.pos_ not in ("VERB", "AUX"):
+            continue
+        marks = [c for c in token.children if c.dep_ == "mark"]
+        if len(marks) == 1 and marks[0].lower_ == "that" and marks[0].i < token.i and any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
+            return token
     return None
 
 

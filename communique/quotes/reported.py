@@ -9,6 +9,7 @@ whole document, so content an earlier row (or a quotation) has taken is no later
   to ...", "As X said, ...", "..., as a memo put it", "X said the same");
 - ``addressee``: in a two-speaker transcript, the other speaker's words a turn reports ("Mr President,
   in 2001 you said that ...");
+- ``stated-by``: "<statement>. This was stated by X at a briefing." (the sentence or clause before "this");
 - ``object``: a cue whose object is a stance noun ("voiced concern over ...", "stressed the need for
   ...", "set out his ambition to ...");
 - ``sourceless`` and ``appearance``: nobody named ("Asked whether ...", "X is expected to win", "the plan
@@ -457,6 +458,38 @@ def _source_phrase(doc: Doc, token: Token) -> tuple[Token, str, str] | None:
     return None
 
 
+# -- stated-by: "<statement>. This was stated by X at a briefing." -----------------------------------------
+def _stated_by_cue(token: Token) -> bool:
+    return (token.tag_ == "VBN" and _lemma(token) in SPEECH_VERBS
+            and any(c.dep_ == "nsubjpass" and c.lower_ in ("this", "that") for c in token.children)
+            and any(c.dep_ == "agent" for c in token.children))
+
+
+def _stated_content(cue: Token, taken: Taken, _relayed: bool) -> Content | None:
+    """What "this" points back to: the clause before it in its sentence ("Kazakhstan is ready to mediate,
+    this was stated by ..."), else the whole sentence before."""
+    doc = cue.doc
+    this = next(c for c in cue.children if c.dep_ == "nsubjpass")
+    sent = cue.sent
+    if this.i > sent.start + 1:
+        span = _token_range(list(doc[sent.start : this.i]))
+    elif sent.start > 0:
+        before = doc[sent.start - 1].sent
+        span = _token_range(list(before))
+    else:
+        return None
+    if span is None or not _free(span[0], span[1], taken, 12):
+        return None
+    phrase = f"{this.text} was {cue.text} by"
+    return Content(span, cue_text=phrase)
+
+
+def _agent_speaker(cue: Token, _found: Content) -> Speaker | None:
+    agent = next(c for c in cue.children if c.dep_ == "agent")
+    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return _named(_resolve_np(cue.doc, pobj)) if pobj is not None else None
+
+
 # -- addressee: "Mr President, in 2001 you said that ..." in a two-speaker transcript --------------------
 def _addressed_cue(token: Token) -> bool:
     return (token.pos_ == "VERB" and token.tag_ in ("VBD", "VBN", "VBP") and _lemma(token) in SPEECH_VERBS
@@ -480,6 +513,7 @@ def _addressee(cue: Token, _found: Content) -> Speaker | None:
 RULES: tuple[Rule, ...] = (
     Rule("reported", _reporting_cue, _clause_content, _reporter, relays=_as_relay),
     Rule("addressee", _addressed_cue, _clause_content, _addressee, relays=lambda token: True),
+    Rule("stated-by", _stated_by_cue, _stated_content, _agent_speaker),
     Rule("object", _object_cue, _stance_noun_content, _own_subject),
     Rule("sourceless", _verb_or_aux, _unsourced_content, _appearing_subject),
     Rule("stance-object", _stance_cue, _stance_content, _judging_subject),
