@@ -133,3 +133,17 @@ def test_this_was_stated_by_attributes_the_statement_before_it(analyze) -> None:
     quote = next(q for q in a.quotes if q.rule == "stated-by")
     assert quote.text == "Kazakhstan is ready to host a new round of talks" and not quote.direct
     assert a.actor(quote.speaker).name.endswith("Nurtleu")
+
+
+def test_it_said_after_an_institution_is_that_institution(analyze) -> None:
+    a = analyze("The Belarusian presidency issued a statement on Tuesday. The two leaders discussed the summit "
+                "in Minsk, it said.")
+    quote = next(q for q in a.quotes if "discussed the summit" in q.text)
+    assert (a.actor(quote.speaker).kind, a.actor(quote.speaker).country) == ("organization", "BLR")
+
+
+def test_speech_with_a_quotation_inside_speech_gives_both_speakers(analyze) -> None:
+    a = analyze('The Belarusian presidency issued a statement on Tuesday. Lukashenko told Putin that the '
+                'preparations were "on track", it said.')
+    speakers = {a.actor(q.speaker).kind for q in a.quotes if "on track" in q.text and q.speaker}
+    assert speakers == {"organization", "person"}

@@ -92,10 +92,13 @@ def reported(doc: Doc, taken: Taken, voiced: list[bool]) -> list[QuoteInfo]:
     return out + _inner_speech(doc, out, taken)
 
 
-def _holds_speech(clause: tuple[int, int], cue: Token) -> bool:
-    """The reported clause itself reports speech with a speaker of its own ("Erdogan told Putin that ...")."""
+def _holds_speech(clause: tuple[int, int], cue: Token, reporting: bool = False) -> bool:
+    """The reported clause itself reports speech with a speaker of its own ("Erdogan told Putin that ...");
+    with ``reporting``, only speech that reports a clause of its own (not "would welcome a tender")."""
     return any(c.dep_ == "ccomp" and any(_lemma(t) in SPEECH_VERBS and t.pos_ == "VERB" and _subject_of(t) is not None
-                                         and clause[0] <= t.idx < clause[1] for t in c.subtree)
+                                         and clause[0] <= t.idx < clause[1]
+                                         and (not reporting or any(g.dep_ == "ccomp" for g in t.children))
+                                         for t in c.subtree)
                for c in cue.children)
 
 
@@ -162,14 +165,17 @@ def _clause_content(cue: Token, taken: Taken, relayed: bool) -> Content | None:
     if clause is None and echo is None:
         return None
     c_start, c_end = clause or echo or (0, 0)
-    nested = clause is not None and (_holds_speech(clause, cue) or _only_inside(clause[0], clause[1], taken)) and _free(
-        clause[0], clause[1], [(s, e) for s, e in (cue.doc._.cq_quote_chars or ())], 0)
+    marks = [(s, e) for s, e in (cue.doc._.cq_quote_chars or ())]
+    # speech inside speech: "Lukashenko told Putin that preparations were "on track", it said" is the
+    # presidency's statement around Lukashenko's; other quotation marks inside keep their own quote
+    holds = clause is not None and _holds_speech(clause, cue, reporting=True)
+    nested = clause is not None and (holds or (_only_inside(clause[0], clause[1], taken)
+                                               and _free(clause[0], clause[1], marks, 0)))
     if clause is not None and not relayed and not nested:
         c_end = _cut_before_taken(_text(cue.doc), c_start, c_end, taken)
-    marks = [(s, e) for s, e in (cue.doc._.cq_quote_chars or ())]
     if not (relayed and c_end - c_start >= 8) and not _free(c_start, c_end, taken, 2 if echo else 8) and not (
             nested and c_end - c_start >= 8 and _only_inside(c_start, c_end, taken)
-            and _free(c_start, c_end, marks, 0)):  # quotation marks inside keep their own quote
+            and (holds or _free(c_start, c_end, marks, 0))):
         return None
     return Content((c_start, c_end))
 

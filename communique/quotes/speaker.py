@@ -258,6 +258,10 @@ def _resolve_np(doc: Doc, head: Token) -> tuple[str | None, tuple[int, int] | No
                     break
     start = min(t.idx for t in left if t.dep_ != "punct" or t == head)
     end = head.idx + len(head)
+    if mention is None and head.lower_ == "it" and head.dep_ == "nsubj" and _lemma(head.head) in SPEECH_VERBS:
+        body = _body_before(doc, head)
+        if body is not None:
+            return body.actor, (head.idx, head.idx + len(head))
     if mention is None and _lemma(head) in AUTHORED_NOUNS:
         author = _author(doc, head)
         if author is not None:
@@ -275,6 +279,24 @@ def _resolve_np(doc: Doc, head: Token) -> tuple[str | None, tuple[int, int] | No
             or (head.is_title and not head.is_sent_start)):  # a name the tagger read as a common noun
         return None, (start, end)
     return None, None
+
+
+def _body_before(doc: Doc, it: Token) -> MentionInfo | None:
+    """"..., it said": the organization (a ministry, a press service, a presidency) named last in the two
+    sentences before (the words before "it" in its own sentence are what it said); a person named after
+    that organization leaves "it" unresolved, and a country is never the "it" that speaks."""
+    end = start = it.sent.start
+    for _ in range(2):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    actors = doc._.cq_actors or {}
+    for m in reversed([m for m in (doc._.cq_mentions or []) if start <= m.start < end]):
+        kind = getattr(actors.get(m.actor), "kind", None)
+        if kind == "organization":
+            return m
+        if kind == "person":
+            return None  # "Lukashenko said it ...": too close to tell
+    return None
 
 
 def _author(doc: Doc, noun: Token) -> MentionInfo | None:
