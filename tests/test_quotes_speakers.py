@@ -147,3 +147,11 @@ def test_speech_with_a_quotation_inside_speech_gives_both_speakers(analyze) -> N
                 'preparations were "on track", it said.')
     speakers = {a.actor(q.speaker).kind for q in a.quotes if "on track" in q.text and q.speaker}
     assert speakers == {"organization", "person"}
+
+
+def test_quoted_as_saying_is_the_one_quoted_not_the_outlet(analyze) -> None:
+    for text in ("Lavrov was quoted by TASS as saying that Moscow was ready for talks without preconditions.",
+                 "TASS quoted Lavrov as saying that Moscow was ready for talks without preconditions.",
+                 "Sergei Lavrov was cited by RIA Novosti as saying the visit was not planned."):
+        a = analyze(text)
+        assert [a.actor(q.speaker).name for q in a.quotes] == ["Sergey Lavrov"], text

@@ -27,6 +27,9 @@ def _subject_of(verb: Token) -> Token | None:
     """The subject of a cue verb, looking through conjuncts ("... and added"), participles
     ("..., saying") and passives ("X was quoted as saying", "... was said by X")."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    quoted_as = _quoted_as(verb)
+    if quoted_as is not None:
+        return quoted_as
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp") and subjects and subjects[0].i > verb.i:
         subjects = []  # '..., suggesting "Trumpization" had spread': the reported clause's subject, misparsed
     if not subjects and verb.dep_ == "conj" and verb.head is not verb and (
@@ -61,6 +64,20 @@ def _subject_of(verb: Token) -> Token | None:
         if agent is not None:
             subjects = [c for c in agent.children if c.dep_ == "pobj"]
     return subjects[0] if subjects else None
+
+
+def _quoted_as(verb: Token) -> Token | None:
+    """"Lavrov was quoted by TASS as saying ...", "Peskov was cited by RIA Novosti as saying ...", "TASS
+    quoted Lavrov as saying ...": the one quoted speaks, not the outlet that quotes him (for the cue
+    "quoted" as for "saying")."""
+    passive = verb
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+        passive = verb.head.head
+    if _lemma(passive) not in ("quote", "cite", "paraphrase") or not any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in passive.children):
+        return None
+    # "TASS quoted Lavrov as saying ...": the object of the active verb
+    return next((c for c in passive.children if c.dep_ in ("nsubjpass", "dobj")), None)
 
 
 def _past_reported_clause(clause: Token, subjects: list[Token]) -> list[Token]:
