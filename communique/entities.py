@@ -759,6 +759,13 @@ def _body_at(state: _State, token: Token, start: int, end: int) -> tuple[int, in
     if body is None:
         return None
     country = body.country or (owner.country if owner is not None else None) or _country_inside(state, start, end)
+    if country is None and start > 0:
+        # "a Chinese foreign ministry spokesman": the demonym modifies the spokesman, but names the ministry's country
+        before = state.at(start - 1)
+        if before is not None and state.kind(before.actor) == "country" and before.end == start:
+            country = state.actors[before.actor].country
+            start = before.start
+            text = doc[start:end].text
     if country is None:
         pronoun = next((t for t in doc[start:token.i] if t.lower_ in ("his", "her", "its")), None)
         pm = state.at(pronoun.i) if pronoun is not None else None

@@ -155,3 +155,15 @@ def test_quoted_as_saying_is_the_one_quoted_not_the_outlet(analyze) -> None:
                  "Sergei Lavrov was cited by RIA Novosti as saying the visit was not planned."):
         a = analyze(text)
         assert [a.actor(q.speaker).name for q in a.quotes] == ["Sergey Lavrov"], text
+
+
+def test_quotation_inside_a_reported_sentence_is_not_the_next_sentences(analyze) -> None:
+    a = analyze('Tokayev met with Mirziyoyev in Tashkent on Friday. Tokayev said the two countries had "never '
+                'been closer." His Uzbek counterpart agreed.')
+    assert speaker_of(a, "never been closer") == {"Kassym-Jomart Tokayev"}
+
+
+def test_demonym_before_a_ministry_spokesman_names_the_ministrys_country(analyze) -> None:
+    a = analyze('"The door remains open," a Chinese foreign ministry spokesman told reporters.')
+    actor = a.actor(a.quotes[0].speaker)
+    assert actor.kind == "group" and actor.country == "CHN" and "China" in actor.name

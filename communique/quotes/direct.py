@@ -341,7 +341,11 @@ def _verb_after_quote(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo |
     if any(t.lower_ == "that" and t.dep_ == "mark" for t in tail):
         return None  # '"..." She replied to him that ...'
     if last == "." and not comma_outside:
-        # a quotation closing its sentence: only a short cue sentence of its own attributes it
+        # a quotation closing its sentence: only a short cue sentence of its own attributes it, and only
+        # when the quotation is the whole sentence ('X said they had "never been closer." Y agreed.' is X's)
+        opening = _token_at(doc, start)
+        if opening is not None and any(not t.is_punct and not t.is_space for t in doc[opening.sent.start : opening.i]):
+            return None
         ends = stop == len(doc) or doc[stop].text in (".", "!", "?") or "\n" in doc[stop].text
         complement = any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and len(tail) > 3) for c in verb.children)
         if not ends or complement or len(tail) > 8 or any(t.pos_ in ("VERB", "AUX") for t in tail):
