@@ -167,3 +167,9 @@ def test_demonym_before_a_ministry_spokesman_names_the_ministrys_country(analyze
     a = analyze('"The door remains open," a Chinese foreign ministry spokesman told reporters.')
     actor = a.actor(a.quotes[0].speaker)
     assert actor.kind == "group" and actor.country == "CHN" and "China" in actor.name
+
+
+def test_cited_as_a_source_is_not_quoted_as_saying(analyze) -> None:
+    a = analyze("Earlier this year, Senator Ruth Galvan regularly cited Tom Becker as someone who would "
+                "influence the committee's policies.")
+    assert all(names(a, [q.speaker]) != {"Tom Becker"} for q in a.quotes)

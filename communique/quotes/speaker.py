@@ -74,8 +74,9 @@ def _quoted_as(verb: Token) -> Token | None:
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "as":
         passive = verb.head.head
     if _lemma(passive) not in ("quote", "cite", "paraphrase") or not any(
-            c.dep_ == "prep" and c.lower_ == "as" for c in passive.children):
-        return None
+            c.dep_ == "prep" and c.lower_ == "as" and any(g.tag_ == "VBG" and _lemma(g) in SPEECH_VERBS for g in c.children)
+            for c in passive.children):
+        return None  # "cites his followers as the source": no one is quoted saying anything
     # "TASS quoted Lavrov as saying ...": the object of the active verb
     return next((c for c in passive.children if c.dep_ in ("nsubjpass", "dobj")), None)
 
