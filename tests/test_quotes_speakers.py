@@ -173,3 +173,14 @@ def test_cited_as_a_source_is_not_quoted_as_saying(analyze) -> None:
     a = analyze("Earlier this year, Senator Ruth Galvan regularly cited Tom Becker as someone who would "
                 "influence the committee's policies.")
     assert all(names(a, [q.speaker]) != {"Tom Becker"} for q in a.quotes)
+
+
+def test_demonym_and_office_is_the_countrys_person_the_article_named(analyze) -> None:
+    a = analyze('British Foreign Secretary David Lammy arrived in Beijing on Friday. The British minister told '
+                'his hosts that London wanted "a stable relationship."')
+    assert speaker_of(a, "stable relationship") == {"David Lammy"}
+
+
+def test_age_description_speaks_as_the_person_before_it(analyze) -> None:
+    a = analyze("Irakli Kobakhidze spoke to reporters on Tuesday. The 46-year-old said the decision was final.")
+    assert speaker_of(a, "decision was final") == {"Irakli Kobakhidze"}

@@ -99,6 +99,11 @@ def _speaker_of_verb(doc: Doc, verb: Token) -> tuple[str | None, tuple[int, int]
     gives the words, so the quote has a ``speaker_mention`` and a null speaker.
     """
     subject = _subject_of(verb)
+    if subject is not None and subject.lower_ == "old" and subject.i >= 2 and doc[subject.i - 2].lower_ == "year":
+        # "The 46-year-old said ...": the person the sentences before are about
+        aged = _last_person(doc, subject)
+        if aged is not None:
+            return aged, _np_words(subject)
     if subject is not None and (subject.lower_ in TIME_WORDS or (
             subject.ent_type_ in ("DATE", "TIME") and subject.pos_ != "PROPN" and actor_at(doc, subject.i) is None)):
         return None, None  # "Warren said Saturday ...", parsed with the day as the subject
@@ -276,6 +281,11 @@ def _resolve_np(doc: Doc, head: Token) -> tuple[str | None, tuple[int, int] | No
                     break
     start = min(t.idx for t in left if t.dep_ != "punct" or t == head)
     end = head.idx + len(head)
+    if mention is not None and mention.end <= head.i and _lemma(head) in OFFICES | {"diplomat", "leader"}:
+        person = _person_of_country(doc, head, mention.actor)
+        if person is not None:
+            # "the British minister said": the minister of that country the article names, not the country
+            return person, (start, end)
     if mention is None and head.lower_ == "it" and head.dep_ == "nsubj" and _lemma(head.head) in SPEECH_VERBS:
         body = _body_before(doc, head)
         if body is not None:
@@ -297,6 +307,30 @@ def _resolve_np(doc: Doc, head: Token) -> tuple[str | None, tuple[int, int] | No
             or (head.is_title and not head.is_sent_start)):  # a name the tagger read as a common noun
         return None, (start, end)
     return None, None
+
+
+def _last_person(doc: Doc, token: Token) -> str | None:
+    """The person named last before ``token`` in its sentence or the one before, outside quotation marks."""
+    start = token.sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    actors = doc._.cq_actors or {}
+    marks = doc._.cq_quote_marks or []
+    people = [m for m in (doc._.cq_mentions or []) if start <= m.start < token.i
+              and getattr(actors.get(m.actor), "kind", None) == "person" and not any(a <= m.start < b for a, b in marks)]
+    return people[-1].actor if people else None
+
+
+def _person_of_country(doc: Doc, head: Token, country_actor: str) -> str | None:
+    """The one person of a country named before ``head`` in the article ("Lammy" for "the British
+    minister"), when the modifier names a country and only one of its people has been named."""
+    actors = doc._.cq_actors or {}
+    country = actors.get(country_actor)
+    if country is None or country.kind != "country" or not country.country:
+        return None
+    people = {m.actor for m in (doc._.cq_mentions or []) if m.start < head.i
+              and getattr(actors.get(m.actor), "kind", None) == "person" and actors[m.actor].country == country.country}
+    return people.pop() if len(people) == 1 else None
 
 
 def _body_before(doc: Doc, it: Token) -> MentionInfo | None:
