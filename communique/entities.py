@@ -780,11 +780,14 @@ def _document(state: _State, token: Token, recent: _Recent) -> None:
     # "a Kremlin readout", "a readout from the Kremlin", "the statement by the ministry"
     issuers = [*token.lefts, *(g for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
                                for g in c.children if g.dep_ == "pobj")]
+    named_by_country = None
     for child in issuers:
         inner = state.at(child.i)
         if inner is not None and state.kind(inner.actor) in ("organization", "group"):
             source = inner.actor
-    source = source or recent.last
+        elif inner is not None and state.kind(inner.actor) == "country" and child.dep_ in ("poss", "compound", "amod"):
+            named_by_country = inner.actor  # "Beijing's readout": that side's, not the last body named
+    source = source or named_by_country or recent.last
     if source is not None and token.dep_ in ("nsubj", "nsubjpass", "pobj", "poss"):
         state.add(token.i, token.i + 1, state.actors[source], "institution")
 

@@ -184,3 +184,12 @@ def test_demonym_and_office_is_the_countrys_person_the_article_named(analyze) ->
 def test_age_description_speaks_as_the_person_before_it(analyze) -> None:
     a = analyze("Irakli Kobakhidze spoke to reporters on Tuesday. The 46-year-old said the decision was final.")
     assert speaker_of(a, "decision was final") == {"Irakli Kobakhidze"}
+
+
+def test_a_readout_a_country_issued_is_not_the_last_body_named(analyze) -> None:
+    a = analyze("Japanese Prime Minister Shigeru Ishiba held talks with Chinese President Xi Jinping in Lima. "
+                "Japan's foreign ministry said the two leaders had agreed to meet again. The Chinese readout said "
+                "Xi had urged Japan to handle the Taiwan issue properly.")
+    quote = next(q for q in a.quotes if "handle the Taiwan issue" in q.text and q.rule == "reported"
+                 and a.actor(q.speaker).kind != "person")
+    assert a.actor(quote.speaker).country == "CHN"
