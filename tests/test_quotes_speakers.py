@@ -193,3 +193,14 @@ def test_a_readout_a_country_issued_is_not_the_last_body_named(analyze) -> None:
     quote = next(q for q in a.quotes if "handle the Taiwan issue" in q.text and q.rule == "reported"
                  and a.actor(q.speaker).kind != "person")
     assert a.actor(quote.speaker).country == "CHN"
+
+
+def test_interview_answers_are_the_interviewees_and_unnamed_questions_no_ones(analyze) -> None:
+    a = analyze("Foreign Minister Dana Halvorsen spoke to the Nordic Times ahead of the summit.\n\n"
+                "Q: What do you expect from the summit?\n\n"
+                "A: We expect concrete agreements on transit and energy. Norway is ready to do its part.\n\n"
+                "Q: Will the prime minister attend?\n\n"
+                "A: Such a visit is being prepared, but the date has not been set.\n")
+    turns = [q for q in a.quotes if q.rule == "speaker-label"]
+    assert [q.text[:12] for q in turns] == ["We expect co", "Such a visit"]
+    assert {a.actor(q.speaker).name for q in turns} == {"Dana Halvorsen"}
