@@ -52,6 +52,7 @@ CONTACT_WORDS = frozenset({"summit", "meeting", "talks", "conference", "visit", 
                            "bilateral summit", "videoconference", "video conference"})
 MEDIA_BACKREF = frozenset({"newspaper", "paper", "agency", "broadcaster", "daily", "outlet", "channel"})
 DOCUMENT_NOUNS = frozenset({"statement", "readout", "communique", "communiqué", "release", "bulletin", "report"})
+MISSION_NOUNS = frozenset({"embassy", "consulate", "mission"})
 SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "secretary"})
 MALE_WORDS = frozenset({"he", "him", "his", "himself"})
 FEMALE_WORDS = frozenset({"she", "her", "hers", "herself"})
@@ -629,6 +630,8 @@ def _canonical_body(kind: str, country: str, owner: str | None) -> str:
         return f"Office of the {owner or 'Head of State'} of {country}"
     if kind == "foreign_ministry":
         return f"Ministry of Foreign Affairs of {country}"
+    if kind in MISSION_NOUNS:
+        return f"{kind.title()} of {country}"
     if kind.startswith("ministry:"):
         return f"Ministry of {kind.split(':', 1)[1].title()} of {country}"
     return f"Office of {country}"
@@ -682,6 +685,9 @@ def _institutions(state: _State) -> None:
                 info = state.actors[m.actor]
                 actor = info if info.known else _body_actor(state, text, body, body.country, owner)
                 recent.note(state.add(start, end, actor, "institution"), lower, body)
+            continue
+        if lower in MISSION_NOUNS and token.pos_ in ("NOUN", "PROPN") and (m is None or state.kind(m.actor) != "person"):
+            _mission(state, token, recent)
             continue
         if token.pos_ not in ("NOUN", "PROPN") or lower not in HEAD_NOUNS | DOCUMENT_NOUNS:
             continue
@@ -772,6 +778,25 @@ def _body_at(state: _State, token: Token, start: int, end: int) -> tuple[int, in
         if pm is not None and pm.actor in state.actors:
             country = state.actors[pm.actor].country
     return start, end, text, Body(body.kind, country, body.seat), title
+
+
+def _mission(state: _State, token: Token, recent: _Recent) -> None:
+    """"The Chinese embassy in Washington", "Iran's mission to the United Nations", "the Russian consulate":
+    a country's mission abroad speaks as an organization of that country, not as the country; a later
+    bare "the embassy" is the last one named."""
+    start, end = _phrase(token)
+    while start < token.i and state.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    country = _country_inside(state, start, end)
+    if country is None:
+        if _bare(token):
+            target = recent.back(token.lower_)
+            if target is not None:
+                state.add(token.i, token.i + 1, state.actors[target], "institution")
+        return
+    body = Body(token.lower_, country)
+    actor = _body_actor(state, state.doc[start:end].text, body, country)
+    recent.note(state.add(start, end, actor, "institution"), token.lower_, body)
 
 
 def _document(state: _State, token: Token, recent: _Recent) -> None:

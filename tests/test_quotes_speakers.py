@@ -204,3 +204,10 @@ def test_interview_answers_are_the_interviewees_and_unnamed_questions_no_ones(an
     turns = [q for q in a.quotes if q.rule == "speaker-label"]
     assert [q.text[:12] for q in turns] == ["We expect co", "Such a visit"]
     assert {a.actor(q.speaker).name for q in turns} == {"Dana Halvorsen"}
+
+
+def test_an_embassy_speaks_as_an_organization_of_its_country_not_the_country(analyze) -> None:
+    a = analyze("The Russian embassy in London called the decision hostile. The embassy said Moscow would "
+                "respond in kind.")
+    actor = a.actor(next(q for q in a.quotes if "respond in kind" in q.text).speaker)
+    assert (actor.kind, actor.country, actor.name) == ("organization", "RUS", "Embassy of Russia")
