@@ -1066,6 +1066,11 @@ def _counterpart(state: _State, token: Token) -> ActorInfo | None:
     """"his Algerian counterpart": the anchor's office, held in the named country."""
     anchor = _anchor(state, token)
     country = _country_modifier(state, token)
+    if anchor is not None and country is None:
+        # "His counterpart said ..." after "his Chinese counterpart": the counterpart named before
+        earlier = [m for m in state.mentions if m.end <= token.i and m.via == "description" and m.actor != anchor.id
+                   and state.doc[m.end - 1].lower_ == token.lower_]
+        return state.actors.get(earlier[-1].actor) if earlier else None
     if anchor is None or country is None:
         return None
     offices = [r.role for r in state.roles if r.person == anchor.id]

@@ -3,6 +3,8 @@ were found but the speaker was not. Every sentence here was written for these te
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tests.conftest import names
 
 
@@ -211,3 +213,9 @@ def test_an_embassy_speaks_as_an_organization_of_its_country_not_the_country(ana
                 "respond in kind.")
     actor = a.actor(next(q for q in a.quotes if "respond in kind" in q.text).speaker)
     assert (actor.kind, actor.country, actor.name) == ("organization", "RUS", "Embassy of Russia")
+
+
+def test_bare_counterpart_refers_back_to_the_counterpart_named_before(analyze) -> None:
+    a = analyze("Kazakh Foreign Minister Murat Nurtleu met his Chinese counterpart in Beijing on Monday. "
+                "His counterpart said Beijing valued the partnership.", published=dt.date(2024, 11, 20))
+    assert speaker_of(a, "valued the partnership") == {"Wang Yi"}
