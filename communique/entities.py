@@ -874,12 +874,26 @@ def _principal(state: _State, token: Token) -> ActorInfo | None:
             m = state.at(target.i)
             if m is not None and m.actor in state.actors:
                 return state.actors[m.actor]
+            office = words().offices.get(target.lower_)
+            holder = _named_holder(state, office, target) if office else None
+            if holder is not None:
+                return holder  # "a spokesman for the chancellor": the chancellor the article names
     for i in range(max(0, token.i - 4), token.i):
         m = state.at(i)
         if m is not None and m.actor in state.actors and state.kind(m.actor) in ("person", "organization"):
             if doc[i].dep_ in ("poss", "compound") or doc[i + 1].lower_ in ("'s", "’s"):
                 return state.actors[m.actor]
     return None
+
+
+def _named_holder(state: _State, office: str, token: Token) -> ActorInfo | None:
+    """The one person named before ``token`` who holds ``office`` (in the article's roles, else in the
+    knowledge base on the article's date)."""
+    people = {m.actor for m in state.mentions if m.start < token.i and state.kind(m.actor) == "person"}
+    holders = {p for p in people
+               if any(norm_name(r.role) == norm_name(office) for r in state.roles if r.person == p)
+               or any(norm_name(t.role) == norm_name(office) for t in state.kb.offices(p, state.published))}
+    return state.actors[holders.pop()] if len(holders) == 1 else None
 
 
 # -- office descriptions --------------------------------------------------------------------------

@@ -219,3 +219,20 @@ def test_bare_counterpart_refers_back_to_the_counterpart_named_before(analyze) -
     a = analyze("Kazakh Foreign Minister Murat Nurtleu met his Chinese counterpart in Beijing on Monday. "
                 "His counterpart said Beijing valued the partnership.", published=dt.date(2024, 11, 20))
     assert speaker_of(a, "valued the partnership") == {"Wang Yi"}
+
+
+def test_possessed_spokesman_is_the_spokesperson_group_never_the_principal(analyze) -> None:
+    a = analyze("Giorgia Meloni will visit Washington next week. Her spokesman said the trip would focus on trade.")
+    assert speaker_of(a, "focus on trade") == {"Spokesman for Giorgia Meloni"}
+
+
+def test_spokesman_for_an_office_speaks_for_the_holder_the_article_names(analyze) -> None:
+    a = analyze("Olaf Scholz met Emmanuel Macron on Friday. A spokesman for the chancellor said the talks had "
+                "been friendly.", published=dt.date(2024, 3, 1))
+    assert speaker_of(a, "talks had been friendly") == {"Spokesman for Olaf Scholz"}
+
+
+def test_told_a_briefing_that_is_reported_speech_not_a_relative_clause(analyze) -> None:
+    a = analyze("Foreign Ministry spokesperson Aibek Smadiyarov told a briefing that the consultations would "
+                "continue in May.")
+    assert [q.text for q in a.quotes] == ["the consultations would continue in May"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .lexicon import CLAUSE_VERBS, ECHO_WORDS, INTENT_VERBS, NEEDS_CLAUSE, SPEECH_VERBS
+from .lexicon import AUDIENCE_NOUNS, CLAUSE_VERBS, ECHO_WORDS, INTENT_VERBS, NEEDS_CLAUSE, SPEECH_VERBS
 from .speaker import _source_like, _subject_of
 from .text import _lemma, _token_range
 
@@ -97,6 +97,12 @@ def _stranded_clause(phrase: Token) -> Token | None:
         marks = [c for c in token.children if c.dep_ == "mark"]
         if len(marks) == 1 and marks[0].lower_ == "that" and marks[0].i < token.i and any(
                 c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
+            return token
+        if (token.dep_ == "relcl" and _lemma(token.head) in AUDIENCE_NOUNS
+                and any(c.lower_ == "that" and c.dep_ == "dobj" and c.i == min(t.i for t in token.subtree)
+                        for c in token.children)
+                and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in token.children)):
+            # 'told a briefing that the consultations would continue': "that" read as a relative pronoun
             return token
     return None
 

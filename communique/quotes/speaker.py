@@ -265,8 +265,11 @@ def _resolve_np(doc: Doc, head: Token) -> tuple[str | None, tuple[int, int] | No
     """The actor a noun phrase names ("Putin", "he", "Putin's side", "the Kremlin") and its words."""
     tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct", "prep") or t == head]
     left = [t for t in head.lefts] + [head]
-    if _lemma(head) in PROXY_NOUNS | SPEECH_NOUNS:
-        # "Putin's side", "Tokayev's disclosure": the possessor speaks
+    own = actor_at(doc, head.i)
+    if _lemma(head) in PROXY_NOUNS | SPEECH_NOUNS and not (
+            own is not None and getattr((doc._.cq_actors or {}).get(own.actor), "kind", None) == "group"):
+        # "Putin's side", "Tokayev's disclosure": the possessor speaks (but "her spokesman" is the
+        # spokesperson group the entity layer made, never the principal)
         poss = next((c for c in head.children if c.dep_ == "poss"), None)
         if poss is not None:
             mention = actor_at(doc, poss.i)
