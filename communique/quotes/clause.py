@@ -94,6 +94,8 @@ def _stranded_clause(phrase: Token) -> Token | None:
     for token in phrase.subtree:
         if token.dep_ not in ("acl", "ccomp", "relcl", "advcl") or token.pos_ not in ("VERB", "AUX"):
             continue
+        if token.head.pos_ not in ("NOUN", "PROPN"):
+            continue  # "so politically charged that ...": a result clause, not what the cue reports
         marks = [c for c in token.children if c.dep_ == "mark"]
         if len(marks) == 1 and marks[0].lower_ == "that" and marks[0].i < token.i and any(
                 c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
