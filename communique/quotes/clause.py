@@ -72,9 +72,12 @@ def _reported_clause(verb: Token) -> tuple[int, int] | None:
         return None
     if lemma in ("express", "voice", "convey"):
         return None
+    if lemma in ("thank", "congratulate") or (lemma == "call" and any(
+            c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i == verb.i + 1 for c in verb.children)):
+        return None  # contract v1.1: "X thanked Y (for ...)", "X called on Y to ..." are acts, not statements
     if lemma in ("urge", "call", "ask", "demand", "describe", "praise", "criticize", "criticise", "condemn",
-                 "welcome", "accuse", "warn", "promise", "pledge", "vow", "threaten", "propose", "thank",
-                 "congratulate", "announce", "confirm", "deny", "reaffirm", "express", "voice", "hail", "commend"):
+                 "welcome", "accuse", "warn", "promise", "pledge", "vow", "threaten", "propose",
+                 "announce", "confirm", "deny", "reaffirm", "express", "voice", "hail", "commend"):
         parts = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "prep", "dative", "oprd")]
         if lemma == "call":
             parts = [c for c in parts if c.dep_ in ("xcomp",) or (c.lower_ in ("for", "on", "upon") and c.i == verb.i + 1)]
