@@ -72,9 +72,8 @@ def _reported_clause(verb: Token) -> tuple[int, int] | None:
         return None
     if lemma in ("express", "voice", "convey"):
         return None
-    if lemma in ("thank", "congratulate") or (lemma == "call" and any(
-            c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i == verb.i + 1 for c in verb.children)):
-        return None  # contract v1.1: "X thanked Y (for ...)", "X called on Y to ..." are acts, not statements
+    if lemma in ("thank", "congratulate"):
+        return None  # contract v1.1: "X thanked Y (for ...)", "X congratulated Y" are acts, not statements
     if lemma in ("urge", "call", "ask", "demand", "describe", "praise", "criticize", "criticise", "condemn",
                  "welcome", "accuse", "warn", "promise", "pledge", "vow", "threaten", "propose",
                  "announce", "confirm", "deny", "reaffirm", "express", "voice", "hail", "commend"):
