@@ -781,9 +781,13 @@ def _body_at(state: _State, token: Token, start: int, end: int) -> tuple[int, in
 
 
 def _mission(state: _State, token: Token, recent: _Recent) -> None:
-    """"The Chinese embassy in Washington", "Iran's mission to the United Nations", "the Russian consulate":
-    a country's mission abroad speaks as an organization of that country, not as the country; a later
-    bare "the embassy" is the last one named."""
+    """"The Chinese embassy in Washington said", "Iran's mission to the United Nations said", "according
+    to the Russian consulate": a country's mission abroad that speaks or acts is an organization of that
+    country, not the country; a later bare "the embassy" is the last one named. A mission that is only
+    a place ("demolished the Georgian consulate") stays as the model read it."""
+    if not (token.dep_ == "nsubj" or (token.dep_ == "pobj" and (
+            token.head.lower_ in ("from", "by") or (token.head.lower_ == "to" and token.head.head.lower_ == "according")))):
+        return
     start, end = _phrase(token)
     while start < token.i and state.doc[start].lower_ in ("the", "a", "an"):
         start += 1

@@ -243,3 +243,8 @@ def test_thanks_are_acts_not_statements(analyze) -> None:
     for text in ("Putin thanked Tokayev for the invitation to the summit.",
                  "Macron congratulated the new chancellor on his election."):
         assert analyze(text).quotes == [], text
+
+
+def test_a_mission_that_is_only_a_place_stays_its_country(analyze) -> None:
+    a = analyze("Protesters demolished the Georgian consulate on Monday.")
+    assert all(x.kind != "organization" for x in a.actors)
