@@ -126,11 +126,13 @@ def schema() -> None:
 @click.option("--limit", type=int, help="Score at most this many PolNeAR articles.")
 @click.option("--skip", type=int, default=0, show_default=True,
               help="Leave out the first N PolNeAR articles (in name order), e.g. to score a held-out slice.")
+@click.option("--every", type=int, default=1, show_default=True,
+              help="Score every Nth PolNeAR article (after --skip, before --limit): a sample of a large split.")
 @click.option("--half", type=click.Choice(["a", "b"]),
               help="Score one half of a GOLD folder: a = odd story/passage numbers, b = even (find rules on one, check on the other).")
 @click.option("--model", help="spaCy model name (default: best installed).")
 def evaluate_cmd(gold: Path | None, as_json: bool, per_document: bool, polnear: Path | None, plover: Path | None,
-                 petr: Path | None, limit: int | None, skip: int, half: str | None, model: str | None) -> None:
+                 petr: Path | None, limit: int | None, skip: int, every: int, half: str | None, model: str | None) -> None:
     """Score the pipeline against gold files (contract rules) or public benchmark sets.
 
     Example:
@@ -151,7 +153,7 @@ def evaluate_cmd(gold: Path | None, as_json: bool, per_document: bool, polnear: 
             from . import evalsets
 
             if polnear:
-                results.append(("polnear", evalsets.score_polnear(polnear, pipeline.analyze, limit=limit, skip=skip)))
+                results.append(("polnear", evalsets.score_polnear(polnear, pipeline.analyze, limit=limit, skip=skip, every=every)))
             if plover:
                 results.append(("plover", evalsets.score_plover(plover, pipeline.analyze)))
             if petr:

@@ -33,7 +33,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .actors import ActorInfo, MentionInfo, RoleInfo
+from .actors import ActorInfo, MentionInfo, RoleInfo, _quoted_mask
 from .institutions import HEAD_NOUNS, Body, classify, fold, lexicon
 from .kb import KBActor, KnowledgeBase, norm_name, per_kb
 
@@ -53,6 +53,7 @@ CONTACT_WORDS = frozenset({"summit", "meeting", "talks", "conference", "visit", 
                            "bilateral summit", "videoconference", "video conference"})
 MEDIA_BACKREF = frozenset({"newspaper", "paper", "agency", "broadcaster", "daily", "outlet", "channel"})
 DOCUMENT_NOUNS = frozenset({"statement", "readout", "communique", "communiqué", "release", "bulletin", "report"})
+MISSION_NOUNS = frozenset({"embassy", "consulate", "mission"})
 SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "secretary"})
 MALE_WORDS = frozenset({"he", "him", "his", "himself"})
 FEMALE_WORDS = frozenset({"she", "her", "hers", "herself"})
@@ -269,6 +270,7 @@ class EntityLinker:
         _join_split_names(state)
         _split_pairs(state)
         _join_names(state)
+        _surnames_named_in_article(state)
         _bare_surnames(state)
         _countries_from_roles(state)
         _pronouns(state)  # genders first: "her Chinese counterpart" is read through "her"
@@ -277,6 +279,7 @@ class EntityLinker:
         _descriptions(state)
         _leaders_of(state)
         _pronouns(state)
+        _pronouns_after_quotations(state)
         _stable_ids(state)
         state.mentions.sort(key=lambda m: m.start)
         return state
@@ -508,6 +511,31 @@ class _FullNames:
         return chosen[1] if chosen else None
 
 
+def _surnames_named_in_article(state: _State) -> None:
+    """"Mayor Ivan Horvat said ... Horvat said": a family name the linker gave to a knowledge-base
+    person of that surname (János Horvát) is the person the article introduced with a full name
+    that is not the KB person's, when every mention of the KB person is that family name alone."""
+    singles: dict[str, list[MentionInfo]] = {}
+    for m in state.mentions:
+        info = state.actors.get(m.actor)
+        if info is not None and info.known and info.kind == "person":
+            singles.setdefault(m.actor, []).append(m)
+    remap: dict[str, str] = {}
+    for actor, mentions in singles.items():
+        if any(m.via != "name" or len(name_tokens(m.text)) != 1 for m in mentions):
+            continue
+        first = min(m.start for m in mentions)
+        word = name_tokens(mentions[0].text)
+        owners = {f.actor for f in state.mentions
+                  if f.start < first and f.via == "name" and f.actor != actor and state.kind(f.actor) == "person"
+                  and len(name_tokens(f.text)) >= 2
+                  and (name_tokens(f.text)[-1] == word[0] or _variant(name_tokens(f.text)[-1], word[0], 0.85))
+                  and not same_person_name(state.actors[f.actor].name, state.actors[actor].name)}
+        if len(owners) == 1:
+            remap[actor] = owners.pop()
+    _apply(state, remap)
+
+
 def _apply(state: _State, remap: dict[str, str]) -> None:
     """Point every mention and role of a remapped actor at its entity."""
     if not remap:
@@ -688,6 +716,8 @@ def _canonical_body(kind: str, country: str, owner: str | None) -> str:
         return f"Office of the {owner or 'Head of State'} of {country}"
     if kind == "foreign_ministry":
         return f"Ministry of Foreign Affairs of {country}"
+    if kind in MISSION_NOUNS:
+        return f"{kind.title()} of {country}"
     if kind.startswith("ministry:"):
         return f"Ministry of {kind.split(':', 1)[1].title()} of {country}"
     return f"Office of {country}"
@@ -741,6 +771,9 @@ def _institutions(state: _State) -> None:
                 info = state.actors[m.actor]
                 actor = info if info.known else _body_actor(state, text, body, body.country, owner)
                 recent.note(state.add(start, end, actor, "institution"), lower, body)
+            continue
+        if lower in MISSION_NOUNS and token.pos_ in ("NOUN", "PROPN") and (m is None or state.kind(m.actor) != "person"):
+            _mission(state, token, recent)
             continue
         if token.pos_ not in ("NOUN", "PROPN") or lower not in HEAD_NOUNS | DOCUMENT_NOUNS:
             continue
@@ -818,6 +851,13 @@ def _body_at(state: _State, token: Token, start: int, end: int) -> tuple[int, in
     if body is None:
         return None
     country = body.country or (owner.country if owner is not None else None) or _country_inside(state, start, end)
+    if country is None and start > 0:
+        # "a Chinese foreign ministry spokesman": the demonym modifies the spokesman, but names the ministry's country
+        before = state.at(start - 1)
+        if before is not None and state.kind(before.actor) == "country" and before.end == start:
+            country = state.actors[before.actor].country
+            start = before.start
+            text = doc[start:end].text
     if country is None:
         pronoun = next((t for t in doc[start:token.i] if t.lower_ in ("his", "her", "its")), None)
         pm = state.at(pronoun.i) if pronoun is not None else None
@@ -826,17 +866,43 @@ def _body_at(state: _State, token: Token, start: int, end: int) -> tuple[int, in
     return start, end, text, Body(body.kind, country, body.seat), title
 
 
+def _mission(state: _State, token: Token, recent: _Recent) -> None:
+    """"The Chinese embassy in Washington said", "Iran's mission to the United Nations said", "according
+    to the Russian consulate": a country's mission abroad that speaks or acts is an organization of that
+    country, not the country; a later bare "the embassy" is the last one named. A mission that is only
+    a place ("demolished the Georgian consulate") stays as the model read it."""
+    if not (token.dep_ == "nsubj" or (token.dep_ == "pobj" and (
+            token.head.lower_ in ("from", "by") or (token.head.lower_ == "to" and token.head.head.lower_ == "according")))):
+        return
+    start, end = _phrase(token)
+    while start < token.i and state.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    country = _country_inside(state, start, end)
+    if country is None:
+        if _bare(token):
+            target = recent.back(token.lower_)
+            if target is not None:
+                state.add(token.i, token.i + 1, state.actors[target], "institution")
+        return
+    body = Body(token.lower_, country)
+    actor = _body_actor(state, state.doc[start:end].text, body, country)
+    recent.note(state.add(start, end, actor, "institution"), token.lower_, body)
+
+
 def _document(state: _State, token: Token, recent: _Recent) -> None:
     """"a Kremlin readout", "the statement": the body that issued it speaks through it."""
     source = None
     # "a Kremlin readout", "a readout from the Kremlin", "the statement by the ministry"
     issuers = [*token.lefts, *(g for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
                                for g in c.children if g.dep_ == "pobj")]
+    named_by_country = None
     for child in issuers:
         inner = state.at(child.i)
         if inner is not None and state.kind(inner.actor) in ("organization", "group"):
             source = inner.actor
-    source = source or recent.last
+        elif inner is not None and state.kind(inner.actor) == "country" and child.dep_ in ("poss", "compound", "amod"):
+            named_by_country = inner.actor  # "Beijing's readout": that side's, not the last body named
+    source = source or named_by_country or recent.last
     if source is not None and token.dep_ in ("nsubj", "nsubjpass", "pobj", "poss"):
         state.add(token.i, token.i + 1, state.actors[source], "institution")
 
@@ -919,12 +985,26 @@ def _principal(state: _State, token: Token) -> ActorInfo | None:
             m = state.at(target.i)
             if m is not None and m.actor in state.actors:
                 return state.actors[m.actor]
+            office = words().offices.get(target.lower_)
+            holder = _named_holder(state, office, target) if office else None
+            if holder is not None:
+                return holder  # "a spokesman for the chancellor": the chancellor the article names
     for i in range(max(0, token.i - 4), token.i):
         m = state.at(i)
         if m is not None and m.actor in state.actors and state.kind(m.actor) in ("person", "organization"):
             if doc[i].dep_ in ("poss", "compound") or doc[i + 1].lower_ in ("'s", "’s"):
                 return state.actors[m.actor]
     return None
+
+
+def _named_holder(state: _State, office: str, token: Token) -> ActorInfo | None:
+    """The one person named before ``token`` who holds ``office`` (in the article's roles, else in the
+    knowledge base on the article's date)."""
+    people = {m.actor for m in state.mentions if m.start < token.i and state.kind(m.actor) == "person"}
+    holders = {p for p in people
+               if any(norm_name(r.role) == norm_name(office) for r in state.roles if r.person == p)
+               or any(norm_name(t.role) == norm_name(office) for t in state.kb.offices(p, state.published))}
+    return state.actors[holders.pop()] if len(holders) == 1 else None
 
 
 # -- office descriptions --------------------------------------------------------------------------
@@ -1142,6 +1222,11 @@ def _counterpart(state: _State, token: Token) -> ActorInfo | None:
     """"his Algerian counterpart": the anchor's office, held in the named country."""
     anchor = _anchor(state, token)
     country = _country_modifier(state, token)
+    if anchor is not None and country is None:
+        # "His counterpart said ..." after "his Chinese counterpart": the counterpart named before
+        earlier = [m for m in state.mentions if m.end <= token.i and m.via == "description" and m.actor != anchor.id
+                   and state.doc[m.end - 1].lower_ == token.lower_]
+        return state.actors.get(earlier[-1].actor) if earlier else None
     if anchor is None or country is None:
         return None
     offices = [r.role for r in state.roles if r.person == anchor.id]
@@ -1251,6 +1336,40 @@ def _pronouns(state: _State) -> None:
         if candidates:
             state.mentions[i] = MentionInfo(m.start, m.end, candidates[-1].actor, m.via, m.start_char, m.end_char, m.text)
             state._indexed = None
+
+
+def _pronouns_after_quotations(state: _State) -> None:
+    """"He added: ..." after a paragraph-long quotation: the pronoun the actor layer left without an
+    antecedent (nobody named in the three sentences before it) refers to the last person named in the
+    narrative, counting back over sentences that lie wholly inside quotation marks, which name the
+    speaker's words, not the people "he" can be. Gender must agree where it is known."""
+    doc = state.doc
+    quoted = _quoted_mask(doc)
+    people = [m for m in state.mentions if not quoted[m.start] and state.kind(m.actor) == "person"]
+    if not people:
+        return
+    for token in state.tokens:
+        word = token.lower_
+        if word not in ("he", "she") or token.pos_ != "PRON" or quoted[token.i] or state.at(token.i) is not None:
+            continue
+        start, narrative, steps = token.sent.start, 0, 0
+        while start > 0 and narrative < 3 and steps < 15:
+            sent = doc[start - 1].sent
+            start, steps = sent.start, steps + 1
+            if any(not quoted[t.i] for t in sent if t.is_alpha):
+                narrative += 1
+        wanted = "male" if word == "he" else "female"
+        earlier = [m for m in people if start <= m.start < token.i
+                   and gender_of(state, state.actors[m.actor]) in (wanted, None)]
+        if not earlier:
+            continue
+        last_sent = doc[earlier[-1].start].sent
+        subjects = [m for m in earlier if doc[m.start].sent == last_sent and doc[m.start].dep_ in ("nsubj", "nsubjpass")]
+        chosen = (subjects or earlier)[-1 if not subjects else 0]
+        added = state.add(token.i, token.i + 1, state.actors[chosen.actor], "pronoun")
+        if added is not None:
+            people.append(added)
+            people.sort(key=lambda m: m.start)
 
 
 def _countries_from_roles(state: _State) -> None:

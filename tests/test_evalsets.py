@@ -395,3 +395,22 @@ def test_polnear_skip_leaves_out_the_first_articles() -> None:
     assert result.articles == 0 and result.full.gold == 0
     with pytest.raises(EvaluationError, match="--skip"):
         evalsets.score_polnear(POLNEAR, by_text({"Okafor": perfect_polnear}), skip=-1)
+
+
+def test_polnear_every_keeps_each_nth_article_after_skip(tmp_path: Path) -> None:
+    for name in ("a1", "a2", "a3", "a4", "a5"):
+        shutil.copy(POLNEAR / "okafor.txt", tmp_path / f"{name}.txt")
+        shutil.copy(POLNEAR / "okafor.ann", tmp_path / f"{name}.ann")
+    seen: list[str] = []
+
+    def analyze(article: Article) -> Analysis:
+        seen.append(article.source or "")
+        return perfect_polnear(article)
+
+    assert evalsets.score_polnear(tmp_path, analyze, every=2).articles == 3
+    assert seen == ["a1.txt", "a3.txt", "a5.txt"]
+    seen.clear()
+    assert evalsets.score_polnear(tmp_path, analyze, skip=1, every=2, limit=1).articles == 1
+    assert seen == ["a2.txt"]
+    with pytest.raises(EvaluationError, match="--every"):
+        evalsets.score_polnear(tmp_path, analyze, every=0)

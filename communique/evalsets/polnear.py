@@ -275,14 +275,16 @@ def _speaker_matches(mention: Any, gold: GoldAttribution) -> bool:
 
 
 def score_polnear(
-    directory: str | Path, analyze: Analyze, limit: int | None = None, skip: int = 0
+    directory: str | Path, analyze: Analyze, limit: int | None = None, skip: int = 0, every: int = 1
 ) -> PolnearResult:
     """Score quote attribution on a PolNeAR split (or any brat folder of attribution relations).
 
     A predicted quote is correct when its content overlaps a gold content segment and its
     ``speaker_mention`` overlaps that relation's source (a relation without a source wants no
     mention). Several predictions may match one relation; recall counts relations with at least
-    one correct prediction. ``content_only`` ignores the speaker.
+    one correct prediction. ``content_only`` ignores the speaker. ``skip`` leaves out the first
+    articles in name order, ``every`` keeps each n-th of the rest (a sample of a large split) and
+    ``limit`` caps how many are scored.
     """
     directory = Path(directory)
     if not directory.is_dir():
@@ -290,7 +292,9 @@ def score_polnear(
     files, extra = _polnear_files(directory)
     if skip < 0:
         raise EvaluationError(str(directory), f"--skip must not be negative (got {skip})")
-    files = files[skip:]
+    if every < 1:
+        raise EvaluationError(str(directory), f"--every must be 1 or more (got {every})")
+    files = files[skip::every]
     if limit is not None:
         files = files[:limit]
     result = PolnearResult(skipped_annotations=extra)

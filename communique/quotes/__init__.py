@@ -21,8 +21,8 @@ a reader looks for (each lists its rules):
   ``according-to``, ``colon``, ``dash``, ``cue-after``, ``continuation``, ``as-quote``);
 - ``paragraph``: whole paragraphs in one voice (``speaker-label``, ``block-quote``, ``remarks-page``,
   ``signed-statement``, ``headline``);
-- ``reported``: reported speech, a table of rules (``reported``, ``object``, ``sourceless``,
-  ``appearance``, ``stance-object``, ``prep-object``, ``stance-adjective``, ``noun-clause``,
+- ``reported``: reported speech, a table of rules (``reported``, ``addressee``, ``stated-by``, ``object``,
+  ``sourceless``, ``appearance``, ``stance-object``, ``prep-object``, ``stance-adjective``, ``noun-clause``,
   ``according-to``, ``in-words``); ``clause``: what a cue verb reports;
 - ``nominal``: nouns as cues (``noun-object``, ``light-verb``);
 - ``speaker``: who speaks: the subject of a cue, the actor a noun phrase names, an office's holder;

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .lexicon import CLAUSE_VERBS, ECHO_WORDS, INTENT_VERBS, NEEDS_CLAUSE, SPEECH_VERBS
+from .lexicon import AUDIENCE_NOUNS, CLAUSE_VERBS, ECHO_WORDS, INTENT_VERBS, NEEDS_CLAUSE, SPEECH_VERBS
 from .speaker import _source_like, _subject_of
 from .text import _lemma, _token_range
 
@@ -33,6 +33,10 @@ def _reported_clause(verb: Token) -> tuple[int, int] | None:
             for grand in child.children:
                 if grand.dep_ in ("acl", "ccomp", "relcl") and any(c.lower_ == "that" and c.dep_ == "mark" for c in grand.children):
                     return _token_range([t for t in grand.subtree])
+        if child.dep_ in ("prep", "dative", "dobj", "npadvmod") and child.i > verb.i and lemma in SPEECH_VERBS:
+            clause = _stranded_clause(child)
+            if clause is not None:
+                return _token_range([t for t in clause.subtree])
     if lemma == "ask":
         # "asked the network to donate ...": who was asked, and to do what
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
@@ -68,9 +72,11 @@ def _reported_clause(verb: Token) -> tuple[int, int] | None:
         return None
     if lemma in ("express", "voice", "convey"):
         return None
+    if lemma in ("thank", "congratulate"):
+        return None  # contract v1.1: "X thanked Y (for ...)", "X congratulated Y" are acts, not statements
     if lemma in ("urge", "call", "ask", "demand", "describe", "praise", "criticize", "criticise", "condemn",
-                 "welcome", "accuse", "warn", "promise", "pledge", "vow", "threaten", "propose", "thank",
-                 "congratulate", "announce", "confirm", "deny", "reaffirm", "express", "voice", "hail", "commend"):
+                 "welcome", "accuse", "warn", "promise", "pledge", "vow", "threaten", "propose",
+                 "announce", "confirm", "deny", "reaffirm", "express", "voice", "hail", "commend"):
         parts = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "prep", "dative", "oprd")]
         if lemma == "call":
             parts = [c for c in parts if c.dep_ in ("xcomp",) or (c.lower_ in ("for", "on", "upon") and c.i == verb.i + 1)]
@@ -80,6 +86,28 @@ def _reported_clause(verb: Token) -> tuple[int, int] | None:
             return None
         tokens = [t for c in parts for t in c.subtree]
         return _token_range(tokens)
+    return None
+
+
+def _stranded_clause(phrase: Token) -> Token | None:
+    """'said in a statement that ...', 'told reporters in Moscow after the talks that ...': the parser hangs
+    the cue's "that" clause on the last noun of a phrase after it. A clause with a "that" mark and a
+    subject of its own (not the relative "a story that posted") is the cue's complement."""
+    for token in phrase.subtree:
+        if token.dep_ not in ("acl", "ccomp", "relcl", "advcl") or token.pos_ not in ("VERB", "AUX"):
+            continue
+        if token.head.pos_ not in ("NOUN", "PROPN"):
+            continue  # "so politically charged that ...": a result clause, not what the cue reports
+        marks = [c for c in token.children if c.dep_ == "mark"]
+        if len(marks) == 1 and marks[0].lower_ == "that" and marks[0].i < token.i and any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
+            return token
+        if (token.dep_ == "relcl" and _lemma(token.head) in AUDIENCE_NOUNS
+                and any(c.lower_ == "that" and c.dep_ == "dobj" and c.i == min(t.i for t in token.subtree)
+                        for c in token.children)
+                and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in token.children)):
+            # 'told a briefing that the consultations would continue': "that" read as a relative pronoun
+            return token
     return None
 
 

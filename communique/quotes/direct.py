@@ -27,7 +27,7 @@ from .attribution import QuoteInfo, _info
 from .clause import _outer_cue
 from .lexicon import AFTER_VERBS, CUE_VERBS, NAMING_VERBS, NEEDS_CLAUSE, SOURCE_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
 from .speaker import (
-    _direct_speaker, _named_speaker, _np_run, _possessor, _resolve_np, _source_like, _speaker_of_verb,
+    _direct_speaker, _named_speaker, _np_head, _np_run, _possessor, _resolve_np, _source_like, _speaker_of_verb,
     _subject_of,
 )
 from .text import _distance, _in_subtree, _lemma, _line_end, _persons_in, _QUOTE_CHARS, _text
@@ -321,18 +321,31 @@ def _verb_after_quote(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo |
             k += 1
         if k < stop and _is_cue(doc[k], AFTER_VERBS):
             verb, speaker = doc[k], _named_speaker(doc, *run)
+        elif k < stop and (last in ",?!" or comma_outside) and _reply_verb(doc, k, stop):
+            # '"...," an angry Hollande retaliated.': any verb closing a short sentence after the quote
+            named = _named_speaker(doc, *run)
+            head = _np_head(doc, *run)
+            if named[0] is not None or head.lower_ in ("he", "she") or _lemma(head) in SOURCE_NOUNS:
+                verb, speaker = doc[k], named
     if verb is None or speaker == (None, None):
         return None
     nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_ in ("that", "how", "whether", "if"):
         return None  # '"...," the mayor said that ...': the quotation is not what the verb reports
-    if stop < len(doc) and doc[stop].text in _QUOTE_CHARS and doc[stop - 1].text in (",", ":"):
-        return None  # 'He added, "..."': the verb introduces the next quotation
+    if (stop < len(doc) and doc[stop].text in _QUOTE_CHARS and doc[stop - 1].text in (",", ":")
+            and not (last == "," or comma_outside)):
+        # '"...." He added, "..."': the verb introduces the next quotation (after a comma it attributes
+        # both halves of one: '"The risk," said Jane Roe, an economist, "is ..."')
+        return None
     tail = [t for t in doc[verb.i + 1 : stop] if not t.is_punct]
     if any(t.lower_ == "that" and t.dep_ == "mark" for t in tail):
         return None  # '"..." She replied to him that ...'
     if last == "." and not comma_outside:
-        # a quotation closing its sentence: only a short cue sentence of its own attributes it
+        # a quotation closing its sentence: only a short cue sentence of its own attributes it, and only
+        # when the quotation is the whole sentence ('X said they had "never been closer." Y agreed.' is X's)
+        opening = _token_at(doc, start)
+        if opening is not None and any(not t.is_punct and not t.is_space for t in doc[opening.sent.start : opening.i]):
+            return None
         ends = stop == len(doc) or doc[stop].text in (".", "!", "?") or "\n" in doc[stop].text
         complement = any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and len(tail) > 3) for c in verb.children)
         if not ends or complement or len(tail) > 8 or any(t.pos_ in ("VERB", "AUX") for t in tail):
@@ -343,6 +356,18 @@ def _verb_after_quote(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo |
     evidence = (doc[span.start].sent.start_char, max(doc[verb.i].sent.end_char, end))
     return _info(doc, content, True, "verb-after", verb, speaker[0], speaker[1], evidence,
                  cue_text=_cue_words(doc, verb))
+
+
+def _reply_verb(doc: Doc, k: int, stop: int) -> bool:
+    """The verb at ``k`` ends its sentence with at most a particle, adverbs or a time after it
+    ("retaliated.", "shot back on Tuesday.", "quipped later"), so all it can report is the quotation."""
+    verb = doc[k]
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ") or _lemma(verb) in ("be", "have", "do"):
+        return False
+    if stop < len(doc) and doc[stop].text not in (".", "!") and "\n" not in doc[stop].text:
+        return False
+    tail = [t for t in doc[k + 1 : stop] if not t.is_punct]
+    return len(tail) <= 4 and not any(t.pos_ in ("VERB", "AUX") or t.dep_ in ("dobj", "ccomp", "mark") for t in tail)
 
 
 def _verb_before_quote(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo | None:
@@ -472,6 +497,16 @@ def _is_nickname(text: str, start: int, end: int, content: str) -> bool:
     return bool(before and after) and before[-1][:1].isupper() and after[0][:1].isupper()
 
 
+def _split_by_cue(gap: str, previous: QuoteInfo) -> bool:
+    """'"The risk," said Jane Roe, an economist at the bank, "is that ..."': one quotation cut in two by
+    its own cue, however long the apposition naming the speaker."""
+    if previous.cue is None or previous.rule not in ("verb", "verb-after") or len(gap) > 240 or "\n" in gap:
+        return False
+    inner = gap.strip(" " + "".join(_QUOTE_CHARS))
+    return (inner.endswith(",") and re.search(rf"\b{re.escape(previous.cue)}\b", inner) is not None
+            and not re.search(r"[.!?;:]\s", inner))
+
+
 def _continuation(doc: Doc, span: Span, start: int, end: int, previous: QuoteInfo) -> QuoteInfo | None:
     """A quote standing alone right after an attributed one continues the same voice."""
     sent = doc[span.start].sent
@@ -481,7 +516,7 @@ def _continuation(doc: Doc, span: Span, start: int, end: int, previous: QuoteInf
     if len(gap) > 40 and not (len(gap) <= 300 and "\n" not in gap and previous.evidence[1] >= start - 3):
         return None  # not right after the quote, nor right after the sentence attributing it
     covered = (end - start) / max(1, sent.end_char - sent.start_char)
-    if covered < 0.6:
+    if covered < 0.6 and not _split_by_cue(gap, previous):
         return None
     return QuoteInfo(start + 1, end - 1 if _text(doc)[end - 1] in _QUOTE_CHARS else end, True, "continuation",
                      previous.cue, previous.speaker, previous.speaker_mention, list(previous.about),

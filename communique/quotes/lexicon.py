@@ -157,6 +157,16 @@ STANCE_ADJECTIVES = frozenset(
     upset disappointed frustrated happy pleased glad eager keen determined opposed""".split()
 )
 # records that find or show things: "polls show a close race", "the audit found 31 errors"
+# whom or where a speaker tells something: "told a briefing that ...", "told reporters after the talks that ..."
+AUDIENCE_NOUNS = frozenset(
+    """briefing conference reporter journalist press parliament lawmaker legislator meeting forum session
+    audience crowd summit interview talk call gathering assembly congress senate council""".split()
+)
+# what a body issues or compiles: "a readout released by the White House", "figures from the ministry"
+AUTHORED_NOUNS = frozenset(
+    """statement readout release communique communiqué bulletin memo letter note transcript calculation
+    figure data estimate analysis survey poll study report""".split()
+)
 EVIDENCE_NOUNS = frozenset(
     """poll survey study report analysis data figure number average research review audit investigation probe
     estimate census tally count model forecast projection paper record filing statistic result""".split()

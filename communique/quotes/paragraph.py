@@ -52,7 +52,8 @@ def transcript_turns(doc: Doc) -> list[tuple[int, int, tuple[int, int]]]:
                     and not doc._.cq_kb.place(t.text)] if doc._.cq_kb is not None else rest
         titled = any(w.lower() in TITLE_WORDS - {"of", "the", "state", "general"} for w in words)
         repeated = label.isupper() and len(label) > 2 and openings[label] >= 2  # "PENCE:" twice: a transcript
-        if not ((is_person and not rest) or label in ("Q", "A") or (label.isupper() and len(words) >= 2 and titled)
+        if not ((is_person and not rest) or label in ("Q", "A", "Question", "Answer", "QUESTION", "ANSWER")
+                or (label.isupper() and len(words) >= 2 and titled)
                 or repeated):
             continue
         candidates.append((match.end(), match.start("label"), match.end("label")))
@@ -73,6 +74,7 @@ def labelled(doc: Doc, turns: list[tuple[int, int, tuple[int, int]]]) -> list[Qu
     "you" a turn has."""
     out: list[QuoteInfo] = []
     doc._.cq_turns = []
+    interviewee = _interviewee(doc, turns[0][2][0]) if turns else None
     for start, end, (lab_start, lab_end) in turns:
         label = _text(doc)[lab_start:lab_end]
         span = doc.char_span(lab_start, lab_end, alignment_mode="expand")
@@ -82,7 +84,11 @@ def labelled(doc: Doc, turns: list[tuple[int, int, tuple[int, int]]]) -> list[Qu
             persons = [m for m in people if doc._.cq_actors[m.actor].kind == "person"]
             chosen = (persons or people or [None])[-1]
             speaker = chosen.actor if chosen else None
+        if speaker is None and label.upper() in ("A", "ANSWER"):
+            speaker = interviewee  # an interview's answers are the interviewee's words
         doc._.cq_turns.append((start, end, speaker))
+        if speaker is None and label.upper() in ("Q", "QUESTION"):
+            continue  # an unnamed interviewer's questions state nothing anyone can be held to
         for p_start, p_end in _paragraphs(_text(doc), start, end):
             if len(_text(doc)[p_start:p_end].split()) < 6 or _courtesy(_text(doc)[p_start:p_end]):
                 continue  # "Thank you very much.", "Good afternoon! Welcome to Moscow." state nothing
@@ -91,6 +97,20 @@ def labelled(doc: Doc, turns: list[tuple[int, int, tuple[int, int]]]) -> list[Qu
                           evidence=(p_start, p_end))
             )
     return out
+
+
+def _interviewee(doc: Doc, first_turn: int) -> str | None:
+    """The one person an interview's introduction names before its first "Q:" ("Kazakh Foreign Minister
+    Murat Nurtleu spoke to Steppe Wire ahead of the summit."), who gives its answers."""
+    actors = doc._.cq_actors or {}
+    named = [m for m in doc._.cq_mentions or [] if m.start_char < first_turn
+             and getattr(actors.get(m.actor), "kind", None) == "person"]
+    people = {m.actor for m in named}
+    if len(people) > 1:
+        # "X spoke to Steppe Wire", "Steppe Wire talked to X": the one the introduction is about speaks
+        people = {m.actor for m in named if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")} or {
+            m.actor for m in named if doc[m.end - 1].dep_ == "pobj" and doc[m.end - 1].head.lower_ in ("with", "to")}
+    return people.pop() if len(people) == 1 else None
 
 
 # "Name: words" as the title line; lower-case words only as connectors ("Trump camp: ...")

@@ -7,6 +7,9 @@ whole document, so content an earlier row (or a quotation) has taken is no later
 
 - ``reported``: a cue verb and its clause or infinitive ("X said that ...", "X stressed ...", "X wants
   to ...", "As X said, ...", "..., as a memo put it", "X said the same");
+- ``addressee``: in a two-speaker transcript, the other speaker's words a turn reports ("Mr President,
+  in 2001 you said that ...");
+- ``stated-by``: "<statement>. This was stated by X at a briefing." (the sentence or clause before "this");
 - ``object``: a cue whose object is a stance noun ("voiced concern over ...", "stressed the need for
   ...", "set out his ambition to ...");
 - ``sourceless`` and ``appearance``: nobody named ("Asked whether ...", "X is expected to win", "the plan
@@ -89,10 +92,13 @@ def reported(doc: Doc, taken: Taken, voiced: list[bool]) -> list[QuoteInfo]:
     return out + _inner_speech(doc, out, taken)
 
 
-def _holds_speech(clause: tuple[int, int], cue: Token) -> bool:
-    """The reported clause itself reports speech with a speaker of its own ("Erdogan told Putin that ...")."""
+def _holds_speech(clause: tuple[int, int], cue: Token, reporting: bool = False) -> bool:
+    """The reported clause itself reports speech with a speaker of its own ("Erdogan told Putin that ...");
+    with ``reporting``, only speech that reports a clause of its own (not "would welcome a tender")."""
     return any(c.dep_ == "ccomp" and any(_lemma(t) in SPEECH_VERBS and t.pos_ == "VERB" and _subject_of(t) is not None
-                                         and clause[0] <= t.idx < clause[1] for t in c.subtree)
+                                         and clause[0] <= t.idx < clause[1]
+                                         and (not reporting or any(g.dep_ == "ccomp" for g in t.children))
+                                         for t in c.subtree)
                for c in cue.children)
 
 
@@ -159,14 +165,17 @@ def _clause_content(cue: Token, taken: Taken, relayed: bool) -> Content | None:
     if clause is None and echo is None:
         return None
     c_start, c_end = clause or echo or (0, 0)
-    nested = clause is not None and (_holds_speech(clause, cue) or _only_inside(clause[0], clause[1], taken)) and _free(
-        clause[0], clause[1], [(s, e) for s, e in (cue.doc._.cq_quote_chars or ())], 0)
+    marks = [(s, e) for s, e in (cue.doc._.cq_quote_chars or ())]
+    # speech inside speech: "Lukashenko told Putin that preparations were "on track", it said" is the
+    # presidency's statement around Lukashenko's; other quotation marks inside keep their own quote
+    holds = clause is not None and _holds_speech(clause, cue, reporting=True)
+    nested = clause is not None and (holds or (_only_inside(clause[0], clause[1], taken)
+                                               and _free(clause[0], clause[1], marks, 0)))
     if clause is not None and not relayed and not nested:
         c_end = _cut_before_taken(_text(cue.doc), c_start, c_end, taken)
-    marks = [(s, e) for s, e in (cue.doc._.cq_quote_chars or ())]
     if not (relayed and c_end - c_start >= 8) and not _free(c_start, c_end, taken, 2 if echo else 8) and not (
             nested and c_end - c_start >= 8 and _only_inside(c_start, c_end, taken)
-            and _free(c_start, c_end, marks, 0)):  # quotation marks inside keep their own quote
+            and (holds or _free(c_start, c_end, marks, 0))):
         return None
     return Content((c_start, c_end))
 
@@ -455,8 +464,62 @@ def _source_phrase(doc: Doc, token: Token) -> tuple[Token, str, str] | None:
     return None
 
 
+# -- stated-by: "<statement>. This was stated by X at a briefing." -----------------------------------------
+def _stated_by_cue(token: Token) -> bool:
+    return (token.tag_ == "VBN" and _lemma(token) in SPEECH_VERBS
+            and any(c.dep_ == "nsubjpass" and c.lower_ in ("this", "that") for c in token.children)
+            and any(c.dep_ == "agent" for c in token.children))
+
+
+def _stated_content(cue: Token, taken: Taken, _relayed: bool) -> Content | None:
+    """What "this" points back to: the clause before it in its sentence ("Kazakhstan is ready to mediate,
+    this was stated by ..."), else the whole sentence before."""
+    doc = cue.doc
+    this = next(c for c in cue.children if c.dep_ == "nsubjpass")
+    sent = cue.sent
+    if this.i > sent.start + 1:
+        span = _token_range(list(doc[sent.start : this.i]))
+    elif sent.start > 0:
+        before = doc[sent.start - 1].sent
+        span = _token_range(list(before))
+    else:
+        return None
+    if span is None or not _free(span[0], span[1], taken, 12):
+        return None
+    phrase = f"{this.text} was {cue.text} by"
+    return Content(span, cue_text=phrase)
+
+
+def _agent_speaker(cue: Token, _found: Content) -> Speaker | None:
+    agent = next(c for c in cue.children if c.dep_ == "agent")
+    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return _named(_resolve_np(cue.doc, pobj)) if pobj is not None else None
+
+
+# -- addressee: "Mr President, in 2001 you said that ..." in a two-speaker transcript --------------------
+def _addressed_cue(token: Token) -> bool:
+    return (token.pos_ == "VERB" and token.tag_ in ("VBD", "VBN", "VBP") and _lemma(token) in SPEECH_VERBS
+            and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in token.children))
+
+
+def _addressee(cue: Token, _found: Content) -> Speaker | None:
+    """The other speaker of a two-speaker transcript, whose earlier words a turn reports ("you said that
+    ..."): speech reported inside speech is a quote of its own (contract v1.1)."""
+    subject = next(c for c in cue.children if c.dep_ == "nsubj" and c.lower_ == "you")
+    turns = cue.doc._.cq_turns or []
+    own = next((t for t in turns if t[0] <= cue.idx < t[1]), None)
+    if own is None or own[2] is None:
+        return None
+    others = {speaker for _, _, speaker in turns if speaker is not None and speaker != own[2]}
+    if len(others) != 1:
+        return None
+    return others.pop(), (subject.idx, subject.idx + len(subject))
+
+
 RULES: tuple[Rule, ...] = (
     Rule("reported", _reporting_cue, _clause_content, _reporter, relays=_as_relay),
+    Rule("addressee", _addressed_cue, _clause_content, _addressee, relays=lambda token: True),
+    Rule("stated-by", _stated_by_cue, _stated_content, _agent_speaker),
     Rule("object", _object_cue, _stance_noun_content, _own_subject),
     Rule("sourceless", _verb_or_aux, _unsourced_content, _appearing_subject),
     Rule("stance-object", _stance_cue, _stance_content, _judging_subject),

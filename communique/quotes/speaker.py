@@ -13,9 +13,9 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from ..actors import actor_at
+from ..actors import MentionInfo, actor_at
 from .lexicon import (
-    AGENT_ENDINGS, CLAUSE_VERBS, CONTROL_VERBS, DOCUMENT_NOUNS, EVIDENCE_NOUNS, HEADLINE_SOURCES,
+    AGENT_ENDINGS, AUTHORED_NOUNS, CLAUSE_VERBS, CONTROL_VERBS, DOCUMENT_NOUNS, EVIDENCE_NOUNS, HEADLINE_SOURCES,
     INFERENCE_VERBS, JOINT_VERBS, NO_SPEAKER, NOT_AGENTS, NOT_SPEAKERS, OBJECT_CUES, OFFICES, PEOPLE_NOUNS,
     PREP_CUES, PROXY_NOUNS, QUANTIFIERS, SAYING, SOURCE_NOUNS, SPEECH_NOUNS, SPEECH_VERBS, STANCE_NOUNS,
     TIME_WORDS,
@@ -27,10 +27,17 @@ def _subject_of(verb: Token) -> Token | None:
     """The subject of a cue verb, looking through conjuncts ("... and added"), participles
     ("..., saying") and passives ("X was quoted as saying", "... was said by X")."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    quoted_as = _quoted_as(verb)
+    if quoted_as is not None:
+        return quoted_as
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp", "pcomp") and subjects and subjects[0].i > verb.i:
+        subjects = []  # '..., suggesting "Trumpization" had spread': the reported clause's subject, misparsed
     if not subjects and verb.dep_ == "conj" and verb.head is not verb and (
             verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ in ("VB", "VBN") and verb.head.tag_ == verb.tag_)):
         # "... and added", "didn't come out and say ...", "has praised ... and called ..."
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        if _lemma(verb) in SPEECH_VERBS and _lemma(verb.head) not in SPEECH_VERBS and _lemma(verb.head.head) in SPEECH_VERBS:
+            subjects = _past_reported_clause(verb.head, subjects)
     if (not subjects and verb.dep_ == "advcl" and verb.tag_ == "VB" and _lemma(verb) in SPEECH_VERBS | frozenset(PREP_CUES)
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
             and not any(c.dep_ in ("dobj", "dative") for c in verb.head.children)):
@@ -42,7 +49,9 @@ def _subject_of(verb: Token) -> Token | None:
         if (_lemma(head) in SPEECH_VERBS | CLAUSE_VERBS or head.pos_ != "VERB"
                 or (_lemma(verb) in SAYING and verb.dep_ == "advcl")):
             subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects and verb.i > 0 and (verb.doc[verb.i - 1].text in _QUOTE_CHARS | {"''", ","}):
+            if _lemma(verb) in SPEECH_VERBS and _lemma(head) not in SPEECH_VERBS:
+                subjects = _past_reported_clause(head, subjects)
+    if not subjects and verb.i > 0 and verb.tag_ != "VBG" and (verb.doc[verb.i - 1].text in _QUOTE_CHARS | {"''", ","}):
         # '"...?" asked Mr. Scholz': the parser reads an inverted subject as the object
         subjects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN" and c.i > verb.i]
     if (not subjects and verb.dep_ == "xcomp" and _lemma(verb.head) in CONTROL_VERBS
@@ -57,6 +66,32 @@ def _subject_of(verb: Token) -> Token | None:
     return subjects[0] if subjects else None
 
 
+def _quoted_as(verb: Token) -> Token | None:
+    """"Lavrov was quoted by TASS as saying ...", "Peskov was cited by RIA Novosti as saying ...", "TASS
+    quoted Lavrov as saying ...": the one quoted speaks, not the outlet that quotes him (for the cue
+    "quoted" as for "saying")."""
+    passive = verb
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+        passive = verb.head.head
+    if _lemma(passive) not in ("quote", "cite", "paraphrase") or not any(
+            c.dep_ == "prep" and c.lower_ == "as" and any(g.tag_ == "VBG" and _lemma(g) in SPEECH_VERBS for g in c.children)
+            for c in passive.children):
+        return None  # "cites his followers as the source": no one is quoted saying anything
+    # "TASS quoted Lavrov as saying ...": the object of the active verb
+    return next((c for c in passive.children if c.dep_ in ("nsubjpass", "dobj")), None)
+
+
+def _past_reported_clause(clause: Token, subjects: list[Token]) -> list[Token]:
+    """A cue the parser hung on a reported clause whose subject cannot speak ('He said the base "went into
+    collect mode" and said ...', 'X made clear that his meeting was not political, saying ...'): the
+    subject of the verb that reports the clause speaks on, when it can."""
+    if clause.dep_ != "ccomp" or clause.head.i > clause.i or (
+            subjects and _source_like(subjects[0]) and subjects[0].ent_type_ not in ("DATE", "TIME")):
+        return subjects
+    outer = [c for c in clause.head.children if c.dep_ == "nsubj"]
+    return outer if outer and _source_like(outer[0]) else subjects
+
+
 def _speaker_of_verb(doc: Doc, verb: Token) -> tuple[str | None, tuple[int, int] | None]:
     """The actor (and the words) a verb's subject names; joint subjects ("A and B said") give none.
 
@@ -64,6 +99,11 @@ def _speaker_of_verb(doc: Doc, verb: Token) -> tuple[str | None, tuple[int, int]
     gives the words, so the quote has a ``speaker_mention`` and a null speaker.
     """
     subject = _subject_of(verb)
+    if subject is not None and subject.lower_ == "old" and subject.i >= 2 and doc[subject.i - 2].lower_ == "year":
+        # "The 46-year-old said ...": the person the sentences before are about
+        aged = _last_person(doc, subject)
+        if aged is not None:
+            return aged, _np_words(subject)
     if subject is not None and (subject.lower_ in TIME_WORDS or (
             subject.ent_type_ in ("DATE", "TIME") and subject.pos_ != "PROPN" and actor_at(doc, subject.i) is None)):
         return None, None  # "Warren said Saturday ...", parsed with the day as the subject
@@ -95,6 +135,9 @@ def _speaker_of_verb(doc: Doc, verb: Token) -> tuple[str | None, tuple[int, int]
         found = _possessor(doc, subject)
         if found != (None, None):
             return found
+    named = _named_in_apposition(doc, subject)
+    if named is not None:
+        return named
     speaker, mention = _resolve_np(doc, subject)
     if speaker is None:
         holder = _office_holder(doc, subject)
@@ -105,6 +148,22 @@ def _speaker_of_verb(doc: Doc, verb: Token) -> tuple[str | None, tuple[int, int]
     if mention is None:
         mention = _np_words(subject)
     return speaker, mention
+
+
+def _named_in_apposition(doc: Doc, subject: Token) -> tuple[str, tuple[int, int]] | None:
+    """"Putin's spokesman, Dmitry Peskov, said", "the ministry's spokeswoman, Maria Zakharova, said":
+    a role noun whose apposition names a person -- that person speaks, not the role's principal."""
+    if subject.pos_ != "NOUN":
+        return None
+    appos = next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i), None)
+    if appos is None or appos.pos_ != "PROPN":
+        return None
+    found = actor_at(doc, appos.i)
+    actors = doc._.cq_actors or {}
+    if found is None or getattr(actors.get(found.actor), "kind", None) != "person":
+        return None
+    start = min(t.idx for t in subject.subtree)
+    return found.actor, (start, max(found.end_char, appos.idx + len(appos)))
 
 
 def _joint(subject: Token, verb: Token) -> bool:
@@ -206,8 +265,11 @@ def _resolve_np(doc: Doc, head: Token) -> tuple[str | None, tuple[int, int] | No
     """The actor a noun phrase names ("Putin", "he", "Putin's side", "the Kremlin") and its words."""
     tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct", "prep") or t == head]
     left = [t for t in head.lefts] + [head]
-    if _lemma(head) in PROXY_NOUNS | SPEECH_NOUNS:
-        # "Putin's side", "Tokayev's disclosure": the possessor speaks
+    own = actor_at(doc, head.i)
+    if _lemma(head) in PROXY_NOUNS | SPEECH_NOUNS and not (
+            own is not None and getattr((doc._.cq_actors or {}).get(own.actor), "kind", None) == "group"):
+        # "Putin's side", "Tokayev's disclosure": the possessor speaks (but "her spokesman" is the
+        # spokesperson group the entity layer made, never the principal)
         poss = next((c for c in head.children if c.dep_ == "poss"), None)
         if poss is not None:
             mention = actor_at(doc, poss.i)
@@ -222,6 +284,23 @@ def _resolve_np(doc: Doc, head: Token) -> tuple[str | None, tuple[int, int] | No
                     break
     start = min(t.idx for t in left if t.dep_ != "punct" or t == head)
     end = head.idx + len(head)
+    if mention is not None and mention.end <= head.i and _lemma(head) in OFFICES | {"diplomat", "leader"}:
+        person = _person_of_country(doc, head, mention.actor)
+        if person is not None:
+            # "the British minister said": the minister of that country the article names, not the country
+            return person, (start, end)
+    if mention is None and head.lower_ == "it" and head.dep_ == "nsubj" and _lemma(head.head) in SPEECH_VERBS:
+        body = _body_before(doc, head)
+        if body is not None:
+            return body.actor, (head.idx, head.idx + len(head))
+    if mention is None and _lemma(head) in AUTHORED_NOUNS:
+        author = _author(doc, head)
+        if author is not None:
+            return author.actor, (start, max(end, author.end_char))
+    if mention is None and head.is_title:
+        named = _titled_person(doc, head)
+        if named is not None:
+            return named.actor, (start, named.end_char)
     if mention is not None:
         start = min(start, mention.start_char)
         end = max(end, mention.end_char)
@@ -231,6 +310,81 @@ def _resolve_np(doc: Doc, head: Token) -> tuple[str | None, tuple[int, int] | No
             or (head.is_title and not head.is_sent_start)):  # a name the tagger read as a common noun
         return None, (start, end)
     return None, None
+
+
+def _last_person(doc: Doc, token: Token) -> str | None:
+    """The person named last before ``token`` in its sentence or the one before, outside quotation marks."""
+    start = token.sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    actors = doc._.cq_actors or {}
+    marks = doc._.cq_quote_marks or []
+    people = [m for m in (doc._.cq_mentions or []) if start <= m.start < token.i
+              and getattr(actors.get(m.actor), "kind", None) == "person" and not any(a <= m.start < b for a, b in marks)]
+    return people[-1].actor if people else None
+
+
+def _person_of_country(doc: Doc, head: Token, country_actor: str) -> str | None:
+    """The one person of a country named before ``head`` in the article ("Lammy" for "the British
+    minister"), when the modifier names a country and only one of its people has been named."""
+    actors = doc._.cq_actors or {}
+    country = actors.get(country_actor)
+    if country is None or country.kind != "country" or not country.country:
+        return None
+    people = {m.actor for m in (doc._.cq_mentions or []) if m.start < head.i
+              and getattr(actors.get(m.actor), "kind", None) == "person" and actors[m.actor].country == country.country}
+    return people.pop() if len(people) == 1 else None
+
+
+def _body_before(doc: Doc, it: Token) -> MentionInfo | None:
+    """"..., it said": the organization (a ministry, a press service, a presidency) named last in the two
+    sentences before (the words before "it" in its own sentence are what it said); a person named after
+    that organization leaves "it" unresolved, and a country is never the "it" that speaks."""
+    end = start = it.sent.start
+    for _ in range(2):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    actors = doc._.cq_actors or {}
+    for m in reversed([m for m in (doc._.cq_mentions or []) if start <= m.start < end]):
+        kind = getattr(actors.get(m.actor), "kind", None)
+        if kind == "organization":
+            return m
+        if kind == "person":
+            return None  # "Lukashenko said it ...": too close to tell
+    return None
+
+
+def _author(doc: Doc, noun: Token) -> MentionInfo | None:
+    """Who issued or compiled a document: "a readout released by the White House", "figures from the
+    Kazakh Foreign Ministry", "calculations by Amy Roe", "a statement issued by the ministry"."""
+    phrases = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
+    for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        phrases += [c for c in acl.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("by", "from"))]
+    for phrase in phrases:
+        pobj = next((c for c in phrase.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        found = actor_at(doc, pobj.i) or next(
+            (m for t in pobj.lefts if (m := actor_at(doc, t.i)) is not None and t.dep_ in ("compound", "amod")), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _titled_person(doc: Doc, head: Token) -> MentionInfo | None:
+    """"Speaker of the House Rep. Paul Ryan", "President of Kazakhstan Kassym-Jomart Tokayev": a title
+    with an "of" phrase that the parser made the head, the person named at the phrase's end."""
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1), None)
+    if of is None:
+        return None
+    end = max(t.i for t in of.subtree) + 1
+    actors = doc._.cq_actors or {}
+    found = None
+    for i in range(of.i + 1, min(end, of.i + 10)):
+        m = actor_at(doc, i)
+        if m is not None and m.end <= end and getattr(actors.get(m.actor), "kind", None) == "person":
+            found = m
+    return found
 
 
 def _possessor(doc: Doc, noun: Token) -> tuple[str | None, tuple[int, int] | None]:
@@ -385,7 +539,9 @@ def _np_run(doc: Doc, i: int, stop: int) -> tuple[int, int] | None:
         token = doc[j]
         if "\n" in token.text or "\n" in _text(doc)[token.idx - 1 : token.idx] and j > i:
             break
-        if token.pos_ in _NP_POS or token.tag_ == "HYPH" or (token.pos_ == "PUNCT" and token.text == "." and j > i):
+        if (token.pos_ in _NP_POS or token.tag_ == "HYPH" or (token.pos_ == "PUNCT" and token.text == "." and j > i)
+                or (token.pos_ == "VERB" and token.is_title and actor_at(doc, token.i) is not None)):
+            # a name the tagger read as a verb ('"...," Trump shot back') is still a name
             if token.pos_ == "PART" and token.lower_ not in ("'s", "’s", "'", "’"):
                 break
             j += 1
