@@ -438,6 +438,36 @@ def test_events_bare_contact_noun_needs_a_held_unreported_contact_of_two_people(
     assert all({"Pedro Sanchez", "Antonio Costa"} != names(a, m.participants) for m in meetings(a))
 
 
+@pytest.mark.parametrize("text", [
+    "Hungary's foreign minister, Peter Szijjarto, has won Turkish support for a new gas route, the Hungarian "
+    "ministry said on Thursday. During the talks in Ankara on Wednesday, Hakan Fidan said Turkey would back "
+    "the pipeline, according to the ministry.",
+    "During the talks in Ankara on Wednesday, Hakan Fidan told the press that Turkey would back the pipeline. "
+    "Peter Szijjarto later flew on to Sofia.",
+])
+def test_events_person_acting_during_definite_talks_meets_the_other_side(analyze, text: str) -> None:
+    a = analyze(text, published=dt.date(2024, 3, 7))
+    (m,) = meetings(a)
+    assert m.kind == "talks" and m.status == "held" and m.location == "Ankara"
+    assert names(a, m.participants) == {"Péter Szijjártó", "Hakan Fidan"} and m.date == dt.date(2024, 3, 6)
+
+
+@pytest.mark.parametrize("text", [
+    # no other side of another country in the neighbouring sentences
+    "During the talks in Ankara on Wednesday, Hakan Fidan said Turkey would back the pipeline.",
+    # two candidates of other countries: which one took part is not said
+    "Peter Szijjarto and Kaja Kallas arrived on Tuesday. During the talks in Ankara on Wednesday, Hakan Fidan "
+    "said Turkey would back the pipeline.",
+    # the talks are someone else's, reported before
+    "Peter Szijjarto met Hakan Fidan in Ankara on Wednesday. During the talks, Hakan Fidan said Turkey would "
+    "back the pipeline.",
+])
+def test_events_definite_talks_without_a_unique_other_side_add_no_meeting(analyze, text: str) -> None:
+    a = analyze(text, published=dt.date(2024, 3, 7))
+    assert len(meetings(a)) <= 1
+    assert all(len(m.participants) == 2 for m in meetings(a))
+
+
 def test_events_leaders_named_by_two_demonyms(analyze) -> None:
     a = analyze("Kazakh and Russian leaders held talks in Astana on Friday.", published=dt.date(2023, 6, 10))
     (m,) = meetings(a)

@@ -170,7 +170,48 @@ def _bare_reference(doc: Doc, sent: Span, trigger: Token, kind: str,
         event.formality = _formality(trigger, sent, kind)
         event.date_text, event.date = _date(doc, where, where.root, False)
         return event
-    return None
+    return _during_reference(doc, sent, trigger, kind)
+
+
+def _during_reference(doc: Doc, sent: Span, trigger: Token, kind: str) -> EventInfo | None:
+    """"During the talks in Muscat yesterday, Oman's foreign minister said ...": a person acting in a
+    definite contact that has no parties of its own takes part in it, with the one person of another
+    country the article's neighbouring sentences make the subject of their main verb (the other
+    side the report is about). Nothing when that side is missing or not unique."""
+    prep = trigger.head
+    if trigger.dep_ != "pobj" or prep.lower_ not in ("during", "at", "after", "in") or prep.head.pos_ != "VERB":
+        return None
+    actors = doc._.cq_actors
+    speaker = _unique([a for c in prep.head.children if c.dep_ == "nsubj"
+                       for a in _phrase_actors(doc, c) if _kind(doc, a) == "person"])
+    if len(speaker) != 1 or actors[speaker[0]].country is None:
+        return None
+    country = actors[speaker[0]].country
+    others: list[str] = []
+    for where in (doc[sent.start - 1].sent if sent.start > 0 else None,
+                  doc[sent.end].sent if sent.end < len(doc) else None):
+        if where is None:
+            continue
+        # the main verb's subject, or the reported clause's ("X has won ..., the ministry said")
+        verbs = [where.root, *(c for c in where.root.children if c.dep_ == "ccomp")]
+        others += [a for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
+                   for a in _phrase_actors(doc, c)
+                   if _kind(doc, a) == "person" and actors[a].country not in (None, country)]
+    others = _unique(others)
+    if len(others) != 1:
+        return None
+    people = [others[0], speaker[0]]
+    event = EventInfo("CONSULT", "046" if kind == "talks" else "040", (sent.start_char, sent.end_char), kind=kind,
+                      participants=people, source=people[:1], target=people[1:], trigger_is_noun=True,
+                      confidence=CONFIDENCE["people"])
+    if kind in ("phone_call", "video_call"):
+        event.mode, event.cameo = "phone", "041"
+    event.formality = _formality(trigger, sent, kind)
+    event.date_text, event.date = _date(doc, sent, trigger, False)
+    places = _places(doc, sent, trigger)
+    if places:
+        event.location, event.places = places[0], places
+    return event
 
 
 def _visit_around(doc: Doc, sent: Span, trigger: Token, contact: EventInfo) -> EventInfo | None:
