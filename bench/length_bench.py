@@ -22,6 +22,7 @@ report, not a test.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import platform
@@ -40,6 +41,8 @@ if str(ROOT) not in sys.path:
 os.environ["COMMUNIQUE_TIME_BUDGET"] = "0"  # measure, never stop
 
 from communique.extract import Pipeline, to_analysis  # noqa: E402
+
+extract = importlib.import_module("communique.extract")  # the module (``communique.extract`` is also a function)
 from communique.records import Article  # noqa: E402
 
 DEFAULT_SIZES = (10_000, 30_000, 100_000, 300_000, 1_000_000)
@@ -80,15 +83,28 @@ def build_text(pieces: list[str], size: int, shape: str) -> str:
 
 
 def measure(pipeline: Pipeline, text: str) -> dict[str, Any]:
-    """One analysis: CPU and wall seconds, and CPU seconds per component."""
+    """One analysis as ``Pipeline.analyze`` runs it (a long text's model pipes in pieces): CPU and wall
+    seconds, and CPU seconds per component."""
     article = Article(text=text, source="<bench>")
     split: dict[str, float] = defaultdict(float)
+
+    def timed(name: str, component: Any) -> Any:
+        def run(doc: Any) -> Any:
+            start = time.process_time()
+            doc = component(doc)
+            split[name] += time.process_time() - start
+            return doc
+        return run
+
+    pipes = [(name, timed(name, component)) for name, component in pipeline.nlp.pipeline]
     wall0, cpu0 = time.perf_counter(), time.process_time()
-    doc = pipeline._doc(article)
-    for name, component in pipeline.nlp.pipeline:
-        start = time.process_time()
+    model = extract._model_pipes(pipeline.nlp) if len(text) > extract.PIECE_CHARS else 0
+    if model:
+        doc = pipeline._with_article(extract._in_pieces(pipeline.nlp, text, pipes[:model], lambda: None), article)
+    else:
+        doc = pipeline._doc(article)
+    for _name, component in pipes[model:]:
         doc = component(doc)
-        split[name] += time.process_time() - start
     start = time.process_time()
     analysis = to_analysis(doc, article, pipeline.info)
     split["to_analysis"] += time.process_time() - start
@@ -120,7 +136,7 @@ def run(sizes: list[int], runs: int, shape: str, shared: Path) -> dict[str, Any]
     for row in rows:
         row["ratio"] = round(row["us_per_char"] / base, 2)
     return {
-        "shape": shape, "model": pipeline.info.model, "python": platform.python_version(),
+        "shape": shape, "piece_chars": extract.PIECE_CHARS, "model": pipeline.info.model, "python": platform.python_version(),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores", "rows": rows,
         "flat": rows[-1]["ratio"] <= FLAT,
     }
@@ -128,7 +144,7 @@ def run(sizes: list[int], runs: int, shape: str, shared: Path) -> dict[str, Any]
 
 def render(report: dict[str, Any]) -> str:
     lines = [
-        f"shape {report['shape']}, model {report['model']}, Python {report['python']}, {report['machine']}",
+        f"shape {report['shape']}, pieces of {report['piece_chars']:,} characters, model {report['model']}, Python {report['python']}, {report['machine']}",
         "| chars | runs | CPU s (median) | wall s | µs CPU/char | ratio to first | records | largest component shares |",
         "|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
@@ -153,7 +169,11 @@ def main() -> None:
                         help="news: paragraphs as written; run-on: one paragraph without a sentence end.")
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="The shared data folder.")
     parser.add_argument("--json", action="store_true", help="Print the report as JSON.")
+    parser.add_argument("--piece-chars", type=int, default=extract.PIECE_CHARS,
+                        help="Longer texts go through the model's pipes in pieces of this size "
+                             f"(default {extract.PIECE_CHARS:,}, as communique runs; 0: one piece, as before issue 14).")
     args = parser.parse_args()
+    extract.PIECE_CHARS = args.piece_chars or sys.maxsize
     sizes = sorted(int(s) for s in args.sizes.split(","))
     report = run(sizes, args.runs, args.shape, args.shared)
     print(json.dumps(report, indent=1) if args.json else render(report))

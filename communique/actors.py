@@ -24,6 +24,7 @@ from typing import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .doctext import doc_text
 from . import cache
 from .kb import KBActor, KnowledgeBase, norm_name
 from .mentions import actor_at as actor_at  # where quotes, events and coding import it from
@@ -313,7 +314,7 @@ class ActorResolver:
         return doc
 
     def find(self, doc: Doc) -> _Found:
-        self._text = doc.text  # spaCy rebuilds doc.text on every read: once per document (issue 14)
+        self._text = doc_text(doc)
         published: dt.date | None = doc._.cq_published
         found = _Found()
         taken = [False] * len(doc)
@@ -624,7 +625,7 @@ class ActorResolver:
         return role, place.name if place else None
 
     def _roles(self, doc: Doc, found: _Found, published: dt.date | None) -> None:
-        text = doc.text
+        text = doc_text(doc)
         people = [m for m in found.mentions if found.actors[m.actor].kind == "person" and m.via == "name"]
         for mention in people:
             person = found.actors[mention.actor]
@@ -708,7 +709,7 @@ class ActorResolver:
     def _descriptions(self, doc: Doc, found: _Found, published: dt.date | None, taken: list[bool]) -> None:
         """"the president", "the Kazakh leader", "Kazakhstan's first president" -> a person."""
         home = doc._.cq_home
-        text = doc.text
+        text = doc_text(doc)
         spans: list[tuple[int, int, re.Match[str]]] = []
         for pattern in (DESCRIPTION, DESCRIPTION_POSS):
             for match in pattern.finditer(text):

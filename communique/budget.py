@@ -15,6 +15,7 @@ Example::
 
 from __future__ import annotations
 
+import gc
 import signal
 import threading
 import time
@@ -49,6 +50,11 @@ def time_budget(seconds: float, source: str) -> Iterator[Check]:
         return
 
     def expire(signum: int, frame: FrameType | None) -> None:
+        if _in_gc_callback(frame):
+            # an exception raised inside a garbage-collector callback (hypothesis and others install
+            # them) is printed as "Exception ignored" and lost: ring again once the callback is done
+            signal.setitimer(signal.ITIMER_REAL, 0.005)
+            return
         raise TimeBudgetError(source, seconds)
 
     previous_handler = signal.signal(signal.SIGALRM, expire)
@@ -62,3 +68,14 @@ def time_budget(seconds: float, source: str) -> Iterator[Check]:
             # someone else's timer was running: give it back what it had left
             remaining = max(previous_delay - (time.monotonic() - (deadline - seconds)), 1e-3)
             signal.setitimer(signal.ITIMER_REAL, remaining, previous_interval)
+
+
+def _in_gc_callback(frame: FrameType | None) -> bool:
+    """Whether ``frame`` runs inside one of ``gc.callbacks`` (the collector calls them mid-allocation)."""
+    codes = {getattr(callback, "__code__", None) for callback in gc.callbacks}
+    codes.discard(None)
+    while codes and frame is not None:
+        if frame.f_code in codes:
+            return True
+        frame = frame.f_back
+    return False

@@ -722,7 +722,8 @@ class EventCoder:
         tokens = list(sent)  # spaCy makes a new Token on every access: read the sentence once
         contacts = _contact_words(sent) if "CONSULT" in earlier else set()
         for token in tokens:
-            if token.i in contacts or any(c.i in contacts for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
+            if contacts and (token.i in contacts
+                             or any(c.i in contacts for c in token.children if c.dep_ in ("dobj", "nsubjpass"))):
                 continue  # "called Y", "postponed his visit": the meeting's own words, coded by communique_events
             if token.pos_ == "VERB" and token.lemma_.lower() not in skip_lemmas and not _conditional(token):
                 match = _match_verb(doc, token)

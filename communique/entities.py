@@ -33,6 +33,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from .doctext import doc_text
 from .actors import ActorInfo, MentionInfo, RoleInfo, _quoted_mask
 from .institutions import HEAD_NOUNS, Body, classify, fold, lexicon
 from .kb import KBActor, KnowledgeBase, norm_name, per_kb
@@ -307,7 +308,7 @@ def dateline_spans(text: str) -> list[tuple[int, int, str | None]]:
 
 def _drop_places(state: _State) -> None:
     doc = state.doc
-    text = doc.text
+    text = doc_text(doc)
     # communique_lines found them already when it ran (it makes each dateline a sentence of its own)
     lines = doc.user_data.get(DATELINES_KEY) or dateline_spans(text)
     state.datelines = lines
@@ -521,16 +522,20 @@ def _surnames_named_in_article(state: _State) -> None:
         if info is not None and info.known and info.kind == "person":
             singles.setdefault(m.actor, []).append(m)
     remap: dict[str, str] = {}
+    full_names: list[tuple[int, str, str]] | None = None  # (token, actor, last name part), built on demand
     for actor, mentions in singles.items():
         if any(m.via != "name" or len(name_tokens(m.text)) != 1 for m in mentions):
             continue
+        if full_names is None:
+            full_names = [(f.start, f.actor, parts[-1]) for f in state.mentions
+                          if f.via == "name" and state.kind(f.actor) == "person"
+                          and len(parts := name_tokens(f.text)) >= 2]
         first = min(m.start for m in mentions)
-        word = name_tokens(mentions[0].text)
-        owners = {f.actor for f in state.mentions
-                  if f.start < first and f.via == "name" and f.actor != actor and state.kind(f.actor) == "person"
-                  and len(name_tokens(f.text)) >= 2
-                  and (name_tokens(f.text)[-1] == word[0] or _variant(name_tokens(f.text)[-1], word[0], 0.85))
-                  and not same_person_name(state.actors[f.actor].name, state.actors[actor].name)}
+        word = name_tokens(mentions[0].text)[0]
+        owners = {owner for start, owner, last in full_names
+                  if start < first and owner != actor
+                  and (last == word or _variant(last, word, 0.85))
+                  and not same_person_name(state.actors[owner].name, state.actors[actor].name)}
         if len(owners) == 1:
             remap[actor] = owners.pop()
     _apply(state, remap)

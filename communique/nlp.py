@@ -33,6 +33,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .doctext import doc_text
 from . import actors, cache, coding, entities, events, quotes  # noqa: F401  (registers the components)
 from .errors import ModelError
 
@@ -87,7 +88,7 @@ def line_breaks(doc: Doc) -> Doc:
         if "\n" in previous.text_with_ws[len(previous.text):] or (previous.is_space and "\n" in previous.text):
             starts[token.i, 0] = 1
     offsets = [t.idx for t in tokens]
-    datelines = doc.user_data[DATELINES_KEY] = dateline_spans(doc.text)  # communique_entities reads them too
+    datelines = doc.user_data[DATELINES_KEY] = dateline_spans(doc_text(doc))  # communique_entities reads them too
     for _start, end, _outlet in datelines:
         first = bisect.bisect_left(offsets, end)
         if 0 < first < len(doc):

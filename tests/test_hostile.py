@@ -12,6 +12,7 @@ import functools
 import gzip
 import json
 import random
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from click.testing import CliRunner
 from communique import ingest, nlp
 from communique.cli import cli
 from communique.errors import InputError, TimeBudgetError
-from communique.extract import Pipeline
+from communique.extract import Pipeline, _pieces
 from communique.records import Analysis, Article, analysis_json_schema
 from communique.sources import iter_articles
 from communique.store import open_store
@@ -404,6 +405,37 @@ def test_hostile_time_budget_interrupts_python_work_in_the_main_thread() -> None
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
+def test_hostile_time_budget_is_not_lost_inside_a_gc_callback() -> None:
+    # a collector callback (hypothesis installs one) that takes most of the time: the alarm lands in it,
+    # where an exception would be printed as "Exception ignored" and the work would go on
+    import gc
+    import time
+
+    from communique.budget import time_budget
+
+    calls = []
+
+    def slow_callback(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            calls.append(phase)
+            time.sleep(0.02)
+
+    gc.callbacks.append(slow_callback)
+    started = time.monotonic()
+    try:
+        with pytest.raises(TimeBudgetError):
+            with time_budget(0.2, "gc.txt"):
+                kept: list[list[int]] = []
+                while time.monotonic() - started < 5:
+                    kept.append([])  # containers kept alive: young collections, each calling back
+                    if len(kept) > 5_000:
+                        kept = []
+    finally:
+        gc.callbacks.remove(slow_callback)
+    assert len(calls) > 3
+    assert time.monotonic() - started < 2
+
+
 def test_hostile_time_budget_checks_between_steps_in_other_threads() -> None:
     import threading
     import time
@@ -455,3 +487,43 @@ def test_hostile_max_bytes_setting_applies(monkeypatch: pytest.MonkeyPatch, tmp_
     with pytest.raises(InputError) as info:
         ingest.read_article(str(source))
     assert "the limit is 100 bytes (setting COMMUNIQUE_MAX_BYTES)" in info.value.problem
+
+
+# -- long inputs in pieces: the model's pipes read a long text piece by piece (extract.PIECE_CHARS) --
+
+def test_long_text_pieces_join_back_exactly_and_cut_at_paragraph_breaks() -> None:
+    paragraphs = [f"Paragraph {i} opens here. " + "The minister spoke about trade and tariffs. " * (i % 7 + 3)
+                  for i in range(300)]
+    text = "\n\n".join(paragraphs)
+    pieces = _pieces(text, 5_000)
+    assert "".join(pieces) == text and len(pieces) > 10
+    assert all(len(piece) <= 5_000 for piece in pieces)
+    assert all(piece.endswith("\n\n") for piece in pieces[:-1])
+
+
+@pytest.mark.parametrize("text, ending", [
+    ("One line of a wire story.\n" * 400, "\n"),                 # no paragraph break: after a line
+    ("A sentence with no line break. " * 400, ". "),             # no line break: after a sentence
+    ("words without any sentence end " * 400, " "),              # no sentence end: after a space
+])
+def test_long_text_pieces_fall_back_to_smaller_breaks(text: str, ending: str) -> None:
+    pieces = _pieces(text, 1_000)
+    assert "".join(pieces) == text
+    assert all(len(piece) <= 1_000 and piece.endswith(ending) for piece in pieces[:-1])
+
+
+def test_long_text_pieces_of_a_text_without_spaces() -> None:
+    assert [len(piece) for piece in _pieces("x" * 2_500, 1_000)] == [1_000, 1_000, 500]
+
+
+def test_long_text_in_pieces_reads_like_one_document(pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    _half, text = _long_texts()
+    article = ingest.article_from_text(text, "long")
+    monkeypatch.setattr(sys.modules["communique.extract"], "PIECE_CHARS", len(text) + 1)
+    whole = pipeline.analyze(article)
+    monkeypatch.setattr(sys.modules["communique.extract"], "PIECE_CHARS", 2_000)
+    assert len(_pieces(text)) >= 4
+    pieced = pipeline.analyze(article)
+    assert_offsets_true(pieced, text)
+    assert whole.quotes and whole.events
+    assert pieced.model_dump(exclude={"pipeline"}) == whole.model_dump(exclude={"pipeline"})

@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ..doctext import doc_text
 from ..actors import actor_at
 from .attributes import _caller, _formality, _initiator, _status
 from .date import _date, _offset
@@ -281,7 +282,7 @@ def _greetings(doc: Doc, meetings: list[EventInfo]) -> None:
     """"It's great to have you here", "I am pleased to welcome you to Moscow": in a transcript of two
     speakers, a greeting of presence is the meeting of the speaker and the other speaker (the contact
     the remarks are made at), added when no held meeting of the two names a place or date of its own."""
-    text = doc.text
+    text = doc_text(doc)
     turns = list(doc._.cq_turns or ())
     for start, end, speaker in turns:
         other = _interlocutor(doc, speaker) if speaker else None

@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ..doctext import doc_text
 from ..actors import MentionInfo
 from ..mentions import mentions_starting
 from .lexicon import CUE_LEMMAS
@@ -16,12 +17,7 @@ from .lexicon import CUE_LEMMAS
 _QUOTE_CHARS = set("\"“”«»„‹›〝〞'‘’")
 
 
-def _text(doc: Doc) -> str:
-    """The document's text, built once: spaCy joins every token each time ``doc.text`` is read."""
-    text = doc.user_data.get("cq_text")
-    if text is None:
-        text = doc.user_data["cq_text"] = doc.text
-    return str(text)
+_text = doc_text  # the document's text, built once (communique.doctext)
 
 
 def _lemma(token: Token) -> str:

@@ -32,6 +32,7 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ..doctext import doc_text
 from ..actors import ActorInfo, MentionInfo
 from ..entities import _stable_ids, _State, document_kb
 from ..kb import KnowledgeBase
@@ -93,7 +94,7 @@ class RussianEntities:
 def _silence(state: _State) -> None:
     """The dateline and the article's own outlet name nobody who speaks or meets."""
     doc = state.doc
-    text = doc.text
+    text = doc_text(doc)
     found = places.dateline(doc)
     if found is not None:
         state.silent.append((found[0], found[1]))

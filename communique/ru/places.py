@@ -21,6 +21,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from ..doctext import doc_text
 from .carrier import morph_analyzer
 from .names import transliterate
 
@@ -203,7 +204,7 @@ def find_dateline(text: str) -> tuple[int, int, str | None, str | None] | None:
 def dateline(doc: Doc) -> tuple[int, int, str | None, str | None] | None:
     """The article's dateline: (start_char, end_char, place in English or None, outlet or None)."""
     if DATELINE_KEY not in doc.user_data:
-        doc.user_data[DATELINE_KEY] = find_dateline(doc.text)
+        doc.user_data[DATELINE_KEY] = find_dateline(doc_text(doc))
     found: tuple[int, int, str | None, str | None] | None = doc.user_data[DATELINE_KEY]
     return found
 
@@ -213,7 +214,7 @@ def article_country(doc: Doc) -> str | None:
     else the publisher's (``doc._.cq_home``)."""
     found = dateline(doc)
     if found is not None and found[2]:
-        city = city_name(doc.text[found[0]:found[1]].split(",")[0].split(".")[0].strip())
+        city = city_name(doc_text(doc)[found[0]:found[1]].split(",")[0].split(".")[0].strip())
         if city is not None:
             return city[1]
     home: str | None = doc._.cq_home

@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from ...doctext import doc_text
 from ...events import EventInfo
 from .. import dates, places
 from ..names import name_forms
@@ -310,7 +311,7 @@ def _visit_place(state: _State, event: EventInfo) -> str | None:
     country = kb.country_by_iso3(host.country) if host is not None else None
     if country is None or (event.location and event.location != country.name):
         return None
-    word = re.match(r"[А-ЯЁ]+(?:[ -][А-ЯЁ]+)*", state.doc.text[line[0] : line[1]])
+    word = re.match(r"[А-ЯЁ]+(?:[ -][А-ЯЁ]+)*", doc_text(state.doc)[line[0] : line[1]])
     city = places.city_name(word.group()) if word is not None else None
     return f"{city[0]}, {country.name}" if city is not None and city[1] == country.country else None
 

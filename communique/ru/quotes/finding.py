@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ...doctext import doc_text
 from .speaker import Speaker
 
 #: characters trimmed off the ends of quoted content: «…», — the comma stands for a full stop
@@ -43,12 +44,7 @@ class Taken:
         return n >= 0 and self.quoted[n][0] <= char < self.quoted[n][1]
 
 
-def text_of(doc: Doc) -> str:
-    """The document's text, built once (spaCy joins every token each time ``doc.text`` is read)."""
-    text = doc.user_data.get("cq_text")
-    if text is None:
-        text = doc.user_data["cq_text"] = doc.text
-    return str(text)
+text_of = doc_text  # the document's text, built once (communique.doctext)
 
 
 def trim(text: str, start: int, end: int, *, keep_stop: bool = False) -> tuple[int, int]:
