@@ -295,6 +295,22 @@ def test_api_upload_is_kept_inside_the_data_directory(writer: TestClient, tmp_pa
     assert writer.get(f"/api/articles/{article_id}").json()["source"] == "upload:outside.txt"
 
 
+@pytest.mark.parametrize("body, kind", [
+    (b"{\"text\": \"Putin met", "application/json"),          # cut off mid-string
+    (b"\xff\xfe not even text", "application/json"),          # not UTF-8
+    (b"[1, 2, 3]", "application/json"),                          # JSON, but not an object
+    (b"{\"text\": 42}", "application/json"),                     # the wrong type
+    (b"text=Putin+met+Lukashenko", "application/x-www-form-urlencoded"),
+])
+def test_api_malformed_body_is_a_client_error(writer: TestClient, filled: Store, body: bytes, kind: str) -> None:
+    before = filled.counts()
+    response = writer.post("/api/articles", content=body,
+                           headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": kind})
+    assert 400 <= response.status_code < 500, response.text
+    assert response.json()["error"]["message"]
+    assert filled.counts() == before
+
+
 def test_api_body_over_the_limit_is_refused(writer: TestClient, filled: Store) -> None:
     before = filled.counts()
     big = "Putin met Lukashenko. " * 4000  # ~88 KB, over the 64 KiB limit of this desk
