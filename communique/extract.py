@@ -232,7 +232,7 @@ def _in_pieces(nlp: Language, text: str, pipes: list[tuple[str, Callable[[Doc], 
             doc = component(doc)
             check()
         done.append(doc)
-    joined = Doc.from_docs(done, ensure_whitespace=False, exclude=["tensor", "user_data"])
+    joined = Doc.from_docs(done, ensure_whitespace=False, exclude=["tensor", "user_data"])  # type: ignore[call-arg]  # the stub lacks it
     if len(doc_text(joined)) != len(text):  # the tokenizer never loses a character; this guards the join
         raise ValueError(f"pieces of {len(text):,} characters joined into {len(doc_text(joined)):,}")
     return joined
