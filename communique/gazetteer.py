@@ -14,7 +14,7 @@ names neither for sure.
 
 The event coder reads places for one convention PETRARCH and the PLOVER gold standard share: an event
 whose source or target the sentence does not name takes the country of the place it happened in
-("a bomb killed two soldiers in Basra": Iraq is the source's country; see ``coding._place_actors``);
+("a bomb killed two soldiers in Basra": Iraq is the source's country; see ``coding.sides._place_actors``);
 and groups for the code of a body the knowledge base does not know ("Hamas fired rockets").
 """
 
