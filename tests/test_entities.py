@@ -7,7 +7,8 @@ import datetime as dt
 
 import pytest
 
-from communique.entities import dateline_spans, same_person_name, stable_id
+from communique.entities import dateline_spans
+from communique.entities.names import same_person_name, stable_id
 from tests.conftest import names
 
 

@@ -34,7 +34,8 @@ from spacy.tokens import Doc, Token
 
 from ..doctext import doc_text
 from ..actors import ActorInfo, MentionInfo
-from ..entities import _stable_ids, _State, document_kb
+from ..entities import _stable_ids
+from ..entities.state import _State, document_kb
 from ..kb import KnowledgeBase
 from . import places
 from .institutions import actor_info, find_institutions, institution_word, silent

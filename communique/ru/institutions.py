@@ -20,7 +20,9 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from ..actors import ActorInfo
-from ..entities import _State, stable_id, words
+from ..entities.names import stable_id
+from ..entities.state import _State
+from ..entities.words import words
 from ..institutions import classify
 from ..kb import KBActor, norm_name
 from . import places

@@ -29,7 +29,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..actors import ActorInfo
-from ..entities import _surname_index, name_tokens, stable_id
+from ..entities.names import name_tokens, stable_id
+from ..entities.people import _surname_index
 from ..kb import KBActor, KnowledgeBase, per_kb
 from .carrier import morph_analyzer
 

@@ -22,7 +22,9 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from ..actors import ActorInfo, RoleInfo
-from ..entities import _holder, _State, stable_id
+from ..entities.descriptions import _holder
+from ..entities.names import stable_id
+from ..entities.state import _State
 from ..kb import norm_name
 from . import places
 from .institutions import actor_info, body_actor, silent
