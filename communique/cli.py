@@ -26,6 +26,9 @@ def _fail(message: str, code: int = EXIT_INPUT) -> None:
 @click.version_option(__version__, prog_name="communique")
 def cli() -> None:
     """Who met whom, who said what, who holds which office: diplomatic news into records."""
+    from .kb import freeze_on_load
+
+    freeze_on_load()  # a process of our own: what it loads lives until it ends
 
 
 @cli.command()

@@ -60,6 +60,12 @@ class PipelineFactory:
         return __version__, load_kb(self.kb_path or load_settings()["kb"] or None).version
 
 
+def _own_worker() -> None:
+    from .kb import freeze_on_load
+
+    freeze_on_load()
+
+
 # one analyzer per worker process and factory, built on the first chunk and kept
 _ANALYZERS: dict[Any, Analyzer] = {}
 
@@ -135,7 +141,9 @@ class ProcessEngine(_Engine):
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        # the pool's processes are ours alone: what they load lives until they end (kb.freeze_on_load)
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                         initializer=_own_worker)
 
     def run(self, factory: AnalyzerFactory, chunks: Iterable[Chunk]) -> Completed:
         pending: dict[Future[list[Result]], Chunk] = {}

@@ -464,16 +464,28 @@ def per_kb(build: Callable[[KnowledgeBase], T]) -> Callable[[KnowledgeBase], T]:
     return memo
 
 
+#: Whether ``load_kb`` moves what the process holds out of the cyclic collector's sight once the
+#: knowledge base is loaded (``gc.freeze``). Its few hundred thousand objects live until the process
+#: ends, and every full collection, the one at exit included, would walk them all again (0.1-0.2 s of a
+#: one-sentence ``communique analyze``, issue 13). Freezing is process-wide: it also keeps whatever the
+#: host program holds at that moment from ever being collected, so communique's own processes (the
+#: command line, batch workers) turn it on with ``freeze_on_load()`` and a program that embeds
+#: communique decides for itself.
+_FREEZE_ON_LOAD = False
+
+
+def freeze_on_load(on: bool = True) -> None:
+    """Have ``load_kb`` freeze the process's objects after loading (see ``_FREEZE_ON_LOAD``)."""
+    global _FREEZE_ON_LOAD
+    _FREEZE_ON_LOAD = on
+
+
 @lru_cache(maxsize=4)
 def load_kb(path: str | None = None) -> KnowledgeBase:
-    """The knowledge base, loaded once per process (``COMMUNIQUE_KB`` names another file).
-
-    Its few hundred thousand objects live until the process ends, so they are moved out of the
-    cyclic collector's sight (``gc.freeze``): otherwise every full collection, the one at exit
-    included, walks them all again (0.1-0.2 s of a one-sentence ``communique analyze``, issue 13).
-    """
+    """The knowledge base, loaded once per process (``COMMUNIQUE_KB`` names another file)."""
     kb = KnowledgeBase.load(path or os.environ.get("COMMUNIQUE_KB") or None)
-    gc.freeze()
+    if _FREEZE_ON_LOAD:
+        gc.freeze()
     return kb
 
 

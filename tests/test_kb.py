@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -348,3 +350,16 @@ def test_kb_per_kb_builds_once_per_knowledge_base_and_forgets_it() -> None:
     del first
     gc.collect()
     assert held not in _MEMOS and id(second) in _MEMOS  # a KB's indexes go with it
+
+
+def test_embedding_communique_leaves_the_host_programs_collector_alone() -> None:
+    # gc.freeze is process-wide: only communique's own processes (CLI, pool workers) turn it on
+    script = ("import gc, sys\nfrom communique import kb\nif sys.argv[1] == 'own':\n    kb.freeze_on_load()\n"
+              "held = [[i] for i in range(1000)]\nkb.load_kb()\nprint(gc.get_freeze_count())\n")
+    counts = {}
+    for mode in ("embedded", "own"):
+        done = subprocess.run([sys.executable, "-c", script, mode], capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        counts[mode] = int(done.stdout.strip())
+    assert counts["embedded"] == 0
+    assert counts["own"] > 100_000  # the knowledge base's objects and everything before them
