@@ -71,6 +71,14 @@ TABLE_COLUMNS = {
 }
 
 
+#: Terminal columns that hold a code, a date or a count.
+SHORT_COLUMNS = frozenset({"date", "kind", "formality", "initiator", "status", "n_sources", "sources", "quotes",
+                           "reports", "rows", "meetings", "events", "articles", "type", "role", "start", "end",
+                           "n", "count", "field", "id", "language"})
+#: Terminal columns of running text: they get twice the share of the others.
+TEXT_COLUMNS = frozenset({"text", "what", "participants", "who", "value", "title"})
+
+
 def _print_rows(rows: Rows, fmt: str, title: str | None = None) -> None:
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
@@ -86,10 +94,17 @@ def _print_rows(rows: Rows, fmt: str, title: str | None = None) -> None:
         columns = [c for c in TABLE_COLUMNS[title] if c in columns]
     table = Table(title=title, show_lines=False)
     for column in columns:
-        table.add_column(column, overflow="fold")
+        if column in SHORT_COLUMNS:  # codes and dates: never broken, as wide as their longest value
+            table.add_column(column, no_wrap=True)
+        else:  # names and text share the rest, running text twice as much
+            table.add_column(column, overflow="fold", ratio=2 if column in TEXT_COLUMNS else 1)
     for row in rows:
         table.add_row(*(queries.flat(row.get(c)) for c in columns))
-    Console().print(table if rows else f"{title + ': ' if title else ''}nothing found")
+    console = Console()
+    # too wide for the terminal: the codes keep their width and the text columns share the rest by ratio
+    # (rich applies ratios only to an expanded table)
+    table.expand = bool(rows) and console.measure(table).maximum >= console.width  # measure caps at the width
+    console.print(table if rows else f"{title + ': ' if title else ''}nothing found")
 
 
 def _print_sections(data: dict[str, Any], fmt: str) -> None:

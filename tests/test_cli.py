@@ -242,3 +242,24 @@ def test_cli_text_longer_than_the_parser_allows_exits_2_with_one_line(runner: Cl
     source.write_text("The talks went on for hours and ended without a statement. " * 20000, encoding="utf-8")
     result = runner.invoke(cli, ["analyze", str(source), "--format", "json"])
     assert_one_error_line(result, str(source), "characters")
+
+
+def test_cli_tables_keep_names_and_codes_whole_in_80_columns(monkeypatch: pytest.MonkeyPatch,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    from communique.cli_store import _print_rows
+
+    monkeypatch.setenv("COLUMNS", "80")
+    rows = [
+        # names of the usual length; a single word longer than its column (20 letters here) still folds
+        {"date": "2031-04-02", "who": "Aleksandra Wiśniewska – Bartholomew Featherstone of Ashby",
+         "kind": "phone_call", "formality": "unspecified", "place": "Ouagadougou", "sources": 12},
+        {"date": "2031-04-03", "who": "Kassym-Jomart Tokayev – Shavkat Mirziyoyev", "kind": "summit",
+         "formality": "informal", "place": "Samarkand Region", "sources": 1},
+    ]
+    _print_rows(rows, "table", "meetings_merged_across_articles")
+    lines = capsys.readouterr().out.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    text = "\n".join(lines)
+    for word in ("Wiśniewska", "Bartholomew", "Featherstone", "Kassym-Jomart", "Mirziyoyev", "phone_call",
+                 "unspecified", "2031-04-02"):
+        assert word in text, word  # never broken across lines
