@@ -71,10 +71,11 @@ TABLE_COLUMNS = {
 }
 
 
-#: Terminal columns that hold a code, a date or a count.
-SHORT_COLUMNS = frozenset({"date", "kind", "formality", "initiator", "status", "n_sources", "sources", "quotes",
-                           "reports", "rows", "meetings", "events", "articles", "type", "role", "start", "end",
-                           "n", "count", "field", "id", "language"})
+#: Terminal columns that hold one short word: a code, a date, a count or an offset (an office title such
+#: as ``role`` is running text and wraps).
+SHORT_COLUMNS = frozenset({"date", "first_reported", "last_reported", "kind", "formality", "initiator", "status",
+                           "type", "n_sources", "sources", "quotes", "reports", "rows", "n", "start", "end",
+                           "field", "id"})
 #: Terminal columns of running text: they get twice the share of the others.
 TEXT_COLUMNS = frozenset({"text", "what", "participants", "who", "value", "title"})
 

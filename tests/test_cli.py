@@ -263,3 +263,18 @@ def test_cli_tables_keep_names_and_codes_whole_in_80_columns(monkeypatch: pytest
     for word in ("Wiśniewska", "Bartholomew", "Featherstone", "Kassym-Jomart", "Mirziyoyev", "phone_call",
                  "unspecified", "2031-04-02"):
         assert word in text, word  # never broken across lines
+
+
+def test_cli_tables_wrap_office_titles_in_80_columns(monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from communique.cli_store import _print_rows
+
+    monkeypatch.setenv("COLUMNS", "80")
+    rows = [{"role": "Deputy Chairman of the Standing Committee on Foreign and Security Affairs",
+             "of": "Parliamentary Assembly of the Organization for Security", "first_reported": "2031-04-02",
+             "last_reported": "2031-05-30", "n_sources": 3}]
+    _print_rows(rows, "table", "offices")
+    lines = capsys.readouterr().out.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert "2031-04-02" in "\n".join(lines) and "Committee" in "\n".join(lines)
+
