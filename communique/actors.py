@@ -24,8 +24,8 @@ from typing import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .doctext import doc_text
 from . import cache
+from .doctext import doc_text
 from .kb import KBActor, KnowledgeBase, norm_name
 from .mentions import actor_at as actor_at  # where quotes, events and coding import it from
 from .phrases import PhraseIndex

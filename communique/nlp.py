@@ -33,8 +33,8 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .doctext import doc_text
 from . import actors, cache, coding, entities, events, quotes  # noqa: F401  (registers the components)
+from .doctext import doc_text
 from .errors import ModelError
 
 MODEL_PREFERENCE = (

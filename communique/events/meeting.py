@@ -9,8 +9,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from ..doctext import doc_text
 from ..actors import actor_at
+from ..doctext import doc_text
 from .attributes import _caller, _formality, _initiator, _status
 from .date import _date, _offset
 from .host import _host_country, _person_for, _seat_country

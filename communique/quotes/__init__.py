@@ -43,6 +43,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..doctext import doc_text
 from . import direct, nominal, paragraph
 from .attribution import QuoteInfo, _dedupe
 from .clause import _verb_like as _verb_like
@@ -51,7 +52,6 @@ from .lexicon import PRAISE as PRAISE
 from .marks import quote_marks_component, quote_spans
 from .reported import reported
 from .speaker import _resolve_np as _resolve_np
-from .text import _text
 
 __all__ = ["QuoteFinder", "QuoteInfo", "make_quotes", "quote_marks_component", "quote_spans"]
 
@@ -68,7 +68,7 @@ class QuoteFinder:
         marks, then reported speech and nominal cues in what no quote has taken yet."""
         found: list[QuoteInfo] = []
         turns = paragraph.transcript_turns(doc)
-        in_turn = [False] * (len(_text(doc)) + 1)
+        in_turn = [False] * (len(doc_text(doc)) + 1)
         for turn_start, turn_end, _label in turns:
             for k in range(turn_start, min(turn_end, len(in_turn))):
                 in_turn[k] = True
@@ -83,7 +83,7 @@ class QuoteFinder:
         # ('"I think we will win," a voter said': "I think" is not a second quote)
         voiced = list(in_turn)
         for start, end in doc._.cq_quote_chars:
-            if len(_text(doc)[start:end].split()) >= 4:
+            if len(doc_text(doc)[start:end].split()) >= 4:
                 for k in range(start, min(end, len(voiced))):
                     voiced[k] = True
         found.extend(reported(doc, [(q.start_char, q.end_char) for q in found], voiced))
@@ -107,7 +107,7 @@ def _anonymous(doc: Doc, quote: QuoteInfo) -> bool:
     talks" -- indefinite and naming nobody (a named official or "the official" named before still speaks)."""
     if quote.speaker_mention is None:
         return False
-    words = _text(doc)[quote.speaker_mention[0] : quote.speaker_mention[1]].strip()
+    words = doc_text(doc)[quote.speaker_mention[0] : quote.speaker_mention[1]].strip()
     if re.match(r"^(the|this|that|these|those|his|her|its|their|our)\b", words, re.I):
         return False  # "the official" named before
     return bool(ANONYMOUS.match(words))

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..actors import actor_at
+from ..doctext import doc_text
 from ..mentions import mention_index
 from .lexicon import CRITICISM, PRAISE
-from .text import _lemma, _text
+from .text import _lemma
 
 
 @dataclass
@@ -38,7 +39,7 @@ def _info(
     mention: tuple[int, int] | None, evidence: tuple[int, int], cue_text: str | None = None,
 ) -> QuoteInfo:
     start, end = content
-    while end > start and _text(doc)[end - 1] in ", ":
+    while end > start and doc_text(doc)[end - 1] in ", ":
         end -= 1  # '"We are ready," she said': the comma belongs to the sentence, not the quote
     content = (start, end)
     text = cue_text or cue.text
@@ -87,13 +88,13 @@ def _dedupe(doc: Doc, quotes: list[QuoteInfo]) -> list[QuoteInfo]:
     """One quote per statement: a later quote of the same speaker repeating an earlier one is dropped."""
     kept: list[QuoteInfo] = []
     for quote in quotes:
-        words = _norm(_text(doc)[quote.start_char : quote.end_char])
+        words = _norm(doc_text(doc)[quote.start_char : quote.end_char])
         duplicate = False
         for other in kept:
             if other.speaker != quote.speaker or other.speaker is None:
                 continue
             if (quote.start_char < other.end_char and other.start_char < quote.end_char) or (
-                words and words in _norm(_text(doc)[other.start_char : other.end_char])
+                words and words in _norm(doc_text(doc)[other.start_char : other.end_char])
             ):
                 duplicate = True
                 break

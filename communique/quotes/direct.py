@@ -23,6 +23,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ..doctext import doc_text
 from .attribution import QuoteInfo, _info
 from .clause import _outer_cue
 from .lexicon import AFTER_VERBS, CUE_VERBS, NAMING_VERBS, NEEDS_CLAUSE, SOURCE_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
@@ -30,7 +31,7 @@ from .speaker import (
     _direct_speaker, _named_speaker, _np_head, _np_run, _possessor, _resolve_np, _source_like, _speaker_of_verb,
     _subject_of,
 )
-from .text import _distance, _in_subtree, _lemma, _line_end, _persons_in, _QUOTE_CHARS, _text
+from .text import _distance, _in_subtree, _lemma, _line_end, _persons_in, _QUOTE_CHARS
 
 
 def quoted(doc: Doc, in_turn: list[bool]) -> list[QuoteInfo]:
@@ -38,14 +39,14 @@ def quoted(doc: Doc, in_turn: list[bool]) -> list[QuoteInfo]:
     out: list[QuoteInfo] = []
     previous: QuoteInfo | None = None
     for start, end in doc._.cq_quote_chars:
-        inner_start, inner_end = start + 1, end - 1 if _text(doc)[end - 1] in _QUOTE_CHARS else end
-        content = _text(doc)[inner_start:inner_end].strip()
+        inner_start, inner_end = start + 1, end - 1 if doc_text(doc)[end - 1] in _QUOTE_CHARS else end
+        content = doc_text(doc)[inner_start:inner_end].strip()
         if not content or not re.search(r"\w", content):
             continue
         span = doc.char_span(inner_start, inner_end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        if _is_title(doc, start, content) or _is_nickname(_text(doc), start, end, content):
+        if _is_title(doc, start, content) or _is_nickname(doc_text(doc), start, end, content):
             continue  # 'told "Morning Joe"', 'said on "Face the Nation"': a programme, not words
         info = _attribute(doc, span, start, end) or _cue_sentence_after(doc, span, start, end)
         surface = _verb_after_quote(doc, span, start, end) or _verb_before_quote(doc, span, start, end)
@@ -70,7 +71,7 @@ def _attribute(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo | None:
     last_sent = doc[span.end - 1].sent
     context = [t for t in doc[first_sent.start : last_sent.end] if t.i not in inside]
     evidence = (first_sent.start_char, last_sent.end_char)
-    content = (start + 1, end - 1 if _text(doc)[end - 1] in _QUOTE_CHARS else end)
+    content = (start + 1, end - 1 if doc_text(doc)[end - 1] in _QUOTE_CHARS else end)
     # 1. a speech verb governing the quote, or right beside it ("...," he said)
     verbs = [t for t in context if t.pos_ in ("VERB", "AUX") and _lemma(t) in CUE_VERBS]
     verbs.sort(key=lambda t: _distance(t, span))
@@ -78,7 +79,7 @@ def _attribute(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo | None:
         if not _governs(verb, span):
             continue
         if (_lemma(verb) in NEEDS_CLAUSE and verb.i < span.start and not _clausal(verb, span)
-                and not (_text(doc)[end - 1] in _QUOTE_CHARS and _names_it(verb, span))):
+                and not (doc_text(doc)[end - 1] in _QUOTE_CHARS and _names_it(verb, span))):
             continue  # "maintaining a 'parallel channel'": an object, not speech
         outer = _outer_cue(verb)
         if outer is not verb and not span.start <= outer.i < span.end:
@@ -111,11 +112,11 @@ def _attribute(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo | None:
                 if speaker or mention:
                     return _info(doc, content, True, "according-to", token, speaker, mention, evidence, cue_text="according to")
     # 4. a colon after a clause whose subject is a speaker: "He defined her status: '...'"
-    before = _text(doc)[first_sent.start_char : start].rstrip()
+    before = doc_text(doc)[first_sent.start_char : start].rstrip()
     if not before and first_sent.start > 0:
         # 'A spokesperson said:' closing the previous sentence or paragraph
         prev = doc[first_sent.start - 1].sent
-        if _text(doc)[prev.start_char : prev.end_char].rstrip().endswith(":"):
+        if doc_text(doc)[prev.start_char : prev.end_char].rstrip().endswith(":"):
             before = ":"
             context = list(prev)
             evidence = (prev.start_char, evidence[1])
@@ -149,7 +150,7 @@ def _governs(verb: Token, span: Span) -> bool:
 
 def _clausal(verb: Token, span: Span) -> bool:
     """The quote is the verb's clausal complement (or follows a colon after it)."""
-    between = _text(verb.doc)[verb.idx : span.start_char]
+    between = doc_text(verb.doc)[verb.idx : span.start_char]
     if ":" in between:
         return True
     return any(t.dep_ in ("ccomp", "parataxis") and t.head == verb for t in span) or any(
@@ -208,7 +209,7 @@ def _cue_sentence_after(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo
         return None  # the quote does not end its sentence
     nxt = doc[last.sent.end].sent
     words = [t for t in nxt if not t.is_punct and not t.is_space]
-    if not words or "\n" in _text(doc)[end : nxt.start_char]:
+    if not words or "\n" in doc_text(doc)[end : nxt.start_char]:
         return None
     first = words[0]
     if first.pos_ == "VERB" and first.tag_ == "VBD" and _lemma(first) in SPEECH_VERBS:
@@ -217,7 +218,7 @@ def _cue_sentence_after(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo
         if named is not None and named.pos_ == "PROPN":
             speaker, mention = _resolve_np(doc, named)
             if mention is not None:
-                content = (start + 1, end - 1 if _text(doc)[end - 1] in _QUOTE_CHARS else end)
+                content = (start + 1, end - 1 if doc_text(doc)[end - 1] in _QUOTE_CHARS else end)
                 return _info(doc, content, True, "cue-after", first, speaker, mention,
                              (doc[span.start].sent.start_char, nxt.end_char))
     if len(words) > 8:
@@ -232,7 +233,7 @@ def _cue_sentence_after(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo
         speaker, mention = _speaker_of_verb(doc, verb)
         if speaker is None and mention is None:
             return None
-        content = (start + 1, end - 1 if _text(doc)[end - 1] in _QUOTE_CHARS else end)
+        content = (start + 1, end - 1 if doc_text(doc)[end - 1] in _QUOTE_CHARS else end)
         return _info(doc, content, True, "cue-after", verb, speaker, mention,
                      (doc[span.start].sent.start_char, nxt.end_char), cue_text=f"{verb.text} on" if on else None)
     return None
@@ -257,7 +258,7 @@ def _after_mark(doc: Doc, end: int) -> int | None:
 
 def _token_at(doc: Doc, char: int) -> Token | None:
     """The first token starting at or after ``char``."""
-    span = doc.char_span(char, len(_text(doc)), alignment_mode="expand") if char < len(_text(doc)) else None
+    span = doc.char_span(char, len(doc_text(doc)), alignment_mode="expand") if char < len(doc_text(doc)) else None
     if span is None or len(span) == 0:
         return None
     return span[0] if span[0].idx >= char or len(span) == 1 else span[1]
@@ -284,7 +285,7 @@ def _verb_after_quote(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo |
     """'"...," James Roe, the mayor, said at a news conference.' / '"...?" asked the 46-year-old.':
     a speaker and a speech verb right after the closing mark attribute the quotation, however the
     parser joined the two (it often hangs "said" on a verb inside the quotation)."""
-    text = _text(doc)
+    text = doc_text(doc)
     inner_end = end - 1 if text[end - 1] in _QUOTE_CHARS else end
     last = text[start + 1 : inner_end].rstrip().rstrip("'’\"”")[-1:]  # "... 'the decade,'" ends with a comma
     i = _after_mark(doc, end)
@@ -381,13 +382,13 @@ def _verb_before_quote(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo 
         if not (_is_cue(doc[k]) and _lemma(doc[k]) not in NEEDS_CLAUSE | NAMING_VERBS):
             return None
         k += 1  # 'protesters chanted "..."', 'writing "..."': the verb right before the mark
-    if "\n" in _text(doc)[doc[k].idx : start]:
+    if "\n" in doc_text(doc)[doc[k].idx : start]:
         return None
     # the cue verb, possibly with a short object or phrase after it: 'told reporters:', 'said in a statement,'
     verb = None
     for j in range(k - 1, max(-1, k - 7), -1):
         token = doc[j]
-        if token.is_punct or "\n" in _text(doc)[token.idx : doc[j + 1].idx]:
+        if token.is_punct or "\n" in doc_text(doc)[token.idx : doc[j + 1].idx]:
             break
         if _is_cue(token):
             verb = token
@@ -409,7 +410,7 @@ def _verb_before_quote(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo 
         return None
     if mention is not None and start <= mention[0] < end:
         return None
-    inner_end = end - 1 if _text(doc)[end - 1] in _QUOTE_CHARS else end
+    inner_end = end - 1 if doc_text(doc)[end - 1] in _QUOTE_CHARS else end
     evidence = (verb.sent.start_char, max(doc[span.end - 1].sent.end_char, end))
     return _info(doc, (start + 1, inner_end), True, "verb-before", verb, speaker, mention, evidence,
                  cue_text=_cue_words(doc, verb))
@@ -424,7 +425,7 @@ _DASH_NAME = re.compile(
 def _dash_after(doc: Doc, span: Span, start: int, end: int) -> QuoteInfo | None:
     """'"..." ― Jane Roe' or '"..." — Jane Roe, a teacher': a quotation opening its paragraph and
     signed after a dash at the paragraph's end."""
-    text = _text(doc)
+    text = doc_text(doc)
     para_start = text.rfind("\n", 0, start) + 1
     if text[para_start:start].strip():
         return None
@@ -477,7 +478,7 @@ def _is_title(doc: Doc, start: int, content: str) -> bool:
         return False
     if not all(w[:1].isupper() or w in ("a", "an", "the", "of", "and", "in", "on", "to", "for", "with") for w in words):
         return False
-    text = _text(doc)
+    text = doc_text(doc)
     line_start = text.rfind("\n", 0, start) + 1
     line_end = _line_end(text, start)
     if not text[line_start:start].strip() and not text[start + len(content) + 2 : line_end].strip(" .'’\"”"):
@@ -510,7 +511,7 @@ def _split_by_cue(gap: str, previous: QuoteInfo) -> bool:
 def _continuation(doc: Doc, span: Span, start: int, end: int, previous: QuoteInfo) -> QuoteInfo | None:
     """A quote standing alone right after an attributed one continues the same voice."""
     sent = doc[span.start].sent
-    gap = _text(doc)[previous.end_char : start]
+    gap = doc_text(doc)[previous.end_char : start]
     if (previous.speaker is None and previous.speaker_mention is None) or previous.rule == "dash":
         return None  # a signature after a dash signs its own paragraph only
     if len(gap) > 40 and not (len(gap) <= 300 and "\n" not in gap and previous.evidence[1] >= start - 3):
@@ -518,6 +519,6 @@ def _continuation(doc: Doc, span: Span, start: int, end: int, previous: QuoteInf
     covered = (end - start) / max(1, sent.end_char - sent.start_char)
     if covered < 0.6 and not _split_by_cue(gap, previous):
         return None
-    return QuoteInfo(start + 1, end - 1 if _text(doc)[end - 1] in _QUOTE_CHARS else end, True, "continuation",
+    return QuoteInfo(start + 1, end - 1 if doc_text(doc)[end - 1] in _QUOTE_CHARS else end, True, "continuation",
                      previous.cue, previous.speaker, previous.speaker_mention, list(previous.about),
                      (sent.start_char, sent.end_char), previous.cue_lemma, previous.target)

@@ -11,7 +11,8 @@ import re
 
 from spacy.tokens import Doc
 
-from .text import _line_end, _text
+from ..doctext import doc_text
+from .text import _line_end
 
 
 # opening marks and the marks that close them (straight double quotes are paired by position)
@@ -135,10 +136,10 @@ def _single_close(text: str, i: int) -> int | None:
 
 def quote_marks_component(doc: Doc) -> Doc:
     marks = []
-    for start, end in quote_spans(_text(doc)):
+    for start, end in quote_spans(doc_text(doc)):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             marks.append((span.start, span.end))
     doc._.cq_quote_marks = marks
-    doc._.cq_quote_chars = quote_spans(_text(doc))
+    doc._.cq_quote_chars = quote_spans(doc_text(doc))
     return doc

@@ -14,10 +14,11 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from ..actors import ActorInfo, local_id
+from ..doctext import doc_text
 from .attribution import QuoteInfo
 from .lexicon import COURTESY_WORDS, HEADLINE_SOURCES, LABEL_STOP, SOURCE_NOUNS, TITLE_WORDS
 from .speaker import _speaker_of_verb
-from .text import _lemma, _line_end, _paragraph_end, _paragraphs, _persons_in, _QUOTE_CHARS, _strip_end, _text
+from .text import _lemma, _line_end, _paragraph_end, _paragraphs, _persons_in, _QUOTE_CHARS, _strip_end
 
 
 # "PRESIDENT BIDEN:", "President of Russia Vladimir Putin:", "Q:" opening a line
@@ -30,7 +31,7 @@ _LABEL = re.compile(
 
 def transcript_turns(doc: Doc) -> list[tuple[int, int, tuple[int, int]]]:
     """(content start, content end, label span) of each speaker turn in a transcript."""
-    text = _text(doc)
+    text = doc_text(doc)
     candidates = []
     labels = [m for m in _LABEL.finditer(text) if m.start() == 0 or text[m.start() - 1] == "\n"]
     openings = Counter(m.group("label") for m in labels)
@@ -76,7 +77,7 @@ def labelled(doc: Doc, turns: list[tuple[int, int, tuple[int, int]]]) -> list[Qu
     doc._.cq_turns = []
     interviewee = _interviewee(doc, turns[0][2][0]) if turns else None
     for start, end, (lab_start, lab_end) in turns:
-        label = _text(doc)[lab_start:lab_end]
+        label = doc_text(doc)[lab_start:lab_end]
         span = doc.char_span(lab_start, lab_end, alignment_mode="expand")
         speaker = None
         if span is not None:
@@ -89,8 +90,8 @@ def labelled(doc: Doc, turns: list[tuple[int, int, tuple[int, int]]]) -> list[Qu
         doc._.cq_turns.append((start, end, speaker))
         if speaker is None and label.upper() in ("Q", "QUESTION"):
             continue  # an unnamed interviewer's questions state nothing anyone can be held to
-        for p_start, p_end in _paragraphs(_text(doc), start, end):
-            if len(_text(doc)[p_start:p_end].split()) < 6 or _courtesy(_text(doc)[p_start:p_end]):
+        for p_start, p_end in _paragraphs(doc_text(doc), start, end):
+            if len(doc_text(doc)[p_start:p_end].split()) < 6 or _courtesy(doc_text(doc)[p_start:p_end]):
                 continue  # "Thank you very much.", "Good afternoon! Welcome to Moscow." state nothing
             out.append(
                 QuoteInfo(p_start, p_end, True, "speaker-label", label, speaker, (lab_start, lab_end),
@@ -119,7 +120,7 @@ _HEADLINE = re.compile(r"^(?P<label>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|ca
 
 def headline(doc: Doc) -> list[QuoteInfo]:
     """"Graham: Trump's rhetoric is destroying the party" as the title line (``headline``)."""
-    text = _text(doc)
+    text = doc_text(doc)
     line_end = _line_end(text, 0)
     match = _HEADLINE.match(text[:line_end])
     if match is None:
@@ -154,7 +155,7 @@ _FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|my|My|us|me)\b")
 
 def remarks_page(doc: Doc, found: list[QuoteInfo]) -> list[QuoteInfo]:
     """"Remarks by X ..." as the title: the page's first-person paragraphs are X's own words (``remarks-page``)."""
-    text = _text(doc)
+    text = doc_text(doc)
     line_end = _line_end(text, 0)
     match = _REMARKS_TITLE.match(text[:line_end])
     if match is None:
@@ -184,7 +185,7 @@ _SIGNED = re.compile(r"(?m)^\s*We,\s+(?P<who>(?:the\s+)?[A-Z][^\n]{2,400}?),\s+(
 def signed_statement(doc: Doc, found: list[QuoteInfo]) -> list[QuoteInfo]:
     """"We, the G7 Foreign Ministers of ..., condemn ...": a statement in its signatories' voice
     (``signed-statement``); signatories the text does not name as one actor become a local group."""
-    text = _text(doc)
+    text = doc_text(doc)
     match = _SIGNED.search(text)
     if match is None:
         return []
@@ -215,7 +216,7 @@ _BLOCK_CUE = re.compile(r"\b(said|says|added|stated|commented|remarked)\s*:\s*\n
 def block_quotes(doc: Doc) -> list[QuoteInfo]:
     """"X said:" followed by paragraphs without quotation marks, as GOV.UK prints them (``block-quote``)."""
     out: list[QuoteInfo] = []
-    text = _text(doc)
+    text = doc_text(doc)
     # find the cue first, then its line: a prefix pattern retried at every character costs 6% of the run
     for match in _BLOCK_CUE.finditer(text):
         line_start = max(text.rfind("\n", 0, match.start()) + 1, match.start() - 200)

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..doctext import doc_text
 from .attribution import QuoteInfo, _info
 from .clause import _as_clause, _echo, _outer_cue, _put_it, _reported_clause, _verb_like
 from .lexicon import (
@@ -43,7 +44,7 @@ from .lexicon import (
     SPEECH_VERBS, STANCE_ADJECTIVES, STANCE_NOUNS, STANCE_OBJECT_VERBS, TIME_WORDS, VIEW_NOUNS,
 )
 from .speaker import _np_words, _person_like, _possessor, _resolve_np, _source_like, _speaker_of_verb, _subject_of
-from .text import _claim, _cut_before_taken, _free, _lemma, _spoken_for, _strip_end, _text, _token_range
+from .text import _claim, _cut_before_taken, _free, _lemma, _spoken_for, _strip_end, _token_range
 
 Speaker = tuple[str | None, tuple[int, int] | None]
 Taken = list[tuple[int, int]]
@@ -172,7 +173,7 @@ def _clause_content(cue: Token, taken: Taken, relayed: bool) -> Content | None:
     nested = clause is not None and (holds or (_only_inside(clause[0], clause[1], taken)
                                                and _free(clause[0], clause[1], marks, 0)))
     if clause is not None and not relayed and not nested:
-        c_end = _cut_before_taken(_text(cue.doc), c_start, c_end, taken)
+        c_end = _cut_before_taken(doc_text(cue.doc), c_start, c_end, taken)
     if not (relayed and c_end - c_start >= 8) and not _free(c_start, c_end, taken, 2 if echo else 8) and not (
             nested and c_end - c_start >= 8 and _only_inside(c_start, c_end, taken)
             and (holds or _free(c_start, c_end, marks, 0))):
@@ -419,7 +420,7 @@ def _phrase_content(cue: Token, taken: Taken, _relayed: bool) -> Content | None:
         return None  # the sentence's quotation already carries this attribution
     phrase_end = max(t.i for t in doc[cue.i : max(t.i for t in pobj.subtree) + 1]) + 1
     phrase_end = max(phrase_end, max(t.i for t in cue.subtree) + 1) if rule != "according-to" else phrase_end
-    line_start = "\n" in _text(doc)[doc[cue.i - 1].idx : cue.idx] if cue.i > sent.start else True
+    line_start = "\n" in doc_text(doc)[doc[cue.i - 1].idx : cue.idx] if cue.i > sent.start else True
     after = [t for t in doc[phrase_end : sent.end] if not t.is_punct and not t.is_space]
     before = [t for t in doc[sent.start : cue.i] if not t.is_punct and not t.is_space]
     if after and (line_start or not before or len(after) >= len(before)):
@@ -430,7 +431,7 @@ def _phrase_content(cue: Token, taken: Taken, _relayed: bool) -> Content | None:
         c_end = doc[cue.i - 1].idx + len(doc[cue.i - 1])
     else:
         return None
-    c_end = _strip_end(_text(doc), c_start, c_end)
+    c_end = _strip_end(doc_text(doc), c_start, c_end)
     if not _free(c_start, c_end, taken) and not _only_inside(c_start, c_end, taken):
         return None  # speech reported inside the framed clause keeps its own quote (two quotes)
     return Content((c_start, c_end), cue_text=cue_text, rule=rule, source=pobj)

@@ -14,13 +14,14 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..actors import MentionInfo, actor_at
+from ..doctext import doc_text
 from .lexicon import (
     AGENT_ENDINGS, AUTHORED_NOUNS, CLAUSE_VERBS, CONTROL_VERBS, DOCUMENT_NOUNS, EVIDENCE_NOUNS, HEADLINE_SOURCES,
     INFERENCE_VERBS, JOINT_VERBS, NO_SPEAKER, NOT_AGENTS, NOT_SPEAKERS, OBJECT_CUES, OFFICES, PEOPLE_NOUNS,
     PREP_CUES, PROXY_NOUNS, QUANTIFIERS, SAYING, SOURCE_NOUNS, SPEECH_NOUNS, SPEECH_VERBS, STANCE_NOUNS,
     TIME_WORDS,
 )
-from .text import _lemma, _QUOTE_CHARS, _text
+from .text import _lemma, _QUOTE_CHARS
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -188,14 +189,14 @@ def _in_parentheses(token: Token) -> bool:
 def _dateline_or_heading(token: Token) -> bool:
     """A word of a dateline ("WASHINGTON —", "Kyiv (Reuters) -") or of an upper-case heading: never a speaker."""
     doc = token.doc
-    line_start = _text(doc).rfind("\n", 0, token.idx) + 1
-    head_words = _text(doc)[line_start : token.idx + len(token)]
+    line_start = doc_text(doc).rfind("\n", 0, token.idx) + 1
+    head_words = doc_text(doc)[line_start : token.idx + len(token)]
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if token.is_upper and len(token) > 2 and head_words.isupper() and (
             len(head_words.split()) > 1 or (nxt is not None and nxt.text in ("—", "–", "-", "--", ","))):
         return True  # "WASHINGTON —", "THE BORROWING": a dateline or a heading in capitals (not "MSNBC reported")
     return (nxt is not None and nxt.text == "(" and token.idx - line_start < 30
-            and re.match(r"\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|TASS|Bloomberg)\)", _text(doc)[nxt.idx : nxt.idx + 12]) is not None)
+            and re.match(r"\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|TASS|Bloomberg)\)", doc_text(doc)[nxt.idx : nxt.idx + 12]) is not None)
 
 
 def _named_group(subject: Token, verb: Token) -> bool:
@@ -537,7 +538,7 @@ def _np_run(doc: Doc, i: int, stop: int) -> tuple[int, int] | None:
     j = i
     while j < stop and j - i < 12:
         token = doc[j]
-        if "\n" in token.text or "\n" in _text(doc)[token.idx - 1 : token.idx] and j > i:
+        if "\n" in token.text or "\n" in doc_text(doc)[token.idx - 1 : token.idx] and j > i:
             break
         if (token.pos_ in _NP_POS or token.tag_ == "HYPH" or (token.pos_ == "PUNCT" and token.text == "." and j > i)
                 or (token.pos_ == "VERB" and token.is_title and actor_at(doc, token.i) is not None)):

@@ -7,7 +7,6 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from ..doctext import doc_text
 from ..actors import MentionInfo
 from ..mentions import mentions_starting
 from .lexicon import CUE_LEMMAS
@@ -15,9 +14,6 @@ from .lexicon import CUE_LEMMAS
 
 # every character that opens or closes a quotation
 _QUOTE_CHARS = set("\"“”«»„‹›〝〞'‘’")
-
-
-_text = doc_text  # the document's text, built once (communique.doctext)
 
 
 def _lemma(token: Token) -> str:

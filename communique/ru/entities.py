@@ -32,8 +32,8 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..doctext import doc_text
 from ..actors import ActorInfo, MentionInfo
+from ..doctext import doc_text
 from ..entities import _stable_ids
 from ..entities.state import _State, document_kb
 from ..kb import KnowledgeBase

@@ -14,8 +14,9 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ...doctext import doc_text
 from ..entities import mention_at
-from .finding import CLOSING, Found, Taken, sentence_span, text_of, token_at, trim
+from .finding import CLOSING, Found, Taken, sentence_span, token_at, trim
 from .lexicon import speech
 from .speaker import ANONYMOUS, Speaker, of_cue
 
@@ -57,7 +58,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 def find(doc: Doc, taken: Taken) -> list[Found]:
     """Every attributed quotation and dash line of the document."""
-    text = text_of(doc)
+    text = doc_text(doc)
     found: list[Found] = []
     previous: tuple[Found, Span] | None = None
     for start, end in quoted_spans(text):
@@ -111,7 +112,7 @@ def _found(text: str, start: int, end: int, rule: str, cue: Token, speaker: Spea
 
 def _cue_after(doc: Doc, char: int, sent: Span) -> Token | None:
     """The cue right after a closing mark and a dash: «…», — заявил …"""
-    match = _AFTER.match(text_of(doc), char)
+    match = _AFTER.match(doc_text(doc), char)
     if match is None or not match.group(0).strip(" \t,!?…"):
         return None
     return _cue_in(doc, match.end(), sent.end_char)

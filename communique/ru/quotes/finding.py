@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ...doctext import doc_text
 from .speaker import Speaker
 
 #: characters trimmed off the ends of quoted content: «…», — the comma stands for a full stop
@@ -42,9 +41,6 @@ class Taken:
     def inside_quote(self, char: int) -> bool:
         n = bisect_right(self.quoted, (char, _BEYOND)) - 1
         return n >= 0 and self.quoted[n][0] <= char < self.quoted[n][1]
-
-
-text_of = doc_text  # the document's text, built once (communique.doctext)
 
 
 def trim(text: str, start: int, end: int, *, keep_stop: bool = False) -> tuple[int, int]:

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .finding import CLOSING, Found, Taken, sentence_span, text_of, trim
+from ...doctext import doc_text
+from .finding import CLOSING, Found, Taken, sentence_span, trim
 from .lexicon import speech
 from .speaker import Speaker, of_cue, of_phrase, subject
 
@@ -71,8 +72,8 @@ def _cue(doc: Doc, sent: Span, cue: Token) -> Found | None:
         return _previous(doc, sent, cue)
     comma = _comma_before(doc, sent, cue)
     if comma is not None:
-        start, end = trim(text_of(doc), sent.start_char, comma.idx)
-        if len(text_of(doc)[start:end].split()) >= 3:
+        start, end = trim(doc_text(doc), sent.start_char, comma.idx)
+        if len(doc_text(doc)[start:end].split()) >= 3:
             return Found(start, end, False, "trailing", cue.text, cue.lemma_, of_cue(doc, cue), sentence_span(sent))
     return None
 
@@ -80,7 +81,7 @@ def _cue(doc: Doc, sent: Span, cue: Token) -> Found | None:
 def _make(doc: Doc, sent: Span, cue: Token, first: int, rule: str) -> Found | None:
     if first >= sent.end:
         return None
-    text = text_of(doc)
+    text = doc_text(doc)
     start, end = trim(text, doc[first].idx, _content_end(doc, sent, first))
     direct = end - start > 2 and CLOSING.get(text[start]) == text[end - 1] and not any(
         text[i] in CLOSING for i in range(start + 1, end - 1))
@@ -176,7 +177,7 @@ def _around(doc: Doc, sent: Span, left: int, right: int, rule: str, cue: str, le
             speaker: Speaker) -> Found | None:
     """The content of a sentence around a parenthetical clause [left, right]: the rest of the
     sentence after it, before it, or the whole sentence when the clause stands in the middle."""
-    text = text_of(doc)
+    text = doc_text(doc)
     if left <= sent.start or all(t.is_punct or t.is_space for t in doc[sent.start : left]):
         if right + 1 >= sent.end:
             return None
@@ -236,8 +237,8 @@ def _previous(doc: Doc, sent: Span, cue: Token) -> Found | None:
     before = doc[sent.start - 1].sent
     if before.text.count("\n") > 1:
         return None
-    start, end = trim(text_of(doc), *sentence_span(before))
-    text = text_of(doc)
+    start, end = trim(doc_text(doc), *sentence_span(before))
+    text = doc_text(doc)
     start, end = start + (text[start] in "«„\""), end - (text[end - 1] in "»“\"")
     if len(text[start:end].split()) < 3:
         return None
