@@ -13,7 +13,8 @@ whole text is one paragraph that never stops (the hostile case of the issue).
 
 For each size the full ``Pipeline.analyze`` runs ``--runs`` times with the time budget off; the
 table gives the median CPU seconds and wall seconds, microseconds of CPU per character, the ratio
-of that figure to the smallest size's, and each component's share. CPU time is used for the
+of that figure to the smallest size's, each component's share, and the process's peak resident
+memory so far (``--piece-chars 0`` shows what one long ``Doc`` costs). CPU time is used for the
 verdict because other processes on a shared machine barely move it. Linear cost gives a ratio
 near 1; quadratic cost makes the 1 MB ratio about 100x. No timing is asserted anywhere: this is a
 report, not a test.
@@ -27,6 +28,7 @@ import json
 import os
 import platform
 import re
+import resource
 import statistics
 import sys
 import time
@@ -129,6 +131,8 @@ def run(sizes: list[int], runs: int, shape: str, shared: Path) -> dict[str, Any]
             "chars": len(text), "runs": runs, "cpu_s": round(cpu, 3),
             "wall_s": round(statistics.median(r["wall"] for r in results), 3),
             "us_per_char": round(cpu / len(text) * 1e6, 3), "records": results[0]["records"],
+            # the process's peak so far: sizes run smallest first, so it is this size's peak or an earlier one's
+            "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
             "split_share": {k: round(v / cpu, 3) for k, v in split.items() if cpu},
         })
         print(f"  {len(text):>9,} chars: {cpu:8.2f} s CPU", file=sys.stderr)
@@ -143,17 +147,20 @@ def run(sizes: list[int], runs: int, shape: str, shared: Path) -> dict[str, Any]
 
 
 def render(report: dict[str, Any]) -> str:
+    pieces = ("the model reads the text in one piece" if report["piece_chars"] == sys.maxsize
+              else f"pieces of {report['piece_chars']:,} characters")
     lines = [
-        f"shape {report['shape']}, pieces of {report['piece_chars']:,} characters, model {report['model']}, Python {report['python']}, {report['machine']}",
-        "| chars | runs | CPU s (median) | wall s | µs CPU/char | ratio to first | records | largest component shares |",
-        "|---:|---:|---:|---:|---:|---:|---:|---|",
+        f"shape {report['shape']}, {pieces}, model {report['model']}, Python {report['python']}, {report['machine']}",
+        "| chars | runs | CPU s (median) | wall s | µs CPU/char | ratio to first | records | peak RSS MiB "
+        "| largest component shares |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for row in report["rows"]:
         top = sorted(row["split_share"].items(), key=lambda kv: -kv[1])[:3]
         shares = ", ".join(f"{k.replace('communique_', '')} {v:.0%}" for k, v in top)
         lines.append(
             f"| {row['chars']:,} | {row['runs']} | {row['cpu_s']:.2f} | {row['wall_s']:.2f} | "
-            f"{row['us_per_char']:.1f} | {row['ratio']:.2f} | {row['records']} | {shares} |"
+            f"{row['us_per_char']:.1f} | {row['ratio']:.2f} | {row['records']} | {row['peak_rss_mib']:,} | {shares} |"
         )
     verdict = "flat" if report["flat"] else "NOT flat"
     lines.append(f"\ntime per character, largest / smallest: {report['rows'][-1]['ratio']:.2f} ({verdict}; "
